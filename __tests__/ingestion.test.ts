@@ -1,0 +1,405 @@
+import { beforeEach, describe, expect, it } from '@jest/globals'
+import {
+  BedrockAgentClient,
+  GetIngestionJobCommand,
+  ListIngestionJobsCommand,
+  StartIngestionJobCommand,
+  type IngestionJobStatistics
+} from '@aws-sdk/client-bedrock-agent'
+import { mockClient } from 'aws-sdk-client-mock'
+import { clientToken, decide, runIngestionPhase } from '../src/pipeline/ingestion.js'
+import { emptySyncPhase, type SyncPhase } from '../src/pipeline/result.js'
+import { awsError, FakeClock, phaseContext, RUN } from './support/fakes.js'
+
+const bedrockMock = mockClient(BedrockAgentClient)
+const bedrock = new BedrockAgentClient({ region: 'us-east-1' })
+
+const CONFIG = {
+  knowledgeBaseId: 'LPR1PEW0LN',
+  dataSourceId: 'AJIJE6BWIV',
+  region: 'us-east-1',
+  ingestion: 'auto' as 'auto' | 'always' | 'never',
+  waitForIngestion: true,
+  ingestionTimeoutMs: 60 * 60_000,
+  pollIntervalMs: 15_000,
+  failOnDocumentFailures: true,
+  description: 'Started by kb-sync for acme/incidents'
+}
+
+const STATS: IngestionJobStatistics = {
+  numberOfDocumentsScanned: 5,
+  numberOfMetadataDocumentsScanned: 5,
+  numberOfNewDocumentsIndexed: 5,
+  numberOfModifiedDocumentsIndexed: 0,
+  numberOfMetadataDocumentsModified: 0,
+  numberOfDocumentsDeleted: 0,
+  numberOfDocumentsFailed: 0
+}
+
+const synced = (n: number): SyncPhase => ({
+  ...emptySyncPhase(),
+  ran: true,
+  waited: true,
+  invocations: 1,
+  synced: n,
+  processed: n
+})
+const job = (
+  id: string,
+  status: string,
+  statistics: IngestionJobStatistics | undefined = STATS,
+  failureReasons?: string[]
+) => ({
+  ingestionJobId: id,
+  knowledgeBaseId: CONFIG.knowledgeBaseId,
+  dataSourceId: CONFIG.dataSourceId,
+  status: status as 'COMPLETE',
+  statistics,
+  failureReasons,
+  startedAt: new Date(),
+  updatedAt: new Date()
+})
+
+beforeEach(() => {
+  bedrockMock.reset()
+})
+
+describe('decide (ingestion: auto)', () => {
+  const clean = { jobId: 'OLD', status: 'COMPLETE', statistics: { ...STATS } as never, failureReasons: [] }
+  it('starts a job when this run synced incidents', () => {
+    expect(decide('auto', synced(3), clean)).toEqual({ start: true, reason: 'this run synced 3 incidents' })
+  })
+  it('starts a job when the sync was off or not waited for', () => {
+    expect(decide('auto', emptySyncPhase('sync: false'), clean).start).toBe(true)
+    expect(decide('auto', { ...synced(0), waited: false }, clean).start).toBe(true)
+  })
+  it('heals a failed, stopped or missing last job', () => {
+    expect(decide('auto', synced(0), { ...clean, status: 'FAILED' })).toEqual({
+      start: true,
+      reason: 'the last ingestion job (OLD) ended FAILED; healing it'
+    })
+    expect(decide('auto', synced(0), { ...clean, status: 'STOPPED' }).start).toBe(true)
+    expect(decide('auto', synced(0), undefined)).toEqual({
+      start: true,
+      reason: 'the data source has never been ingested'
+    })
+    const withFailures = { ...clean, statistics: { ...STATS, numberOfDocumentsFailed: 2 } as never }
+    expect(decide('auto', synced(0), withFailures).reason).toBe(
+      'the last ingestion job (OLD) had 2 failed documents; healing it'
+    )
+  })
+  it('skips when nothing synced and the last job completed cleanly', () => {
+    expect(decide('auto', synced(0), clean)).toEqual({
+      start: false,
+      reason: 'nothing new was synced and the last ingestion job (OLD) completed cleanly'
+    })
+  })
+  it('always starts with ingestion: always', () => {
+    expect(decide('always', synced(0), clean).start).toBe(true)
+  })
+})
+
+describe('clientToken', () => {
+  it('is 33-256 letters, digits and single hyphens, stable for a run and distinct across runs', () => {
+    const token = clientToken(CONFIG, RUN, 0)
+    expect(token).toMatch(/^[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*$/)
+    expect(token.length).toBeGreaterThanOrEqual(33)
+    expect(token.length).toBeLessThanOrEqual(256)
+    expect(clientToken(CONFIG, RUN, 999)).toBe(token)
+    expect(clientToken(CONFIG, { ...RUN, runAttempt: '2' }, 0)).not.toBe(token)
+    expect(clientToken(CONFIG, { ...RUN, runId: '4243' }, 0)).not.toBe(token)
+    expect(clientToken({ ...CONFIG, dataSourceId: 'OTHER00000' }, RUN, 0)).not.toBe(token)
+    expect(clientToken(CONFIG, { ...RUN, action: 'kb2' }, 0)).not.toBe(token)
+  })
+})
+
+describe('runIngestionPhase', () => {
+  it('skips everything with ingestion: never', async () => {
+    const phase = await runIngestionPhase({ ...CONFIG, ingestion: 'never' }, synced(5), bedrock, RUN, phaseContext())
+    expect(phase).toMatchObject({ outcome: 'skipped', reason: 'ingestion: never', job: undefined })
+    expect(bedrockMock.calls()).toHaveLength(0)
+  })
+
+  it('starts a job with the description and client token, and follows it to COMPLETE', async () => {
+    bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [job('OLD', 'COMPLETE')] })
+    bedrockMock.on(StartIngestionJobCommand).resolves({ ingestionJob: job('NEW', 'STARTING', undefined) })
+    bedrockMock
+      .on(GetIngestionJobCommand)
+      .resolvesOnce({ ingestionJob: job('NEW', 'IN_PROGRESS', { ...STATS, numberOfNewDocumentsIndexed: 2 }) })
+      .resolves({ ingestionJob: job('NEW', 'COMPLETE') })
+    const ctx = phaseContext()
+    const phase = await runIngestionPhase(CONFIG, synced(5), bedrock, RUN, ctx)
+
+    expect(phase).toMatchObject({ outcome: 'completed', reason: 'this run synced 5 incidents', statusChecks: 2 })
+    expect(phase.job).toEqual({ jobId: 'NEW', status: 'COMPLETE', statistics: STATS, failureReasons: [] })
+    expect(bedrockMock.commandCalls(StartIngestionJobCommand)[0]!.args[0].input).toEqual({
+      knowledgeBaseId: 'LPR1PEW0LN',
+      dataSourceId: 'AJIJE6BWIV',
+      clientToken: clientToken(CONFIG, RUN, 0),
+      description: 'Started by kb-sync for acme/incidents'
+    })
+    expect(bedrockMock.commandCalls(ListIngestionJobsCommand)[0]!.args[0].input).toMatchObject({
+      sortBy: { attribute: 'STARTED_AT', order: 'DESCENDING' }
+    })
+    expect(ctx.logger.lines).toContain(
+      'Job NEW: IN_PROGRESS after 0.8s (scanned 5, metadata scanned 5, new 2, modified 0, metadata modified 0, deleted 0, failed 0)'
+    )
+  })
+
+  it('checks first within 2 s and backs off to poll_interval_seconds, never waiting longer', async () => {
+    bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [] })
+    bedrockMock.on(StartIngestionJobCommand).resolves({ ingestionJob: job('NEW', 'STARTING', undefined) })
+    const inProgress = { ingestionJob: job('NEW', 'IN_PROGRESS') }
+    let get = bedrockMock.on(GetIngestionJobCommand)
+    for (let i = 0; i < 9; i++) get = get.resolvesOnce(inProgress)
+    get.resolves({ ingestionJob: job('NEW', 'COMPLETE') })
+    const clock = new FakeClock(0, 1) // random() = 1: the top of every jitter range
+    const phase = await runIngestionPhase(
+      { ...CONFIG, pollIntervalMs: 10_000 },
+      synced(1),
+      bedrock,
+      RUN,
+      phaseContext(clock)
+    )
+
+    expect(phase.outcome).toBe('completed')
+    expect(clock.sleeps[0]).toBeLessThanOrEqual(2_000)
+    expect(Math.max(...clock.sleeps)).toBeLessThanOrEqual(10_000)
+    expect(clock.sleeps).toEqual([1_000, 2_000, 4_000, 8_000, 10_000, 10_000, 10_000, 10_000, 10_000, 10_000])
+  })
+
+  it('spreads the waits with jitter', async () => {
+    bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [] })
+    bedrockMock.on(StartIngestionJobCommand).resolves({ ingestionJob: job('NEW', 'STARTING', undefined) })
+    bedrockMock
+      .on(GetIngestionJobCommand)
+      .resolvesOnce({ ingestionJob: job('NEW', 'IN_PROGRESS') })
+      .resolves({ ingestionJob: job('NEW', 'COMPLETE') })
+    const clock = new FakeClock(0, 0) // random() = 0: the bottom of every jitter range
+    await runIngestionPhase(CONFIG, synced(1), bedrock, RUN, phaseContext(clock))
+    expect(clock.sleeps).toEqual([500, 1_000])
+  })
+
+  it('waits for a job that is already running before starting its own', async () => {
+    bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [job('RUNNING', 'IN_PROGRESS')] })
+    bedrockMock
+      .on(GetIngestionJobCommand, { ingestionJobId: 'RUNNING' })
+      .resolvesOnce({ ingestionJob: job('RUNNING', 'IN_PROGRESS') })
+      .resolves({ ingestionJob: job('RUNNING', 'COMPLETE') })
+    bedrockMock.on(StartIngestionJobCommand).resolves({ ingestionJob: job('MINE', 'STARTING', undefined) })
+    bedrockMock
+      .on(GetIngestionJobCommand, { ingestionJobId: 'MINE' })
+      .resolves({ ingestionJob: job('MINE', 'COMPLETE') })
+    const phase = await runIngestionPhase(CONFIG, synced(2), bedrock, RUN, phaseContext())
+
+    expect(phase.outcome).toBe('completed')
+    expect(phase.waitedFor.map((j) => [j.jobId, j.status])).toEqual([['RUNNING', 'COMPLETE']])
+    expect(phase.job?.jobId).toBe('MINE')
+    const order = bedrockMock.calls().map((c) => {
+      const command = c.args[0] as { input: { ingestionJobId?: string }; constructor: { name: string } }
+      return `${command.constructor.name}${command.input.ingestionJobId ? `:${command.input.ingestionJobId}` : ''}`
+    })
+    expect(order).toEqual([
+      'ListIngestionJobsCommand',
+      'GetIngestionJobCommand:RUNNING',
+      'GetIngestionJobCommand:RUNNING',
+      'StartIngestionJobCommand',
+      'GetIngestionJobCommand:MINE'
+    ])
+    expect(bedrockMock.commandCalls(GetIngestionJobCommand, { ingestionJobId: 'RUNNING' })).toHaveLength(2)
+  })
+
+  it('still waits for a running job when not waiting for its own, then returns once ours is accepted', async () => {
+    bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [job('RUNNING', 'STARTING')] })
+    bedrockMock.on(GetIngestionJobCommand).resolves({ ingestionJob: job('RUNNING', 'COMPLETE') })
+    bedrockMock.on(StartIngestionJobCommand).resolves({ ingestionJob: job('MINE', 'STARTING', undefined) })
+    const phase = await runIngestionPhase(
+      { ...CONFIG, waitForIngestion: false },
+      synced(2),
+      bedrock,
+      RUN,
+      phaseContext()
+    )
+    expect(phase).toMatchObject({ outcome: 'started', job: { jobId: 'MINE', status: 'STARTING' } })
+    expect(bedrockMock.commandCalls(GetIngestionJobCommand).map((c) => c.args[0].input.ingestionJobId)).toEqual([
+      'RUNNING'
+    ])
+  })
+
+  it('on a ConflictException waits for the job that won the race, then starts with the same token', async () => {
+    bedrockMock
+      .on(ListIngestionJobsCommand)
+      .resolvesOnce({ ingestionJobSummaries: [job('OLD', 'COMPLETE')] })
+      .resolves({ ingestionJobSummaries: [job('RACER', 'IN_PROGRESS'), job('OLD', 'COMPLETE')] })
+    bedrockMock
+      .on(StartIngestionJobCommand)
+      .rejectsOnce(awsError('ConflictException', 409, 'a job is already running'))
+      .resolves({ ingestionJob: job('MINE', 'STARTING', undefined) })
+    bedrockMock
+      .on(GetIngestionJobCommand, { ingestionJobId: 'RACER' })
+      .resolves({ ingestionJob: job('RACER', 'COMPLETE') })
+    bedrockMock
+      .on(GetIngestionJobCommand, { ingestionJobId: 'MINE' })
+      .resolves({ ingestionJob: job('MINE', 'COMPLETE') })
+    const phase = await runIngestionPhase(CONFIG, synced(1), bedrock, RUN, phaseContext())
+
+    expect(phase.outcome).toBe('completed')
+    expect(phase.waitedFor.map((j) => j.jobId)).toEqual(['RACER'])
+    const tokens = bedrockMock.commandCalls(StartIngestionJobCommand).map((c) => c.args[0].input.clientToken)
+    expect(tokens).toHaveLength(2)
+    expect(tokens[0]).toBe(tokens[1])
+  })
+
+  it('waits out StartIngestionJob throttling', async () => {
+    bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [] })
+    bedrockMock
+      .on(StartIngestionJobCommand)
+      .rejectsOnce(awsError('ThrottlingException', 429))
+      .rejectsOnce(awsError('ThrottlingException', 429))
+      .resolves({ ingestionJob: job('MINE', 'STARTING', undefined) })
+    bedrockMock.on(GetIngestionJobCommand).resolves({ ingestionJob: job('MINE', 'COMPLETE') })
+    const clock = new FakeClock(0, 0.5)
+    const phase = await runIngestionPhase(CONFIG, synced(1), bedrock, RUN, phaseContext(clock))
+    expect(phase.outcome).toBe('completed')
+    expect(clock.sleeps.slice(0, 2)).toEqual([10_000, 10_000])
+  })
+
+  it('keeps polling through throttling and 5xx answers while time is left', async () => {
+    bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [] })
+    bedrockMock.on(StartIngestionJobCommand).resolves({ ingestionJob: job('MINE', 'STARTING', undefined) })
+    bedrockMock
+      .on(GetIngestionJobCommand)
+      .rejectsOnce(awsError('ThrottlingException', 429))
+      .rejectsOnce(awsError('InternalServerException', 500))
+      .resolves({ ingestionJob: job('MINE', 'COMPLETE') })
+    const phase = await runIngestionPhase(CONFIG, synced(1), bedrock, RUN, phaseContext())
+    expect(phase.outcome).toBe('completed')
+    expect(phase.error).toBeUndefined()
+  })
+
+  it('fails a FAILED job with its failure reasons', async () => {
+    bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [] })
+    bedrockMock.on(StartIngestionJobCommand).resolves({ ingestionJob: job('MINE', 'STARTING', undefined) })
+    bedrockMock
+      .on(GetIngestionJobCommand)
+      .resolves({ ingestionJob: job('MINE', 'FAILED', STATS, ['Embedding model throttled', 'S3 access denied']) })
+    const phase = await runIngestionPhase(CONFIG, synced(1), bedrock, RUN, phaseContext())
+    expect(phase.outcome).toBe('failed')
+    expect(phase.error).toBe('Ingestion job MINE FAILED: Embedding model throttled; S3 access denied')
+    expect(phase.job?.failureReasons).toEqual(['Embedding model throttled', 'S3 access denied'])
+  })
+
+  it('fails a STOPPED job', async () => {
+    bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [] })
+    bedrockMock.on(StartIngestionJobCommand).resolves({ ingestionJob: job('MINE', 'STARTING', undefined) })
+    bedrockMock.on(GetIngestionJobCommand).resolves({ ingestionJob: job('MINE', 'STOPPED') })
+    const phase = await runIngestionPhase(CONFIG, synced(1), bedrock, RUN, phaseContext())
+    expect(phase).toMatchObject({ outcome: 'failed', error: 'Ingestion job MINE ended STOPPED before it finished' })
+  })
+
+  it('fails on failed documents unless they are allowed, then only warns', async () => {
+    const failedDocs = { ...STATS, numberOfDocumentsFailed: 3 }
+    bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [] })
+    bedrockMock.on(StartIngestionJobCommand).resolves({ ingestionJob: job('MINE', 'STARTING', undefined) })
+    bedrockMock.on(GetIngestionJobCommand).resolves({ ingestionJob: job('MINE', 'COMPLETE', failedDocs) })
+
+    const strict = await runIngestionPhase(CONFIG, synced(1), bedrock, RUN, phaseContext())
+    expect(strict.outcome).toBe('failed')
+    expect(strict.error).toMatch(
+      /^Ingestion job MINE completed, but 3 documents failed to ingest\. Set fail_on_document_failures: false/
+    )
+
+    const ctx = phaseContext()
+    const lenient = await runIngestionPhase({ ...CONFIG, failOnDocumentFailures: false }, synced(1), bedrock, RUN, ctx)
+    expect(lenient.outcome).toBe('completed')
+    expect(lenient.error).toBeUndefined()
+    expect(ctx.warned).toEqual(['Ingestion job MINE completed, but 3 documents failed to ingest'])
+  })
+
+  it('times out with the job id and its last status, leaving the job running', async () => {
+    bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [] })
+    bedrockMock.on(StartIngestionJobCommand).resolves({ ingestionJob: job('MINE', 'STARTING', undefined) })
+    bedrockMock.on(GetIngestionJobCommand).resolves({ ingestionJob: job('MINE', 'IN_PROGRESS') })
+    const clock = new FakeClock(0)
+    const phase = await runIngestionPhase(
+      { ...CONFIG, ingestionTimeoutMs: 30_000 },
+      synced(1),
+      bedrock,
+      RUN,
+      phaseContext(clock)
+    )
+    expect(phase.outcome).toBe('failed')
+    expect(phase.error).toMatch(
+      /^Timed out after ingestion_timeout_minutes = 0\.5: ingestion job MINE \(started by this run\) is still IN_PROGRESS\. The job was left running/
+    )
+    expect(phase.job).toMatchObject({ jobId: 'MINE', status: 'IN_PROGRESS' })
+    expect(clock.time).toBe(30_000)
+    expect(bedrockMock.commandCalls(StartIngestionJobCommand)).toHaveLength(1)
+  })
+
+  it('counts time spent waiting for a running job against the same timeout', async () => {
+    bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [job('RUNNING', 'IN_PROGRESS')] })
+    bedrockMock.on(GetIngestionJobCommand).resolves({ ingestionJob: job('RUNNING', 'IN_PROGRESS') })
+    const clock = new FakeClock(0)
+    const phase = await runIngestionPhase(
+      { ...CONFIG, ingestionTimeoutMs: 60_000 },
+      synced(1),
+      bedrock,
+      RUN,
+      phaseContext(clock)
+    )
+    expect(phase.error).toMatch(/ingestion job RUNNING \(already running\) is still IN_PROGRESS/)
+    expect(bedrockMock.commandCalls(StartIngestionJobCommand)).toHaveLength(0)
+    expect(clock.time).toBe(60_000)
+  })
+
+  it('skips, with the reason, when nothing synced and the last job was clean', async () => {
+    bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [job('OLD', 'COMPLETE')] })
+    const phase = await runIngestionPhase(CONFIG, synced(0), bedrock, RUN, phaseContext())
+    expect(phase).toMatchObject({
+      outcome: 'skipped',
+      reason: 'nothing new was synced and the last ingestion job (OLD) completed cleanly',
+      job: undefined
+    })
+    expect(bedrockMock.commandCalls(StartIngestionJobCommand)).toHaveLength(0)
+  })
+
+  it('heals a failed last job with a new one', async () => {
+    bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [job('OLD', 'FAILED')] })
+    bedrockMock.on(StartIngestionJobCommand).resolves({ ingestionJob: job('MINE', 'STARTING', undefined) })
+    bedrockMock.on(GetIngestionJobCommand).resolves({ ingestionJob: job('MINE', 'COMPLETE') })
+    const phase = await runIngestionPhase(CONFIG, synced(0), bedrock, RUN, phaseContext())
+    expect(phase).toMatchObject({
+      outcome: 'completed',
+      reason: 'the last ingestion job (OLD) ended FAILED; healing it'
+    })
+  })
+
+  it('decides on a running job by how it ends', async () => {
+    bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [job('RUNNING', 'IN_PROGRESS')] })
+    bedrockMock.on(GetIngestionJobCommand).resolves({ ingestionJob: job('RUNNING', 'COMPLETE') })
+    const phase = await runIngestionPhase(CONFIG, synced(0), bedrock, RUN, phaseContext())
+    expect(phase).toMatchObject({ outcome: 'skipped', job: { jobId: 'RUNNING', status: 'COMPLETE' } })
+    expect(bedrockMock.commandCalls(StartIngestionJobCommand)).toHaveLength(0)
+  })
+
+  it('names bedrock:StartIngestionJob when access is denied', async () => {
+    bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [] })
+    bedrockMock
+      .on(StartIngestionJobCommand)
+      .rejects(awsError('AccessDeniedException', 403, 'User is not authorized to perform: bedrock:StartIngestionJob'))
+    const phase = await runIngestionPhase(CONFIG, synced(1), bedrock, RUN, phaseContext())
+    expect(phase.outcome).toBe('failed')
+    expect(phase.error).toMatch(
+      /^Access denied for bedrock:StartIngestionJob on knowledge base LPR1PEW0LN data source AJIJE6BWIV: grant the role/
+    )
+  })
+
+  it('says to check the id and region when the knowledge base is not found', async () => {
+    bedrockMock.on(ListIngestionJobsCommand).rejects(awsError('ResourceNotFoundException', 404, 'KB not found'))
+    const phase = await runIngestionPhase(CONFIG, synced(1), bedrock, RUN, phaseContext())
+    expect(phase.error).toBe(
+      'knowledge base LPR1PEW0LN data source AJIJE6BWIV was not found in region us-east-1 (bedrock:ListIngestionJobs): check the id and the region (ResourceNotFoundException: KB not found)'
+    )
+  })
+})

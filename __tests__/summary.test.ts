@@ -1,0 +1,204 @@
+import { beforeEach, describe, expect, it } from '@jest/globals'
+import * as core from '@actions/core'
+import { emptyIngestionPhase, emptySyncPhase, type RunResult } from '../src/pipeline/result.js'
+import { addResultToSummary, outcomeLine } from '../src/report/summary.js'
+
+const STATS = {
+  numberOfDocumentsScanned: 12,
+  numberOfMetadataDocumentsScanned: 12,
+  numberOfNewDocumentsIndexed: 10,
+  numberOfModifiedDocumentsIndexed: 2,
+  numberOfMetadataDocumentsModified: 0,
+  numberOfDocumentsDeleted: 1,
+  numberOfDocumentsFailed: 0
+}
+
+function result(overrides: Partial<RunResult> = {}): RunResult {
+  return {
+    status: 'completed',
+    startedAt: 0,
+    durationMs: 45_200,
+    knowledgeBaseId: 'LPR1PEW0LN',
+    dataSourceId: 'AJIJE6BWIV',
+    functionName: 'incident-kb-batch-sync',
+    region: 'us-east-1',
+    dryRun: false,
+    sync: {
+      ...emptySyncPhase(),
+      ran: true,
+      waited: true,
+      invocations: 3,
+      synced: 120,
+      processed: 120,
+      backlogBefore: 120,
+      backlogAfter: 0,
+      stopReason: 'drained'
+    },
+    ingestion: {
+      outcome: 'completed',
+      reason: 'this run synced 120 incidents',
+      job: { jobId: 'JOB1', status: 'COMPLETE', statistics: STATS, failureReasons: [] },
+      waitedFor: [],
+      statusChecks: 4
+    },
+    checks: [],
+    problems: [],
+    warnings: [],
+    ...overrides
+  }
+}
+
+function render(r: RunResult): string {
+  core.summary.emptyBuffer()
+  addResultToSummary(core.summary, r)
+  return core.summary.stringify()
+}
+
+beforeEach(() => {
+  core.summary.emptyBuffer()
+})
+
+describe('job summary', () => {
+  it('gives the outcome in one line and a table per phase with the statistics by name', () => {
+    const html = render(result())
+    expect(html).toContain('<h2>✅ kb-sync: completed</h2>')
+    expect(html).toContain(
+      '<p>Synced 120 incidents in 3 batches; ingestion job JOB1 completed (scanned 12, metadata scanned 12, new 10, modified 2, metadata modified 0, deleted 1, failed 0) (45.2 s)</p>'
+    )
+    expect(html).toContain('<h3>Sync: DynamoDB → S3</h3>')
+    expect(html).toContain('<td>3</td><td>120</td><td>0</td><td>120</td><td>120</td><td>0</td>')
+    expect(html).toContain('The backlog is drained.')
+    for (const [name, value] of Object.entries(STATS))
+      expect(html).toContain(`<td><code>${name}</code></td><td>${value}</td>`)
+  })
+
+  it('escapes text that came from AWS or the Lambda', () => {
+    const html = render(
+      result({
+        status: 'failed',
+        problems: [{ phase: 'ingestion', message: 'Ingestion job JOB1 FAILED: <script>alert(1)</script>' }],
+        ingestion: {
+          outcome: 'failed',
+          reason: 'this run synced 1 incidents',
+          job: { jobId: 'JOB1', status: 'FAILED', statistics: STATS, failureReasons: ['bad <b>doc</b> & more'] },
+          waitedFor: [],
+          statusChecks: 1,
+          error: 'Ingestion job JOB1 FAILED: <script>alert(1)</script>'
+        }
+      })
+    )
+    expect(html).not.toContain('<script>')
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+    expect(html).toContain('<li>bad &lt;b&gt;doc&lt;/b&gt; &amp; more</li>')
+    expect(html).toContain('<h2>❌ kb-sync: failed</h2>')
+  })
+
+  it('puts the Lambda log tail in a collapsed block on a sync error', () => {
+    const tail = 'START\nERROR <boom>\nEND'
+    const html = render(
+      result({
+        status: 'failed',
+        problems: [{ phase: 'sync', message: 'Batch 1: the Lambda failed' }],
+        sync: {
+          ...emptySyncPhase(),
+          ran: true,
+          waited: true,
+          invocations: 1,
+          stopReason: 'error',
+          error: { kind: 'function_error', message: 'Batch 1: the Lambda failed', logTail: tail }
+        }
+      })
+    )
+    expect(html).toContain(
+      '<details><summary>Lambda log tail</summary><pre>START\nERROR &lt;boom&gt;\nEND</pre></details>'
+    )
+    expect(html).toContain('Draining stopped at a sync error')
+  })
+
+  it('says what was skipped and why, and shows the pending backlog', () => {
+    const html = render(
+      result({
+        status: 'skipped',
+        sync: { ...emptySyncPhase('sync: false'), backlogBefore: 7, backlogAfter: 7 },
+        ingestion: emptyIngestionPhase('nothing new was synced and the last ingestion job (OLD) completed cleanly')
+      })
+    )
+    expect(html).toContain('<p>Skipped: sync: false. Pending incidents: 7.</p>')
+    expect(html).toContain('<p>Skipped: nothing new was synced and the last ingestion job (OLD) completed cleanly.</p>')
+  })
+
+  it('says when draining stopped with work pending', () => {
+    const html = render(
+      result({
+        sync: {
+          ...emptySyncPhase(),
+          ran: true,
+          waited: true,
+          invocations: 10,
+          synced: 500,
+          processed: 500,
+          backlogBefore: 900,
+          backlogAfter: 400,
+          stopReason: 'max_batches',
+          workPending: true
+        },
+        warnings: ['Stopped after 10 batches (max_sync_batches = 10); 400 incidents are still pending.']
+      })
+    )
+    expect(html).toContain(
+      'Stopped at max_sync_batches (10) with work still pending (400 incidents); the next run continues.'
+    )
+    expect(html).toContain('<h3>Warnings</h3>')
+  })
+
+  it('lists every dry-run check', () => {
+    const html = render(
+      result({
+        status: 'dry_run',
+        dryRun: true,
+        checks: [
+          { name: 'Credentials', status: 'ok', detail: 'the default AWS credential chain' },
+          { name: 'Backlog can be counted', status: 'warning', detail: 'Access denied for dynamodb:Query' }
+        ]
+      })
+    )
+    expect(html).toContain('<h2>🧪 kb-sync: dry run</h2>')
+    expect(html).toContain('<td>Credentials</td><td>✅ ok</td><td>the default AWS credential chain</td>')
+    expect(html).toContain('<td>Backlog can be counted</td><td>⚠️ warning</td>')
+    expect(html).not.toContain('Sync: DynamoDB')
+  })
+
+  it('stays small whatever AWS sends back', () => {
+    const huge = 'x'.repeat(2_000_000)
+    const html = render(
+      result({
+        status: 'failed',
+        problems: Array.from({ length: 500 }, () => ({ phase: 'ingestion' as const, message: huge })),
+        ingestion: {
+          outcome: 'failed',
+          reason: '',
+          job: { jobId: 'J', status: 'FAILED', statistics: STATS, failureReasons: Array(500).fill(huge) },
+          waitedFor: [],
+          statusChecks: 1,
+          error: huge
+        }
+      })
+    )
+    expect(html.length).toBeLessThan(200_000)
+  })
+})
+
+describe('outcomeLine', () => {
+  it('names the first problem and how many more there are', () => {
+    const line = outcomeLine(
+      result({
+        status: 'failed',
+        problems: [
+          { phase: 'sync', message: '2 incidents failed to sync' },
+          { phase: 'ingestion', message: 'job failed' }
+        ]
+      })
+    )
+    expect(line).toBe('Failed: 2 incidents failed to sync (and 1 more problems) (45.2 s)')
+  })
+})

@@ -1,0 +1,81 @@
+/**
+ * GitHub OIDC → STS AssumeRoleWithWebIdentity, done by the action itself so the credentials live only inside
+ * this step. Without role_to_assume the SDK's default credential chain is used instead.
+ */
+import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts'
+import type { AwsCredentialIdentity } from '@smithy/types'
+import { errorMessage, errorName, isAccessDenied } from './errors.js'
+
+export interface OidcRequest {
+  roleArn: string
+  sessionName: string
+  audience: string
+  region: string
+  /** Fetches the GitHub OIDC token (core.getIDToken in the runner). */
+  getIdToken: (audience: string) => Promise<string>
+  /** False when the job has no ACTIONS_ID_TOKEN_REQUEST_URL, i.e. lacks `permissions: id-token: write`. */
+  idTokenAvailable: boolean
+  /** Hides a secret from the logs the moment it exists (core.setSecret in the runner). */
+  mask: (secret: string) => void
+  sts?: STSClient
+}
+
+export class CredentialsError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'CredentialsError'
+  }
+}
+
+export async function assumeRoleWithOidc(request: OidcRequest): Promise<AwsCredentialIdentity> {
+  if (!request.idTokenAvailable) {
+    throw new CredentialsError(
+      `role_to_assume is set but this job cannot request a GitHub OIDC token: add "permissions: id-token: write" to the job (or workflow) that runs kb-sync.`
+    )
+  }
+  let token: string
+  try {
+    token = await request.getIdToken(request.audience)
+  } catch (error) {
+    throw new CredentialsError(
+      `Could not get a GitHub OIDC token for audience '${request.audience}': ${errorMessage(error)}. Check that the job has "permissions: id-token: write".`
+    )
+  }
+  request.mask(token)
+
+  const sts = request.sts ?? new STSClient({ region: request.region, customUserAgent: [['kb-sync', '1']] })
+  try {
+    const answer = await sts.send(
+      new AssumeRoleWithWebIdentityCommand({
+        RoleArn: request.roleArn,
+        RoleSessionName: request.sessionName,
+        WebIdentityToken: token,
+        DurationSeconds: 3600
+      })
+    )
+    const c = answer.Credentials
+    if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
+      throw new CredentialsError(`STS AssumeRoleWithWebIdentity for ${request.roleArn} returned no credentials.`)
+    }
+    request.mask(c.AccessKeyId)
+    request.mask(c.SecretAccessKey)
+    request.mask(c.SessionToken)
+    return {
+      accessKeyId: c.AccessKeyId,
+      secretAccessKey: c.SecretAccessKey,
+      sessionToken: c.SessionToken,
+      ...(c.Expiration ? { expiration: c.Expiration } : {})
+    }
+  } catch (error) {
+    if (error instanceof CredentialsError) throw error
+    const aws = `${errorName(error)}: ${errorMessage(error)}`
+    if (isAccessDenied(error) || errorName(error) === 'InvalidIdentityTokenException') {
+      throw new CredentialsError(
+        `sts:AssumeRoleWithWebIdentity was refused for ${request.roleArn}: check that the role's trust policy trusts the GitHub OIDC provider for this repository (token.actions.githubusercontent.com:sub) and the audience '${request.audience}' (${aws})`
+      )
+    }
+    throw new CredentialsError(`sts:AssumeRoleWithWebIdentity for ${request.roleArn} failed (${aws})`)
+  } finally {
+    if (!request.sts) sts.destroy()
+  }
+}

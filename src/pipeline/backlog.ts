@@ -1,0 +1,39 @@
+/**
+ * Counts the incidents still waiting to be synced (SPEC §3.4). A count that cannot be read is a warning and an
+ * unknown count, never a failure: the pipeline works without it.
+ */
+import { paginateQuery, type DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import { describeAwsError } from '../aws/errors.js'
+
+export type BacklogCount = { count: number } | { count: null; warning: string }
+
+export interface BacklogTarget {
+  table: string
+  index: string
+}
+
+export async function countBacklog(dynamodb: DynamoDBClient, target: BacklogTarget): Promise<BacklogCount> {
+  let count = 0
+  try {
+    const pages = paginateQuery(
+      { client: dynamodb },
+      {
+        TableName: target.table,
+        IndexName: target.index,
+        KeyConditionExpression: '#status = :closed',
+        FilterExpression: 'attribute_not_exists(#kb.#synced) OR #kb.#synced = :false',
+        ExpressionAttributeNames: { '#status': 'status', '#kb': 'kb_sync_status', '#synced': 'synced' },
+        ExpressionAttributeValues: { ':closed': { S: 'CLOSED' }, ':false': { BOOL: false } },
+        Select: 'COUNT'
+      }
+    )
+    for await (const page of pages) count += page.Count ?? 0
+    return { count }
+  } catch (error) {
+    const why = describeAwsError(error, {
+      iamAction: 'dynamodb:Query',
+      target: `table ${target.table} index ${target.index}`
+    })
+    return { count: null, warning: `Backlog count unavailable, continuing without it: ${why}` }
+  }
+}

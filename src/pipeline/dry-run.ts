@@ -1,0 +1,133 @@
+/**
+ * Dry run (SPEC §6): every check that has no side effect, each reported on its own. No Lambda runs, no job starts.
+ */
+import { GetDataSourceCommand, GetKnowledgeBaseCommand, ListIngestionJobsCommand } from '@aws-sdk/client-bedrock-agent'
+import { InvokeCommand } from '@aws-sdk/client-lambda'
+import type { AwsClients } from '../aws/clients.js'
+import { describeAwsError } from '../aws/errors.js'
+import type { Config } from '../inputs.js'
+import { countBacklog } from './backlog.js'
+import type { PhaseContext } from './context.js'
+import { ACTIVE_STATUSES } from './ingestion.js'
+import type { DryRunCheck } from './result.js'
+
+type Outcome = Omit<DryRunCheck, 'name'>
+
+interface Check {
+  name: string
+  /** The permission the check exercises, named when it is refused. */
+  iamAction: string
+  target: string
+  /** Why the check does not apply to this configuration. */
+  skip: string | undefined
+  run: () => Promise<Outcome>
+}
+
+export async function runDryRunChecks(config: Config, clients: AwsClients, ctx: PhaseContext): Promise<DryRunCheck[]> {
+  const kb = `knowledge base ${config.knowledgeBaseId}`
+  const ds = `data source ${config.dataSourceId} of ${kb}`
+  const ingestionOff = config.ingestion === 'never' ? 'ingestion: never' : undefined
+
+  const checks: Check[] = [
+    {
+      name: 'Lambda can be invoked (DryRun)',
+      iamAction: 'lambda:InvokeFunction',
+      target: `function ${config.functionName}`,
+      skip: config.sync ? undefined : 'sync: false',
+      run: async () => {
+        await clients.lambda.send(new InvokeCommand({ FunctionName: config.functionName, InvocationType: 'DryRun' }))
+        return ok(`lambda:InvokeFunction allowed on ${config.functionName}`)
+      }
+    },
+    {
+      name: 'Knowledge base exists',
+      iamAction: 'bedrock:GetKnowledgeBase',
+      target: kb,
+      skip: ingestionOff,
+      run: async () => {
+        const answer = await clients.bedrock.send(
+          new GetKnowledgeBaseCommand({ knowledgeBaseId: config.knowledgeBaseId })
+        )
+        const status = answer.knowledgeBase?.status ?? 'UNKNOWN'
+        const name = answer.knowledgeBase?.name ?? config.knowledgeBaseId
+        return status === 'ACTIVE' || status === 'UPDATING'
+          ? ok(`${name} is ${status}`)
+          : { status: 'warning', detail: `${name} is ${status}; an ingestion job may not start` }
+      }
+    },
+    {
+      name: 'Data source exists',
+      iamAction: 'bedrock:GetDataSource',
+      target: ds,
+      skip: ingestionOff,
+      run: async () => {
+        const answer = await clients.bedrock.send(
+          new GetDataSourceCommand({ knowledgeBaseId: config.knowledgeBaseId, dataSourceId: config.dataSourceId })
+        )
+        const status = answer.dataSource?.status ?? 'UNKNOWN'
+        const name = answer.dataSource?.name ?? config.dataSourceId
+        return status === 'AVAILABLE'
+          ? ok(`${name} is ${status}`)
+          : { status: 'warning', detail: `${name} is ${status}; an ingestion job may not start` }
+      }
+    },
+    {
+      name: 'Ingestion jobs can be listed',
+      iamAction: 'bedrock:ListIngestionJobs',
+      target: ds,
+      skip: ingestionOff,
+      run: async () => {
+        const answer = await clients.bedrock.send(
+          new ListIngestionJobsCommand({
+            knowledgeBaseId: config.knowledgeBaseId,
+            dataSourceId: config.dataSourceId,
+            sortBy: { attribute: 'STARTED_AT', order: 'DESCENDING' },
+            maxResults: 10
+          })
+        )
+        const newest = answer.ingestionJobSummaries?.[0]
+        if (!newest) return ok('no ingestion job yet')
+        const running = ACTIVE_STATUSES.has(newest.status ?? '') ? ' (running now)' : ''
+        return ok(`newest job ${newest.ingestionJobId} is ${newest.status}${running}`)
+      }
+    },
+    {
+      name: 'Backlog can be counted',
+      iamAction: 'dynamodb:Query',
+      target: `table ${config.backlogTable} index ${config.backlogIndex}`,
+      skip: config.backlogTable === undefined ? 'backlog_table is empty' : undefined,
+      run: async () => {
+        const result = await countBacklog(clients.dynamodb, { table: config.backlogTable!, index: config.backlogIndex })
+        // An unreadable count never fails a real run, so it only warns here too.
+        return result.count === null
+          ? { status: 'warning', detail: result.warning }
+          : ok(`${result.count} incidents pending in ${config.backlogTable}`)
+      }
+    }
+  ]
+
+  const results: DryRunCheck[] = []
+  for (const check of checks) {
+    const outcome = await runCheck(check, config.region)
+    results.push({ name: check.name, ...outcome })
+    ctx.logger.info(`${outcome.status.toUpperCase().padEnd(7)} ${check.name}: ${outcome.detail}`)
+    if (outcome.status === 'warning') ctx.warn(`${check.name}: ${outcome.detail}`)
+  }
+  return results
+}
+
+async function runCheck(check: Check, region: string): Promise<Outcome> {
+  if (check.skip) return { status: 'skipped', detail: check.skip }
+  try {
+    return await check.run()
+  } catch (error) {
+    return {
+      status: 'failed',
+      detail: describeAwsError(error, { iamAction: check.iamAction, target: check.target, region })
+    }
+  }
+}
+
+function ok(detail: string): Outcome {
+  return { status: 'ok', detail }
+}

@@ -1,0 +1,150 @@
+/**
+ * The one result object a run produces. Every phase returns its part; outputs, job summary and exit status are
+ * all derived from it, so they can never disagree.
+ */
+
+export type RunStatus = 'completed' | 'skipped' | 'started' | 'dry_run' | 'failed'
+
+/** The seven statistics of the Bedrock API, by their API names. */
+export const STATISTIC_NAMES = [
+  'numberOfDocumentsScanned',
+  'numberOfMetadataDocumentsScanned',
+  'numberOfNewDocumentsIndexed',
+  'numberOfModifiedDocumentsIndexed',
+  'numberOfMetadataDocumentsModified',
+  'numberOfDocumentsDeleted',
+  'numberOfDocumentsFailed'
+] as const
+export type StatisticName = (typeof STATISTIC_NAMES)[number]
+export type Statistics = Record<StatisticName, number>
+
+/** A failure that fails the run: where it happened and what a person should know. */
+export interface Problem {
+  phase: 'inputs' | 'credentials' | 'sync' | 'ingestion' | 'dry_run' | 'run'
+  message: string
+}
+
+export interface BatchResult {
+  synced: number
+  failed: number
+  processed: number
+  /** What the Lambda said about remaining work; undefined when it did not say. */
+  hasMore: boolean | undefined
+  failedIds: string[]
+}
+
+export interface SyncError {
+  kind: 'function_error' | 'error_status' | 'unreadable_result' | 'aws'
+  message: string
+  /** The Lambda's decoded log tail (LogType=Tail), when it sent one. */
+  logTail?: string
+}
+
+export interface SyncPhase {
+  /** Whether the phase ran; `skippedReason` says why not. */
+  ran: boolean
+  skippedReason?: string
+  /** RequestResponse (true) or Event (false). */
+  waited: boolean
+  invocations: number
+  batches: BatchResult[]
+  synced: number
+  failed: number
+  processed: number
+  /** Pending incidents before and after; null when not counted or unreadable. */
+  backlogBefore: number | null
+  backlogAfter: number | null
+  /** Why draining stopped. */
+  stopReason?: 'drained' | 'max_batches' | 'no_progress' | 'error' | 'async'
+  /** True when the run ended with incidents known or likely to be still pending. */
+  workPending: boolean
+  failedIds: string[]
+  error?: SyncError
+  /** The log tail of the last invocation, kept for the summary on a sync error. */
+  logTail?: string
+}
+
+export type IngestionOutcome = 'completed' | 'started' | 'skipped' | 'failed'
+
+export interface JobSnapshot {
+  jobId: string
+  status: string
+  statistics: Statistics | undefined
+  failureReasons: string[]
+}
+
+export interface IngestionPhase {
+  /** What the phase did in the end. */
+  outcome: IngestionOutcome
+  /** Why a job was started or skipped, in words. */
+  reason: string
+  /** The job this run started, or the last job it waited for. */
+  job: JobSnapshot | undefined
+  /** Jobs that were already running and were waited for before ours could start. */
+  waitedFor: JobSnapshot[]
+  statusChecks: number
+  error?: string
+}
+
+export type CheckStatus = 'ok' | 'failed' | 'warning' | 'skipped'
+export interface DryRunCheck {
+  name: string
+  status: CheckStatus
+  detail: string
+}
+
+export interface RunResult {
+  status: RunStatus
+  startedAt: number
+  durationMs: number
+  knowledgeBaseId?: string
+  dataSourceId?: string
+  functionName?: string
+  region?: string
+  dryRun: boolean
+  sync: SyncPhase
+  ingestion: IngestionPhase
+  checks: DryRunCheck[]
+  problems: Problem[]
+  warnings: string[]
+}
+
+export function emptySyncPhase(skippedReason?: string): SyncPhase {
+  return {
+    ran: false,
+    skippedReason,
+    waited: false,
+    invocations: 0,
+    batches: [],
+    synced: 0,
+    failed: 0,
+    processed: 0,
+    backlogBefore: null,
+    backlogAfter: null,
+    workPending: false,
+    failedIds: []
+  }
+}
+
+export function emptyIngestionPhase(reason: string): IngestionPhase {
+  return { outcome: 'skipped', reason, job: undefined, waitedFor: [], statusChecks: 0 }
+}
+
+/**
+ * The run's status from its parts. Failed wins; a dry run says so; otherwise the ingestion phase decides, and a
+ * run that neither synced nor ingested anything did nothing because nothing needed doing.
+ */
+export function deriveStatus(result: Pick<RunResult, 'problems' | 'dryRun' | 'sync' | 'ingestion'>): RunStatus {
+  if (result.problems.length > 0) return 'failed'
+  if (result.dryRun) return 'dry_run'
+  if (result.ingestion.outcome === 'failed') return 'failed'
+  if (result.ingestion.outcome === 'started') return 'started'
+  if (result.ingestion.outcome === 'completed') return 'completed'
+  const syncDidWork = result.sync.synced > 0 || (result.sync.ran && !result.sync.waited && result.sync.invocations > 0)
+  return syncDidWork ? 'completed' : 'skipped'
+}
+
+/** An Event invocation's results are never seen by this run; every other count is known (0 when nothing ran). */
+export function syncCountsKnown(sync: SyncPhase): boolean {
+  return !(sync.ran && !sync.waited)
+}

@@ -1,0 +1,64 @@
+/**
+ * The action's outputs (SPEC §5) as a pure function of the result: always every output, '' when unknown.
+ */
+import { syncCountsKnown, type RunResult } from '../pipeline/result.js'
+
+export type OutputName =
+  | 'status'
+  | 'synced_count'
+  | 'sync_failed_count'
+  | 'processed_count'
+  | 'sync_batches'
+  | 'backlog_remaining'
+  | 'ingestion_job_id'
+  | 'ingestion_status'
+  | 'statistics'
+  | 'result'
+  | 'duration_seconds'
+
+export function durationSeconds(result: RunResult): number {
+  return Math.round(result.durationMs / 100) / 10
+}
+
+/** The team's sync_and_ingest result shape; unknown values are null. */
+export function resultDocument(result: RunResult): Record<string, unknown> {
+  const { sync, ingestion } = result
+  const job = ingestion.job
+  const known = syncCountsKnown(sync)
+  return {
+    status: result.status,
+    sync_phase: {
+      successfully_synced: known ? sync.synced : null,
+      failed: known ? sync.failed : null,
+      total_processed: known ? sync.processed : null,
+      batches: sync.invocations,
+      backlog_before: sync.backlogBefore,
+      backlog_after: sync.backlogAfter
+    },
+    ingestion_phase: {
+      job_id: job?.jobId ?? null,
+      status: job?.status ?? null,
+      statistics: job?.statistics ?? null,
+      failure_reasons: job?.failureReasons ?? []
+    },
+    total_duration_seconds: durationSeconds(result)
+  }
+}
+
+export function buildOutputs(result: RunResult): Record<OutputName, string> {
+  const { sync, ingestion } = result
+  const counted = syncCountsKnown(sync)
+  return {
+    status: result.status,
+    synced_count: counted ? String(sync.synced) : '',
+    sync_failed_count: counted ? String(sync.failed) : '',
+    processed_count: counted ? String(sync.processed) : '',
+    sync_batches: String(sync.invocations),
+    backlog_remaining: sync.backlogAfter === null ? '' : String(sync.backlogAfter),
+    ingestion_job_id: ingestion.job?.jobId ?? '',
+    ingestion_status: ingestion.job?.status ?? '',
+    statistics: ingestion.job?.statistics ? JSON.stringify(ingestion.job.statistics) : '',
+    result: JSON.stringify(resultDocument(result)),
+    duration_seconds: String(durationSeconds(result))
+  }
+}
