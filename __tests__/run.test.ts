@@ -162,7 +162,7 @@ describe('runKbSync', () => {
       DurationSeconds: 3600
     })
     expect(masked).toEqual(['oidc-token-for-sts.amazonaws.com', 'ASIAOIDC', 'oidc-secret', 'oidc-session'])
-    expect(built[0]?.credentials).toMatchObject({
+    expect(await built[0]!.credentials!()).toMatchObject({
       accessKeyId: 'ASIAOIDC',
       secretAccessKey: 'oidc-secret',
       sessionToken: 'oidc-session'

@@ -7,7 +7,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { LambdaClient } from '@aws-sdk/client-lambda'
 import { StandardRetryStrategy } from '@smithy/core/retry'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
-import type { AwsCredentialIdentity, RetryErrorInfo, StandardRetryToken } from '@smithy/types'
+import type { AwsCredentialIdentityProvider, RetryErrorInfo, StandardRetryToken } from '@smithy/types'
 
 export interface AwsClients {
   lambda: LambdaClient
@@ -19,7 +19,7 @@ export interface ClientSettings {
   region: string
   syncTimeoutSeconds: number
   /** Omitted: the SDK's default credential chain. */
-  credentials?: AwsCredentialIdentity
+  credentials?: AwsCredentialIdentityProvider
 }
 
 const USER_AGENT: [string, string] = ['kb-sync', '1']

@@ -3,7 +3,7 @@
  * this step. Without role_to_assume the SDK's default credential chain is used instead.
  */
 import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts'
-import type { AwsCredentialIdentity } from '@smithy/types'
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types'
 import { errorMessage, errorName, isAccessDenied } from './errors.js'
 
 export interface OidcRequest {
@@ -24,6 +24,29 @@ export class CredentialsError extends Error {
   constructor(message: string) {
     super(message)
     this.name = 'CredentialsError'
+  }
+}
+
+/** Credentials are renewed this long before they expire, so no call is signed with a dying session. */
+const RENEW_BEFORE_MS = 5 * 60_000
+
+/**
+ * Assumes the role now (so a refusal fails the run before any work), then hands out those credentials and renews
+ * them with a fresh OIDC token when they near expiry: a long drain plus a long ingestion wait can outlast the
+ * one-hour session that every role allows.
+ */
+export async function oidcCredentials(
+  request: OidcRequest,
+  now: () => number = Date.now
+): Promise<AwsCredentialIdentityProvider> {
+  let current = await assumeRoleWithOidc(request)
+  let renewing: Promise<AwsCredentialIdentity> | undefined
+  return async () => {
+    const expiresAt = current.expiration?.getTime() ?? Infinity
+    if (expiresAt - now() > RENEW_BEFORE_MS) return current
+    renewing ??= assumeRoleWithOidc(request).finally(() => (renewing = undefined))
+    current = await renewing
+    return current
   }
 }
 

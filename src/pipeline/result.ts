@@ -60,8 +60,6 @@ export interface SyncPhase {
   workPending: boolean
   failedIds: string[]
   error?: SyncError
-  /** The log tail of the last invocation, kept for the summary on a sync error. */
-  logTail?: string
 }
 
 export type IngestionOutcome = 'completed' | 'started' | 'skipped' | 'failed'

@@ -2,9 +2,9 @@
  * One kb-sync run, top to bottom: inputs → credentials → clients → (dry run | sync → ingestion) → RunResult.
  * Never throws: every failure lands in the result, which the report turns into outputs, summary and exit code.
  */
-import type { AwsCredentialIdentity } from '@smithy/types'
+import type { AwsCredentialIdentityProvider } from '@smithy/types'
 import { createClients, destroyClients, type AwsClients, type ClientSettings } from '../aws/clients.js'
-import { assumeRoleWithOidc, CredentialsError } from '../aws/credentials.js'
+import { CredentialsError, oidcCredentials } from '../aws/credentials.js'
 import { errorMessage, errorName } from '../aws/errors.js'
 import type { Clock } from '../clock.js'
 import { InputError, parseInputs, type Config, type InputReader, type RunInfo } from '../inputs.js'
@@ -134,11 +134,11 @@ async function connect(
   problem: (phase: Problem['phase'], message: string) => void
 ): Promise<AwsClients | undefined> {
   const build = deps.createClients ?? createClients
-  let credentials: AwsCredentialIdentity | undefined
+  let credentials: AwsCredentialIdentityProvider | undefined
   let source: string
   try {
     if (config.roleToAssume) {
-      credentials = await assumeRoleWithOidc({
+      credentials = await oidcCredentials({
         roleArn: config.roleToAssume,
         sessionName: config.roleSessionName,
         audience: config.audience,

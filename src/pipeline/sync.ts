@@ -131,7 +131,6 @@ async function invokeBatch(
   phase.invocations = n
   const payloadText = answer.Payload ? Buffer.from(answer.Payload).toString('utf8') : ''
   const logTail = answer.LogResult ? Buffer.from(answer.LogResult, 'base64').toString('utf8') : undefined
-  if (logTail !== undefined) phase.logTail = logTail
 
   if (answer.FunctionError) {
     const { errorType, errorMessage } = readFunctionError(payloadText)

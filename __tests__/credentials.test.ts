@@ -1,0 +1,75 @@
+import { beforeEach, describe, expect, it } from '@jest/globals'
+import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts'
+import { mockClient } from 'aws-sdk-client-mock'
+import { oidcCredentials, type OidcRequest } from '../src/aws/credentials.js'
+import { awsError } from './support/fakes.js'
+
+const stsMock = mockClient(STSClient)
+const HOUR = 3_600_000
+
+function request(tokens: string[], masked: string[] = []): OidcRequest {
+  let n = 0
+  return {
+    roleArn: 'arn:aws:iam::123456789012:role/kb-sync',
+    sessionName: 'kb-sync-1',
+    audience: 'sts.amazonaws.com',
+    region: 'us-east-1',
+    idTokenAvailable: true,
+    getIdToken: async () => tokens[n++] ?? 'no-more-tokens',
+    mask: (secret) => void masked.push(secret)
+  }
+}
+
+const session = (key: string, expiresAt: number) => ({
+  Credentials: {
+    AccessKeyId: key,
+    SecretAccessKey: `${key}-secret`,
+    SessionToken: `${key}-session`,
+    Expiration: new Date(expiresAt)
+  }
+})
+
+beforeEach(() => {
+  stsMock.reset()
+})
+
+describe('oidcCredentials', () => {
+  it('renews the session with a fresh OIDC token before it expires', async () => {
+    stsMock
+      .on(AssumeRoleWithWebIdentityCommand)
+      .resolvesOnce(session('FIRST', HOUR))
+      .resolves(session('SECOND', 2 * HOUR))
+    let now = 0
+    const masked: string[] = []
+    const provider = await oidcCredentials(request(['token-1', 'token-2'], masked), () => now)
+
+    expect((await provider()).accessKeyId).toBe('FIRST')
+    now = HOUR - 10 * 60_000
+    expect((await provider()).accessKeyId).toBe('FIRST')
+    now = HOUR - 60_000
+    expect((await provider()).accessKeyId).toBe('SECOND')
+    expect(stsMock.commandCalls(AssumeRoleWithWebIdentityCommand).map((c) => c.args[0].input.WebIdentityToken)).toEqual(
+      ['token-1', 'token-2']
+    )
+    expect(masked).toEqual(expect.arrayContaining(['token-2', 'SECOND', 'SECOND-secret', 'SECOND-session']))
+  })
+
+  it('fails at once when the role cannot be assumed', async () => {
+    stsMock
+      .on(AssumeRoleWithWebIdentityCommand)
+      .rejects(awsError('InvalidIdentityTokenException', 400, 'Incorrect token audience'))
+    await expect(oidcCredentials(request(['t']))).rejects.toThrow(
+      /sts:AssumeRoleWithWebIdentity was refused for arn:aws:iam::123456789012:role\/kb-sync: .*Incorrect token audience/
+    )
+  })
+
+  it('explains a failed OIDC token request', async () => {
+    const failing = {
+      ...request([]),
+      getIdToken: async () => Promise.reject(new Error('Failed to get ID Token. Error Code : 403'))
+    }
+    await expect(oidcCredentials(failing)).rejects.toThrow(
+      /Could not get a GitHub OIDC token for audience 'sts.amazonaws.com': Failed to get ID Token/
+    )
+  })
+})

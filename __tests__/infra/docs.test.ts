@@ -1,0 +1,96 @@
+/** The docs say what the template and the workflows do: policies, parameters, variables, pins. */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from '@jest/globals'
+import { loadCloudFormation, renderCloudFormation, type Json } from '../support/iam-cloudformation.js'
+import { FULL_SHA, REPO_ROOT, isRemoteAction, loadWorkflow, usesLines } from '../support/workflow-files.js'
+
+const read = (name: string): string => readFileSync(path.join(REPO_ROOT, 'docs', name), 'utf8')
+const setup = read('setup.md')
+const template = loadCloudFormation(path.join(REPO_ROOT, 'infra', 'github-oidc-role.yaml'))
+
+/** The example values the docs use throughout. */
+const rendered = renderCloudFormation(template, {
+  parameters: { GitHubOrg: 'my-org', GitHubRepo: 'my-repo', KnowledgeBaseId: 'LPR1PEW0LN' },
+  pseudo: { 'AWS::Partition': 'aws', 'AWS::Region': 'us-east-1', 'AWS::AccountId': '123456789012' },
+  resourceValues: {
+    GitHubOidcProvider: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com',
+    'KbSyncRole.Arn': 'arn:aws:iam::123456789012:role/kb-sync'
+  }
+})
+const roleProperties = rendered.resources.KbSyncRole?.Properties as Record<string, Json>
+
+function jsonBlocks(markdown: string): Json[] {
+  return [...markdown.matchAll(/```json\n([\s\S]*?)```/g)].map((match) => JSON.parse(match[1] as string) as Json)
+}
+
+function codeBlocks(markdown: string, language: string): string[] {
+  return [...markdown.matchAll(new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g'))].map(
+    (match) => match[1] as string
+  )
+}
+
+describe('docs/setup.md', () => {
+  const blocks = jsonBlocks(setup)
+  const mentions = (text: string) => (block: Json) => JSON.stringify(block).includes(text)
+
+  it('shows the trust policy exactly as the template builds it', () => {
+    expect(blocks.filter(mentions('sts:AssumeRoleWithWebIdentity'))).toEqual([roleProperties.AssumeRolePolicyDocument])
+  })
+
+  it('shows the permissions policy exactly as the template builds it', () => {
+    const policies = roleProperties.Policies as { PolicyDocument: Json }[]
+    expect(policies).toHaveLength(1)
+    expect(blocks.filter(mentions('lambda:InvokeFunction'))).toEqual([policies[0]?.PolicyDocument])
+  })
+
+  it('lists every granted action in its table', () => {
+    const policies = roleProperties.Policies as { PolicyDocument: { Statement: { Action: string[] }[] } }[]
+    for (const action of policies.flatMap((policy) => policy.PolicyDocument.Statement.flatMap((s) => s.Action))) {
+      expect(setup).toContain(`| \`${action}\``)
+    }
+  })
+
+  it('deploys with parameters the template declares, and with the IAM capability', () => {
+    const deploy = codeBlocks(setup, 'sh').find((block) => block.includes('aws cloudformation deploy'))
+    expect(deploy).toBeDefined()
+    expect(deploy).toContain('--template-file infra/github-oidc-role.yaml')
+    expect(deploy).toContain('--capabilities CAPABILITY_NAMED_IAM')
+    const declared = Object.keys(template.Parameters as Record<string, Json>)
+    const given = [...(deploy ?? '').matchAll(/^\s+([A-Za-z]+)=/gm)].map((match) => match[1])
+    expect(given.length).toBeGreaterThan(0)
+    for (const name of given) expect(declared).toContain(name)
+  })
+
+  it('documents every parameter of the template', () => {
+    for (const name of Object.keys(template.Parameters as Record<string, Json>)) expect(setup).toContain(`\`${name}\``)
+  })
+
+  it('documents every repository variable the scheduled workflow reads', () => {
+    const variables = new Set([...loadWorkflow('kb-sync.yml').raw.matchAll(/vars\.([A-Z0-9_]+)/g)].map((m) => m[1]))
+    for (const name of variables) expect(setup).toContain(`gh variable set ${name} `)
+  })
+})
+
+describe('docs examples', () => {
+  it.each(['usage.md', 'setup.md', 'troubleshooting.md'])(
+    '%s pins third-party actions like the workflows do',
+    (name) => {
+      for (const use of usesLines(read(name)).filter((candidate) => isRemoteAction(candidate.reference))) {
+        if (use.reference.startsWith('my-org/kb-sync@')) continue // the action itself, by its major tag
+        const [, ref = ''] = use.reference.split('@')
+        expect({ reference: use.reference, pinned: FULL_SHA.test(ref), comment: use.comment }).toEqual({
+          reference: use.reference,
+          pinned: true,
+          comment: expect.stringMatching(/^v\d+\.\d+\.\d+$/)
+        })
+      }
+    }
+  )
+
+  it('costs.md says its AWS figures are the write-up’s estimates, with the write-up’s numbers', () => {
+    const costs = read('costs.md')
+    expect(costs).toMatch(/estimates from the team's write-up/i)
+    for (const figure of ['$0.06', '$0.05', '$18']) expect(costs).toContain(figure)
+  })
+})

@@ -1,0 +1,93 @@
+import { describe, expect, it } from '@jest/globals'
+import { requiredIamActions, scanActionSource, scanSource } from '../support/iam-operations.js'
+import { REPO_ROOT } from '../support/workflow-files.js'
+
+const actionsOf = (text: string): string[] => requiredIamActions(scanSource('x.ts', text))
+
+describe('iam-operations: deriving IAM actions from AWS SDK v3 calls', () => {
+  it('reads imported commands, maps the package to its IAM prefix and Invoke to InvokeFunction', () => {
+    const text = [
+      "import { InvokeCommand, type InvokeCommandOutput, LambdaClient } from '@aws-sdk/client-lambda'",
+      "import { StartIngestionJobCommand as Start, GetIngestionJobCommand } from '@aws-sdk/client-bedrock-agent'",
+      "import { QueryCommand } from '@aws-sdk/client-dynamodb'"
+    ].join('\n')
+    expect(actionsOf(text)).toEqual([
+      'bedrock:GetIngestionJob',
+      'bedrock:StartIngestionJob',
+      'dynamodb:Query',
+      'lambda:InvokeFunction'
+    ])
+  })
+
+  it('counts a paginator as the operation it sends', () => {
+    expect(actionsOf("import { paginateQuery } from '@aws-sdk/client-dynamodb'")).toEqual(['dynamodb:Query'])
+  })
+
+  it('reads commands used through a namespace import', () => {
+    const text = "import * as agent from '@aws-sdk/client-bedrock-agent'\nnew agent.ListIngestionJobsCommand({})"
+    expect(actionsOf(text)).toEqual(['bedrock:ListIngestionJobs'])
+  })
+
+  it('reads re-exports, and ignores type-only imports and exports', () => {
+    const text = [
+      "export { GetDataSourceCommand } from '@aws-sdk/client-bedrock-agent'",
+      "import type { GetKnowledgeBaseCommand } from '@aws-sdk/client-bedrock-agent'",
+      "export type { UpdateItemCommand } from '@aws-sdk/client-dynamodb'"
+    ].join('\n')
+    expect(actionsOf(text)).toEqual(['bedrock:GetDataSource'])
+  })
+
+  it('needs no permission for the web-identity role assumption and GetCallerIdentity', () => {
+    const text = "import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts'"
+    expect(actionsOf(text)).toEqual([])
+    expect(actionsOf("import { AssumeRoleCommand } from '@aws-sdk/client-sts'")).toEqual(['sts:AssumeRole'])
+  })
+
+  it('ignores imports that are not calls and code that only mentions a command in a comment or string', () => {
+    const text = [
+      "import { LambdaClient, LambdaServiceException } from '@aws-sdk/client-lambda'",
+      '// new InvokeCommand({})',
+      "const s = 'new QueryCommand('"
+    ].join('\n')
+    expect(actionsOf(text)).toEqual([])
+  })
+
+  it('reports what it cannot translate instead of guessing', () => {
+    const scan = scanSource(
+      'x.ts',
+      [
+        "import { Lambda } from '@aws-sdk/client-lambda'",
+        "import { waitUntilFunctionActive } from '@aws-sdk/client-lambda'",
+        "import { PublishCommand } from '@aws-sdk/client-sns'",
+        "const m = await import('@aws-sdk/client-s3')"
+      ].join('\n')
+    )
+    expect(scan.unsupported).toEqual([
+      expect.stringMatching(/^x\.ts:1: aggregated client Lambda/),
+      expect.stringMatching(/^x\.ts:2: waiter waitUntilFunctionActive/),
+      expect.stringMatching(/^x\.ts:3: PublishCommand from @aws-sdk\/client-sns/),
+      expect.stringMatching(/^x\.ts:4: dynamic import of @aws-sdk\/client-s3/)
+    ])
+  })
+
+  it('says where each call is', () => {
+    const scan = scanSource('x.ts', "\nimport { InvokeCommand } from '@aws-sdk/client-lambda'", 'src/sync.ts')
+    expect(scan.calls).toEqual([
+      {
+        operation: 'lambda:Invoke',
+        iamAction: 'lambda:InvokeFunction',
+        packageName: '@aws-sdk/client-lambda',
+        where: 'src/sync.ts:2'
+      }
+    ])
+  })
+
+  it('scans the action’s source but not the reference Lambda under src/lambda/', () => {
+    const scan = scanActionSource(REPO_ROOT)
+    expect(scan.files.length).toBeGreaterThan(0)
+    for (const file of scan.files) {
+      expect(file).toMatch(/^src\//)
+      expect(file).not.toMatch(/^src\/lambda\//)
+    }
+  })
+})

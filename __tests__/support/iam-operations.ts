@@ -1,0 +1,215 @@
+/**
+ * Derives the IAM actions a code base needs from the AWS SDK v3 calls in its source, so a permissions policy can be
+ * compared with the code instead of with a hand-kept list.
+ *
+ * What counts as a call (value imports from `@aws-sdk/*` packages, read with the TypeScript parser):
+ * - an imported `XxxCommand` (`import { InvokeCommand } from '@aws-sdk/client-lambda'`, aliases included), and
+ *   `ns.XxxCommand` through a namespace import;
+ * - an imported paginator `paginateXxx`, which sends `XxxCommand`.
+ * Anything the derivation cannot read is reported in `unsupported` rather than guessed: the aggregated clients
+ * (`new Lambda()` with `client.invoke()`), waiters (`waitUntil…`), dynamic `import()` of an SDK package, and
+ * packages without a known IAM prefix. Type-only imports are ignored.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+import ts from 'typescript'
+
+/** SDK package → IAM service prefix. */
+export const IAM_PREFIX_BY_PACKAGE: Readonly<Record<string, string>> = {
+  '@aws-sdk/client-lambda': 'lambda',
+  '@aws-sdk/client-bedrock-agent': 'bedrock',
+  '@aws-sdk/client-bedrock-agent-runtime': 'bedrock',
+  '@aws-sdk/client-bedrock-runtime': 'bedrock',
+  '@aws-sdk/client-bedrock': 'bedrock',
+  '@aws-sdk/client-dynamodb': 'dynamodb',
+  '@aws-sdk/lib-dynamodb': 'dynamodb',
+  '@aws-sdk/client-sts': 'sts',
+  '@aws-sdk/client-s3': 's3',
+  '@aws-sdk/client-cloudwatch': 'cloudwatch'
+}
+
+/**
+ * API operations whose IAM action has another name. Lambda's `Invoke` API is authorised as `lambda:InvokeFunction`
+ * (the service authorization reference lists no `lambda:Invoke`).
+ */
+export const IAM_ACTION_BY_OPERATION: Readonly<Record<string, string>> = {
+  'lambda:Invoke': 'lambda:InvokeFunction',
+  'lambda:InvokeWithResponseStream': 'lambda:InvokeFunction',
+  // lib-dynamodb's document-client commands send the plain DynamoDB operations.
+  'dynamodb:BatchGet': 'dynamodb:BatchGetItem',
+  'dynamodb:BatchWrite': 'dynamodb:BatchWriteItem',
+  'dynamodb:Get': 'dynamodb:GetItem',
+  'dynamodb:Put': 'dynamodb:PutItem',
+  'dynamodb:Update': 'dynamodb:UpdateItem',
+  'dynamodb:Delete': 'dynamodb:DeleteItem',
+  's3:ListObjectsV2': 's3:ListBucket'
+}
+
+/**
+ * Operations that need no permission on the caller's identity. `AssumeRoleWithWebIdentity` is sent without
+ * credentials: the target role's trust policy authorises it. `GetCallerIdentity` is always allowed.
+ */
+export const NO_PERMISSION_NEEDED: ReadonlySet<string> = new Set([
+  'sts:AssumeRoleWithWebIdentity',
+  'sts:GetCallerIdentity'
+])
+
+/** Aggregated (non-modular) client classes: their method calls cannot be mapped to operations here. */
+const AGGREGATED_CLIENT =
+  /^(Lambda|BedrockAgent|BedrockAgentRuntime|BedrockRuntime|Bedrock|DynamoDB|DynamoDBDocument|STS|S3|CloudWatch)$/
+
+export interface AwsCall {
+  /** `lambda:Invoke`: IAM prefix and API operation name. */
+  operation: string
+  /** The IAM action it needs: `lambda:InvokeFunction`. */
+  iamAction: string
+  packageName: string
+  /** `src/pipeline/sync.ts:6` */
+  where: string
+}
+
+export interface AwsCallScan {
+  calls: AwsCall[]
+  /** Imports the scan cannot translate into operations; a policy check must treat them as a failure. */
+  unsupported: string[]
+  files: string[]
+}
+
+/** `.ts` files under `dir`, recursively, minus excluded directories and declaration files; sorted. */
+export function listSourceFiles(dir: string, excludeDirs: readonly string[] = []): string[] {
+  const excluded = excludeDirs.map((entry) => path.resolve(entry))
+  const files: string[] = []
+  const walk = (current: string): void => {
+    if (excluded.includes(path.resolve(current))) return
+    for (const name of readdirSync(current).sort()) {
+      const full = path.join(current, name)
+      if (statSync(full).isDirectory()) walk(full)
+      else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) files.push(full)
+    }
+  }
+  walk(dir)
+  return files
+}
+
+function operationOf(prefix: string, name: string): string | undefined {
+  const command = /^([A-Z][A-Za-z0-9]*)Command$/.exec(name)
+  if (command) return `${prefix}:${command[1]}`
+  const paginator = /^paginate([A-Z][A-Za-z0-9]*)$/.exec(name)
+  if (paginator) return `${prefix}:${paginator[1]}`
+  return undefined
+}
+
+/** Scans source text (one file) for AWS SDK v3 calls. */
+export function scanSource(fileName: string, text: string, displayName = fileName): AwsCallScan {
+  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS)
+  const calls: AwsCall[] = []
+  const unsupported: string[] = []
+  const namespaces = new Map<string, string>() // local namespace name → package
+  const lineOf = (node: ts.Node): string =>
+    `${displayName}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}`
+
+  const record = (packageName: string, exported: string, node: ts.Node): void => {
+    const prefix = IAM_PREFIX_BY_PACKAGE[packageName]
+    const isCommand = operationOf('x', exported) !== undefined
+    if (prefix === undefined) {
+      if (isCommand || AGGREGATED_CLIENT.test(exported)) {
+        unsupported.push(`${lineOf(node)}: ${exported} from ${packageName} (no IAM prefix known for the package)`)
+      }
+      return
+    }
+    if (/^waitUntil/.test(exported)) {
+      unsupported.push(`${lineOf(node)}: waiter ${exported} (map the operations it polls by hand)`)
+      return
+    }
+    if (AGGREGATED_CLIENT.test(exported)) {
+      unsupported.push(`${lineOf(node)}: aggregated client ${exported} (use XxxClient with XxxCommand instead)`)
+      return
+    }
+    const operation = operationOf(prefix, exported)
+    if (operation === undefined) return
+    calls.push({
+      operation,
+      iamAction: IAM_ACTION_BY_OPERATION[operation] ?? operation,
+      packageName,
+      where: lineOf(node)
+    })
+  }
+
+  const visit = (node: ts.Node): void => {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier !== undefined &&
+      ts.isStringLiteral(node.moduleSpecifier) &&
+      node.moduleSpecifier.text.startsWith('@aws-sdk/')
+    ) {
+      const packageName = node.moduleSpecifier.text
+      if (ts.isImportDeclaration(node)) {
+        const clause = node.importClause
+        if (clause !== undefined && !clause.isTypeOnly) {
+          const bindings = clause.namedBindings
+          if (bindings !== undefined && ts.isNamespaceImport(bindings)) namespaces.set(bindings.name.text, packageName)
+          if (bindings !== undefined && ts.isNamedImports(bindings)) {
+            for (const element of bindings.elements) {
+              if (!element.isTypeOnly) record(packageName, (element.propertyName ?? element.name).text, element)
+            }
+          }
+        }
+      } else if (!node.isTypeOnly) {
+        const clause = node.exportClause
+        if (clause === undefined || ts.isNamespaceExport(clause)) {
+          unsupported.push(`${lineOf(node)}: re-export of all of ${packageName}`)
+        } else {
+          for (const element of clause.elements) {
+            if (!element.isTypeOnly) record(packageName, (element.propertyName ?? element.name).text, element)
+          }
+        }
+      }
+    } else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] !== undefined &&
+      ts.isStringLiteralLike(node.arguments[0]) &&
+      node.arguments[0].text.startsWith('@aws-sdk/')
+    ) {
+      unsupported.push(`${lineOf(node)}: dynamic import of ${node.arguments[0].text}`)
+    } else if (
+      ts.isPropertyAccessExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      namespaces.has(node.expression.text)
+    ) {
+      record(namespaces.get(node.expression.text) as string, node.name.text, node)
+    }
+    ts.forEachChild(node, visit)
+  }
+  visit(source)
+  return { calls, unsupported, files: [displayName] }
+}
+
+/** Scans files on disk; `root` only shortens the file names in the report. */
+export function scanFiles(files: readonly string[], root = process.cwd()): AwsCallScan {
+  const result: AwsCallScan = { calls: [], unsupported: [], files: [] }
+  for (const file of files) {
+    const display = path.relative(root, file).split(path.sep).join('/')
+    const scan = scanSource(file, readFileSync(file, 'utf8'), display)
+    result.calls.push(...scan.calls)
+    result.unsupported.push(...scan.unsupported)
+    result.files.push(display)
+  }
+  return result
+}
+
+/** The sorted set of IAM actions that the calls need, minus those that need no permission. */
+export function requiredIamActions(scan: AwsCallScan): string[] {
+  return [...new Set(scan.calls.map((call) => call.iamAction))]
+    .filter((action) => !NO_PERMISSION_NEEDED.has(action))
+    .sort()
+}
+
+/**
+ * The IAM actions the kb-sync action's own code needs: `src/**\/*.ts` except `src/lambda/` (the reference
+ * batch-sync Lambda runs under its own execution role).
+ */
+export function scanActionSource(repoRoot: string): AwsCallScan {
+  const src = path.join(repoRoot, 'src')
+  return scanFiles(listSourceFiles(src, [path.join(src, 'lambda')]), repoRoot)
+}

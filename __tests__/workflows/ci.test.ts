@@ -1,0 +1,87 @@
+import { describe, expect, it } from '@jest/globals'
+import { allSteps, jobEntries, loadWorkflow, type Job, type Step } from '../support/workflow-files.js'
+
+const workflow = loadWorkflow('ci.yml')
+const jobs = jobEntries(workflow)
+const runs = allSteps(workflow)
+  .map(({ step }) => step.run ?? '')
+  .join('\n')
+
+function jobRunning(pattern: RegExp): [string, Job] | undefined {
+  return jobs.find(([, job]) => (job.steps ?? []).some((step) => pattern.test(step.run ?? '')))
+}
+
+function stepsOf(job: Job | undefined): Step[] {
+  return job?.steps ?? []
+}
+
+describe('ci.yml', () => {
+  it('runs on push and on pull requests', () => {
+    expect(Object.keys(workflow.doc.on)).toEqual(expect.arrayContaining(['push', 'pull_request']))
+  })
+
+  it('gives the token read access to contents only', () => {
+    expect(workflow.doc.permissions).toEqual({ contents: 'read' })
+    for (const [, job] of jobs) expect(job.permissions).toBeUndefined()
+  })
+
+  it.each([
+    ['install', /^\s*npm ci\s*$/m],
+    ['format check', /npm run format:check\b/],
+    ['lint', /npm run lint(?!:)\b/],
+    ['type-check', /npm run typecheck\b/],
+    ['tests', /npm test\b/],
+    ['workflow and action.yml validation', /npm run lint:workflows\b/],
+    ['bundle', /npm run bundle\b/]
+  ])('runs the %s', (_what, pattern) => {
+    expect(runs).toMatch(pattern)
+  })
+
+  it('installs before it runs anything else in every job that uses npm', () => {
+    for (const [jobId, job] of jobs) {
+      const scripts = stepsOf(job).map((step) => step.run ?? '')
+      const install = scripts.findIndex((run) => /^\s*npm ci\s*$/m.test(run))
+      const firstNpm = scripts.findIndex((run) => /\bnpm (run|test)\b/.test(run))
+      if (firstNpm >= 0)
+        expect({ jobId, installBeforeUse: install >= 0 && install < firstNpm }).toEqual({
+          jobId,
+          installBeforeUse: true
+        })
+    }
+  })
+
+  it('rebuilds dist/ and fails on a diff or on new untracked files under dist/', () => {
+    const entry = jobRunning(/npm run bundle\b/)
+    expect(entry).toBeDefined()
+    const scripts = stepsOf(entry?.[1]).map((step) => step.run ?? '')
+    const bundle = scripts.findIndex((run) => /npm run bundle\b/.test(run))
+    const compare = scripts.findIndex((run) => /git diff --exit-code\b.*-- dist\b/.test(run))
+    expect(compare).toBeGreaterThan(bundle)
+    expect(scripts[compare]).toMatch(/git ls-files --others --exclude-standard -- dist/)
+    expect(scripts[compare]).toMatch(/exit 1/)
+  })
+
+  it('runs the action itself (uses: ./) in dry_run against the local stack', () => {
+    const entry = jobs.find(([, job]) => stepsOf(job).some((step) => step.uses === './'))
+    expect(entry).toBeDefined()
+    const steps = stepsOf(entry?.[1])
+    const stack = steps.findIndex((step) => /\bnpm run stack\b[^\n]*&\s*$/m.test(step.run ?? ''))
+    const action = steps.findIndex((step) => step.uses === './')
+    expect(stack).toBeGreaterThanOrEqual(0)
+    expect(stack).toBeLessThan(action)
+    expect(String(steps[action]?.with?.dry_run)).toBe('true')
+    // the stack's `export` lines reach the action through $GITHUB_ENV
+    expect(steps[stack]?.run).toContain('GITHUB_ENV')
+    expect(
+      steps.slice(action + 1).some((step) => step.env?.STATUS !== undefined && /dry_run/.test(step.run ?? ''))
+    ).toBe(true)
+  })
+
+  it('caches npm downloads through setup-node and takes the Node version from .node-version', () => {
+    for (const { step } of allSteps(workflow)) {
+      if (step.uses?.startsWith('actions/setup-node@')) {
+        expect(step.with).toMatchObject({ 'node-version-file': '.node-version', cache: 'npm' })
+      }
+    }
+  })
+})

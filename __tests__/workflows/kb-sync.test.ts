@@ -1,0 +1,194 @@
+import path from 'node:path'
+import { describe, expect, it } from '@jest/globals'
+import {
+  REPO_ROOT,
+  allSteps,
+  loadWorkflow,
+  loadYaml,
+  renderValue,
+  type ExpressionContexts,
+  type Mapping,
+  type Step
+} from '../support/workflow-files.js'
+
+const workflow = loadWorkflow('kb-sync.yml')
+const action = loadYaml(path.join(REPO_ROOT, 'action.yml')) as { inputs: Record<string, { required?: boolean }> }
+const jobs = Object.entries(workflow.doc.jobs)
+const [jobId, job] = jobs[0] ?? ['', {}]
+const steps = job.steps ?? []
+const actionStep = steps.find((step) => step.uses === './') as Step
+
+const VARS = {
+  KB_SYNC_KNOWLEDGE_BASE_ID: 'LPR1PEW0LN',
+  KB_SYNC_DATA_SOURCE_ID: 'AJIJE6BWIV',
+  KB_SYNC_ROLE_ARN: 'arn:aws:iam::123456789012:role/kb-sync',
+  AWS_REGION: 'us-east-1'
+}
+
+/** The action's inputs as the runner would pass them for one event. */
+function renderedInputs(contexts: ExpressionContexts): Record<string, string> {
+  const inputs: Record<string, string> = {}
+  for (const [name, value] of Object.entries(actionStep.with ?? {})) inputs[name] = renderValue(String(value), contexts)
+  return inputs
+}
+
+const schedule = (vars: Mapping = VARS): ExpressionContexts => ({
+  github: { event_name: 'schedule' },
+  inputs: {},
+  vars: vars as ExpressionContexts
+})
+const dispatch = (inputs: Record<string, string | boolean>): ExpressionContexts => ({
+  github: { event_name: 'workflow_dispatch' },
+  inputs,
+  vars: VARS
+})
+const DISPATCH_DEFAULTS = { wait_for_sync: true, ingestion: 'auto', wait_for_ingestion: true, dry_run: false }
+
+describe('kb-sync.yml triggers', () => {
+  it('runs every hour on the hour', () => {
+    expect(workflow.doc.on.schedule).toEqual([{ cron: '0 * * * *' }])
+  })
+
+  it('has no other triggers than schedule and workflow_dispatch', () => {
+    expect(Object.keys(workflow.doc.on).sort()).toEqual(['schedule', 'workflow_dispatch'])
+  })
+
+  it('offers the wait flags, ingestion and dry_run when run by hand, typed and defaulted like the action', () => {
+    const inputs = (workflow.doc.on.workflow_dispatch as { inputs: Record<string, Mapping> }).inputs
+    expect(Object.keys(inputs).sort()).toEqual(['dry_run', 'ingestion', 'wait_for_ingestion', 'wait_for_sync'])
+    expect(inputs.wait_for_sync).toMatchObject({ type: 'boolean', default: true })
+    expect(inputs.wait_for_ingestion).toMatchObject({ type: 'boolean', default: true })
+    expect(inputs.dry_run).toMatchObject({ type: 'boolean', default: false })
+    expect(inputs.ingestion).toMatchObject({ type: 'choice', options: ['auto', 'always', 'never'], default: 'auto' })
+    for (const input of Object.values(inputs)) expect(typeof input.description).toBe('string')
+  })
+
+  it('names each dispatch input after the action input it feeds', () => {
+    const inputs = (workflow.doc.on.workflow_dispatch as { inputs: Mapping }).inputs as Mapping
+    for (const name of Object.keys(inputs)) {
+      expect(Object.keys(action.inputs)).toContain(name)
+      expect(String(actionStep.with?.[name])).toContain(`inputs.${name}`)
+    }
+  })
+})
+
+describe('kb-sync.yml job', () => {
+  it('has one job that checks out without persisting credentials and then runs the action from this repository', () => {
+    expect(jobs).toHaveLength(1)
+    const checkout = steps.find((step) => step.uses?.startsWith('actions/checkout@'))
+    expect(checkout?.with?.['persist-credentials']).toBe(false)
+    expect(actionStep).toBeDefined()
+    expect(steps.indexOf(checkout as Step)).toBeLessThan(steps.indexOf(actionStep))
+  })
+
+  it('asks for no permission at the top and for id-token: write only on the job that assumes the role', () => {
+    expect(workflow.doc.permissions).toEqual({})
+    expect(job.permissions).toEqual({ contents: 'read', 'id-token': 'write' })
+  })
+
+  it('runs one sync per knowledge base at a time and never cancels a run in progress', () => {
+    const concurrency = workflow.doc.concurrency as { group: string; 'cancel-in-progress': boolean }
+    expect(concurrency.group).toContain('vars.KB_SYNC_KNOWLEDGE_BASE_ID')
+    expect(concurrency['cancel-in-progress']).toBe(false)
+    expect(renderValue(concurrency.group, schedule())).toBe('kb-sync-LPR1PEW0LN')
+    expect(renderValue(concurrency.group, schedule({ ...VARS, KB_SYNC_KNOWLEDGE_BASE_ID: 'OTHERKB123' }))).not.toBe(
+      renderValue(concurrency.group, schedule())
+    )
+  })
+
+  it('has a timeout above the action’s own ingestion limit, so the action ends a long run and still reports', () => {
+    const timeout = job['timeout-minutes'] as number
+    expect(typeof timeout).toBe('number')
+    expect(timeout).toBeGreaterThan(60) // ingestion_timeout_minutes defaults to 60
+    expect(timeout).toBeLessThanOrEqual(120)
+  })
+
+  it('takes ids, role and region from repository variables', () => {
+    expect(actionStep.with).toMatchObject({
+      knowledge_base_id: '${{ vars.KB_SYNC_KNOWLEDGE_BASE_ID }}',
+      data_source_id: '${{ vars.KB_SYNC_DATA_SOURCE_ID }}',
+      role_to_assume: '${{ vars.KB_SYNC_ROLE_ARN }}',
+      aws_region: '${{ vars.AWS_REGION }}'
+    })
+    expect(String(actionStep.with?.function_name)).toContain('vars.KB_SYNC_FUNCTION_NAME')
+  })
+
+  it('passes only inputs the action declares, and every required one', () => {
+    const given = Object.keys(actionStep.with ?? {})
+    for (const name of given) expect(Object.keys(action.inputs)).toContain(name)
+    for (const [name, input] of Object.entries(action.inputs)) {
+      if (input.required) expect(given).toContain(name)
+    }
+  })
+
+  it('fails early, naming the variable, when a repository variable is missing', () => {
+    const check = steps.find((step) => step.run?.includes('KB_SYNC_ROLE_ARN'))
+    expect(check).toBeDefined()
+    expect(steps.indexOf(check as Step)).toBeLessThan(steps.indexOf(actionStep))
+    for (const name of ['KB_SYNC_KNOWLEDGE_BASE_ID', 'KB_SYNC_DATA_SOURCE_ID', 'KB_SYNC_ROLE_ARN', 'AWS_REGION']) {
+      expect(check?.env?.[name]).toBe(`\${{ vars.${name} }}`)
+      expect(check?.run).toContain(name)
+    }
+  })
+
+  it('expands no expression inside a run script', () => {
+    for (const { step } of allSteps(workflow)) {
+      if (step.run !== undefined) expect(step.run).not.toContain('${{')
+    }
+  })
+})
+
+describe('kb-sync.yml inputs as the action receives them', () => {
+  it('on schedule (empty inputs context): the action’s defaults', () => {
+    expect(renderedInputs(schedule())).toEqual({
+      knowledge_base_id: 'LPR1PEW0LN',
+      data_source_id: 'AJIJE6BWIV',
+      function_name: 'incident-kb-batch-sync',
+      aws_region: 'us-east-1',
+      role_to_assume: 'arn:aws:iam::123456789012:role/kb-sync',
+      wait_for_sync: 'true',
+      ingestion: 'auto',
+      wait_for_ingestion: 'true',
+      dry_run: 'false'
+    })
+  })
+
+  it('uses KB_SYNC_FUNCTION_NAME when the variable is set', () => {
+    expect(renderedInputs(schedule({ ...VARS, KB_SYNC_FUNCTION_NAME: 'my-sync' })).function_name).toBe('my-sync')
+  })
+
+  it('on dispatch with the defaults: the same values as on schedule', () => {
+    const fromSchedule = renderedInputs(schedule())
+    expect(renderedInputs(dispatch(DISPATCH_DEFAULTS))).toEqual(fromSchedule)
+  })
+
+  it.each([
+    ['wait_for_sync', false, 'false'],
+    ['wait_for_sync', true, 'true'],
+    ['wait_for_ingestion', false, 'false'],
+    ['wait_for_ingestion', true, 'true'],
+    ['dry_run', true, 'true'],
+    ['dry_run', false, 'false'],
+    ['ingestion', 'always', 'always'],
+    ['ingestion', 'never', 'never'],
+    ['ingestion', 'auto', 'auto']
+  ])('on dispatch, %s = %p reaches the action as %p', (name, chosen, expected) => {
+    expect(renderedInputs(dispatch({ ...DISPATCH_DEFAULTS, [name]: chosen }))[name]).toBe(expected)
+  })
+
+  it('hands every boolean input to the action in a form core.getBooleanInput accepts', () => {
+    const booleans = ['wait_for_sync', 'wait_for_ingestion', 'dry_run']
+    for (const contexts of [
+      schedule(),
+      dispatch(DISPATCH_DEFAULTS),
+      dispatch({ ...DISPATCH_DEFAULTS, dry_run: true })
+    ]) {
+      const inputs = renderedInputs(contexts)
+      for (const name of booleans) expect(['true', 'false']).toContain(inputs[name])
+    }
+  })
+
+  it('belongs to the job named in the file', () => {
+    expect(jobId).toBe('kb-sync')
+  })
+})
