@@ -5,8 +5,9 @@ import { describe, expect, it } from '@jest/globals'
 import { loadCloudFormation, renderCloudFormation, type Json } from '../support/iam-cloudformation.js'
 import { FULL_SHA, REPO_ROOT, isRemoteAction, loadWorkflow, usesLines } from '../support/workflow-files.js'
 
-const read = (name: string): string => readFileSync(path.join(REPO_ROOT, 'docs', name), 'utf8')
-const setup = read('setup.md')
+// The setup guide, usage examples, troubleshooting and costs all live in README.md.
+const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8')
+const setup = readme
 const template = loadCloudFormation(path.join(REPO_ROOT, 'infra', 'github-oidc-role.yaml'))
 
 /** The example values the docs use throughout. */
@@ -30,7 +31,7 @@ function codeBlocks(markdown: string, language: string): string[] {
   )
 }
 
-describe('docs/setup.md', () => {
+describe('README setup guide', () => {
   const blocks = jsonBlocks(setup)
   const mentions = (text: string) => (block: Json) => JSON.stringify(block).includes(text)
 
@@ -73,23 +74,20 @@ describe('docs/setup.md', () => {
 })
 
 describe('docs examples', () => {
-  it.each(['usage.md', 'setup.md', 'troubleshooting.md'])(
-    '%s pins third-party actions like the workflows do',
-    (name) => {
-      for (const use of usesLines(read(name)).filter((candidate) => isRemoteAction(candidate.reference))) {
-        if (use.reference.startsWith('my-org/kb-sync@')) continue // the action itself, by its major tag
-        const [, ref = ''] = use.reference.split('@')
-        expect({ reference: use.reference, pinned: FULL_SHA.test(ref), comment: use.comment }).toEqual({
-          reference: use.reference,
-          pinned: true,
-          comment: expect.stringMatching(/^v\d+\.\d+\.\d+$/)
-        })
-      }
+  it.each(['README.md'])('%s pins third-party actions like the workflows do', () => {
+    for (const use of usesLines(readme).filter((candidate) => isRemoteAction(candidate.reference))) {
+      if (use.reference.startsWith('my-org/kb-sync@')) continue // the action itself, by its major tag
+      const [, ref = ''] = use.reference.split('@')
+      expect({ reference: use.reference, pinned: FULL_SHA.test(ref), comment: use.comment }).toEqual({
+        reference: use.reference,
+        pinned: true,
+        comment: expect.stringMatching(/^v\d+\.\d+\.\d+$/)
+      })
     }
-  )
+  })
 
-  it('costs.md says its AWS figures are the write-up’s estimates, with the write-up’s numbers', () => {
-    const costs = read('costs.md')
+  it('the costs section says its AWS figures are the write-up’s estimates, with the write-up’s numbers', () => {
+    const costs = readme
     expect(costs).toMatch(/estimates from the team's write-up/i)
     for (const figure of ['$0.06', '$0.05', '$18']) expect(costs).toContain(figure)
   })

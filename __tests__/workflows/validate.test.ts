@@ -55,8 +55,8 @@ describe('validate-workflows.mjs', () => {
     expect(outcome.stdout).toContain('ok    action.yml (action metadata)')
   })
 
-  it('passes the workflow examples of docs/usage.md', async () => {
-    const examples = workflowExamples(readFileSync(path.join(REPO_ROOT, 'docs', 'usage.md'), 'utf8'))
+  it('passes the workflow examples of README.md', async () => {
+    const examples = workflowExamples(readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8'))
     expect(examples.length).toBeGreaterThanOrEqual(3)
     const files = examples.map(({ index, text }) => scratchFile(`usage-example-${index}.yml`, text))
     const outcome = await validate(...files)
