@@ -261,7 +261,41 @@ describe('runIngestionPhase', () => {
     const clock = new FakeClock(0, 0.5)
     const phase = await runIngestionPhase(CONFIG, synced(1), bedrock, RUN, phaseContext(clock))
     expect(phase.outcome).toBe('completed')
-    expect(clock.sleeps.slice(0, 2)).toEqual([10_000, 10_000])
+    // Backing off beyond the SDK's own quick retries, towards the API's one call per 10 s.
+    expect(clock.sleeps.slice(0, 2)).toEqual([750, 1_500])
+    expect(bedrockMock.commandCalls(StartIngestionJobCommand)).toHaveLength(3)
+  })
+
+  it('gives up on a start that stays throttled, with a last try at the deadline', async () => {
+    bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [] })
+    bedrockMock.on(StartIngestionJobCommand).rejects(awsError('ThrottlingException', 429, 'Rate exceeded'))
+    const clock = new FakeClock(0, 1)
+    const phase = await runIngestionPhase(
+      { ...CONFIG, ingestionTimeoutMs: 30_000 },
+      synced(1),
+      bedrock,
+      RUN,
+      phaseContext(clock)
+    )
+    expect(phase.outcome).toBe('failed')
+    expect(phase.error).toMatch(
+      /^Gave up after ingestion_timeout_minutes = 0\.5: bedrock:StartIngestionJob on knowledge base LPR1PEW0LN data source AJIJE6BWIV was throttled/
+    )
+    expect(clock.time).toBe(30_000)
+  })
+
+  it('takes the newest job as the one to judge, whatever order the list comes in', async () => {
+    bedrockMock.on(ListIngestionJobsCommand).resolves({
+      ingestionJobSummaries: [
+        { ...job('OLDER', 'FAILED'), startedAt: new Date(1_000) },
+        { ...job('NEWER', 'COMPLETE'), startedAt: new Date(2_000) }
+      ]
+    })
+    const phase = await runIngestionPhase(CONFIG, synced(0), bedrock, RUN, phaseContext())
+    expect(phase).toMatchObject({
+      outcome: 'skipped',
+      reason: 'nothing new was synced and the last ingestion job (NEWER) completed cleanly'
+    })
   })
 
   it('keeps polling through throttling and 5xx answers while time is left', async () => {

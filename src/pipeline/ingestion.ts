@@ -20,8 +20,8 @@ import { STATISTIC_NAMES, type IngestionPhase, type JobSnapshot, type Statistics
 
 export const ACTIVE_STATUSES = new Set(['STARTING', 'IN_PROGRESS', 'STOPPING'])
 const TERMINAL_STATUSES = new Set(['COMPLETE', 'FAILED', 'STOPPED'])
-/** StartIngestionJob allows about one call per 10 s per account; wait that long before trying again. */
-const START_THROTTLE_WAIT_MS = 10_000
+/** StartIngestionJob allows about one call per 10 s per account: throttled starts back off up to that long. */
+const START_THROTTLE_MAX_WAIT_MS = 10_000
 
 type IngestionSettings = Pick<
   Config,
@@ -193,6 +193,10 @@ function reasons(job: JobSnapshot): string {
 
 class PhaseError extends Error {}
 
+function time(date: Date | undefined): number {
+  return date?.getTime() ?? 0
+}
+
 /** The Bedrock calls of one phase, all bounded by the phase's single deadline. */
 class JobTracker {
   constructor(
@@ -221,7 +225,8 @@ class JobTracker {
             maxResults: 10
           })
         )
-        return answer.ingestionJobSummaries ?? []
+        // Newest first, whatever order the service chose to answer in.
+        return (answer.ingestionJobSummaries ?? []).sort((a, b) => time(b.startedAt) - time(a.startedAt))
       } catch (error) {
         await this.retryOrThrow(error, attempt, 'bedrock:ListIngestionJobs', this.target)
       }
@@ -271,7 +276,10 @@ class JobTracker {
           continue
         }
         if (isThrottling(error)) {
-          const wait = START_THROTTLE_WAIT_MS * (0.5 + this.ctx.clock.random())
+          const wait = Math.min(
+            START_THROTTLE_MAX_WAIT_MS,
+            retryDelay(attempt + 1, () => this.ctx.clock.random())
+          )
           this.ctx.logger.info(`StartIngestionJob was throttled; trying again in ${(wait / 1000).toFixed(1)}s`)
           await this.pause(wait, 'bedrock:StartIngestionJob', error)
           continue
@@ -341,14 +349,15 @@ class JobTracker {
     )
   }
 
+  /** Waits before another try; when the deadline comes first, the last try is made at the deadline. */
   private async pause(ms: number, iamAction: string, cause: unknown): Promise<void> {
     const left = this.deadline - this.ctx.clock.now()
-    if (left <= ms) {
+    if (left <= 0) {
       const why = describeAwsError(cause, { iamAction, target: this.target, region: this.config.region })
       throw new PhaseError(
-        `Gave up within ingestion_timeout_minutes = ${this.config.ingestionTimeoutMs / 60_000}: ${why}`
+        `Gave up after ingestion_timeout_minutes = ${this.config.ingestionTimeoutMs / 60_000}: ${why}`
       )
     }
-    await this.ctx.clock.sleep(ms)
+    await this.ctx.clock.sleep(Math.min(ms, left))
   }
 }
