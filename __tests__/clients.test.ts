@@ -32,7 +32,7 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve))
 })
 
-const credentials = { accessKeyId: 'AKID', secretAccessKey: 'secret' }
+const credentials = async () => ({ accessKeyId: 'AKID', secretAccessKey: 'secret' })
 const invoke = new InvokeCommand({
   FunctionName: 'incident-kb-batch-sync',
   InvocationType: 'RequestResponse',
