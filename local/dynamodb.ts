@@ -1,0 +1,153 @@
+import {
+  BatchWriteItemCommand,
+  CreateTableCommand,
+  DynamoDBClient,
+  ScanCommand,
+  type AttributeValue
+} from '@aws-sdk/client-dynamodb'
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb'
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import dynalite from 'dynalite'
+import { ACCOUNT_ID, AwsError, sendJson, type Call } from './common.js'
+import type { Faults } from './faults.js'
+import { applyFaults, type FaultStyle, type Service } from './gateway.js'
+
+const PREFIX = 'com.amazonaws.dynamodb.v20120810#'
+
+/**
+ * DynamoDB is dynalite, in process. The gateway hands it the untouched request (the operation is in the
+ * X-Amz-Target header, so routing and faults need no body), and the stack's own setup and checks talk to
+ * dynalite's port directly, outside the call log and the faults.
+ */
+export class DynamoService implements Service {
+  readonly name = 'dynamodb'
+  private server: Server | undefined
+  private listener: RequestListener | undefined
+  private endpoint = ''
+  private client: DynamoDBClient | undefined
+  private readonly style: FaultStyle = {
+    service: 'dynamodb',
+    throttle: () => new AwsError(400, 'ThrottlingException', 'Rate of requests exceeds the allowed throughput.'),
+    denied: (message) => new AwsError(400, 'AccessDeniedException', message),
+    iamAction: (op) => `dynamodb:${op}`
+  }
+
+  constructor(
+    private readonly faults: Faults,
+    private readonly principalOf: (accessKeyId?: string) => string,
+    private readonly region: string
+  ) {}
+
+  async start(): Promise<void> {
+    const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 })
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(0, '127.0.0.1', () => resolve())
+    })
+    this.server = server
+    this.listener = server.listeners('request')[0] as RequestListener
+    this.endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  }
+
+  async stop(): Promise<void> {
+    this.client?.destroy()
+    const server = this.server
+    this.server = undefined
+    if (server === undefined) return
+    server.closeAllConnections()
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+  }
+
+  /** A client straight to dynalite: no faults, not in the call log. */
+  get internal(): DynamoDBClient {
+    return (this.client ??= new DynamoDBClient({
+      endpoint: this.endpoint,
+      region: this.region,
+      credentials: { accessKeyId: 'STACKINTERNAL', secretAccessKey: 'local' }
+    }))
+  }
+
+  sendError(call: Call, err: AwsError): void {
+    sendJson(
+      call.res,
+      err.status,
+      { __type: `${PREFIX}${err.code}`, message: err.message },
+      { 'x-amzn-RequestId': call.requestId },
+      'application/x-amz-json-1.0'
+    )
+  }
+
+  async handle(call: Call): Promise<void> {
+    const operation = String(call.headers['x-amz-target'] ?? '').split('.')[1] ?? 'Unknown'
+    const fault = await applyFaults(this.faults, this.principalOf, call, this.style, operation, async () => {
+      const body = JSON.parse((await call.body()).toString('utf8') || '{}') as {
+        TableName?: string
+        IndexName?: string
+      }
+      const table = `arn:aws:dynamodb:${this.region}:${ACCOUNT_ID}:table/${body.TableName ?? '*'}`
+      return body.IndexName ? `${table}/index/${body.IndexName}` : table
+    })
+    if (fault) throw fault
+    // Keep the error code for the call log; dynalite writes the response itself.
+    const res = call.res
+    const end = res.end.bind(res) as (chunk?: unknown, ...rest: unknown[]) => ServerResponse
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      if (res.statusCode >= 400 && (typeof chunk === 'string' || Buffer.isBuffer(chunk))) {
+        const type = /"__type":"[^"#]*#?([A-Za-z]+)"/.exec(chunk.toString())?.[1]
+        if (type) call.errorCode = type
+      }
+      return end(chunk, ...rest)
+    }) as ServerResponse['end']
+    this.listener?.(call.raw as IncomingMessage, res)
+  }
+
+  /** The seed's table: `incident_id` key and the `status-priority-index` GSI (projection ALL). */
+  async createIncidentsTable(table: string, index: string): Promise<void> {
+    await this.internal.send(
+      new CreateTableCommand({
+        TableName: table,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [
+          { AttributeName: 'incident_id', AttributeType: 'S' },
+          { AttributeName: 'status', AttributeType: 'S' },
+          { AttributeName: 'priority', AttributeType: 'S' }
+        ],
+        KeySchema: [{ AttributeName: 'incident_id', KeyType: 'HASH' }],
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: index,
+            KeySchema: [
+              { AttributeName: 'status', KeyType: 'HASH' },
+              { AttributeName: 'priority', KeyType: 'RANGE' }
+            ],
+            Projection: { ProjectionType: 'ALL' }
+          }
+        ]
+      })
+    )
+  }
+
+  async putItems(table: string, items: Record<string, unknown>[]): Promise<void> {
+    for (let i = 0; i < items.length; i += 25) {
+      let requests = items
+        .slice(i, i + 25)
+        .map((item) => ({ PutRequest: { Item: marshall(item, { removeUndefinedValues: true }) } }))
+      while (requests.length > 0) {
+        const res = await this.internal.send(new BatchWriteItemCommand({ RequestItems: { [table]: requests } }))
+        requests = (res.UnprocessedItems?.[table] ?? []) as typeof requests
+      }
+    }
+  }
+
+  async scan(table: string): Promise<Record<string, unknown>[]> {
+    const out: Record<string, unknown>[] = []
+    let start: Record<string, AttributeValue> | undefined
+    do {
+      const page = await this.internal.send(new ScanCommand({ TableName: table, ExclusiveStartKey: start }))
+      for (const item of page.Items ?? []) out.push(unmarshall(item))
+      start = page.LastEvaluatedKey
+    } while (start)
+    return out
+  }
+}
