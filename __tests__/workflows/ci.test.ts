@@ -61,20 +61,22 @@ describe('ci.yml', () => {
     expect(scripts[compare]).toMatch(/exit 1/)
   })
 
-  it('runs the action itself (uses: ./) in dry_run against the local stack', () => {
+  it('runs the action itself (uses: ./) against the local stack: the whole pipeline, then a dry run', () => {
     const entry = jobs.find(([, job]) => stepsOf(job).some((step) => step.uses === './'))
     expect(entry).toBeDefined()
     const steps = stepsOf(entry?.[1])
     const stack = steps.findIndex((step) => /\bnpm run stack\b[^\n]*&\s*$/m.test(step.run ?? ''))
-    const action = steps.findIndex((step) => step.uses === './')
+    const runs = steps.flatMap((step, index) => (step.uses === './' ? [index] : []))
     expect(stack).toBeGreaterThanOrEqual(0)
-    expect(stack).toBeLessThan(action)
-    expect(String(steps[action]?.with?.dry_run)).toBe('true')
+    expect(runs).toHaveLength(2)
+    expect(stack).toBeLessThan(runs[0]!)
     // the stack's `export` lines reach the action through $GITHUB_ENV
     expect(steps[stack]?.run).toContain('GITHUB_ENV')
-    expect(
-      steps.slice(action + 1).some((step) => step.env?.STATUS !== undefined && /dry_run/.test(step.run ?? ''))
-    ).toBe(true)
+    const [full, dry] = runs.map((index) => steps[index])
+    expect(full?.with?.dry_run).toBeUndefined()
+    expect(String(dry?.with?.dry_run)).toBe('true')
+    const checks = steps.slice(runs[0]! + 1).filter((step) => step.env?.STATUS !== undefined)
+    expect(checks.map((step) => /test "\$STATUS" = (\w+)/.exec(step.run ?? '')?.[1])).toEqual(['completed', 'dry_run'])
   })
 
   it('caches npm downloads through setup-node and takes the Node version from .node-version', () => {

@@ -1,0 +1,133 @@
+/**
+ * Runs the bundled action exactly as the GitHub runner does: `node dist/index.js` with INPUT_* variables and the
+ * GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, then reads back what it wrote. Used by the end-to-end tests, the demo
+ * and the benchmarks.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+export const DIST_ENTRY = new URL('../dist/index.js', import.meta.url).pathname
+
+export interface ActionRun {
+  exitCode: number | null
+  outputs: Record<string, string>
+  summary: string
+  stdout: string
+  stderr: string
+  /** Lines the runner turns into annotations. */
+  errors: string[]
+  warnings: string[]
+}
+
+export interface RunOptions {
+  inputs: Record<string, string>
+  env?: Record<string, string>
+  /** The run metadata the runner would set; defaults to a fixed run of acme/incidents. */
+  github?: Record<string, string>
+  timeoutMs?: number
+  /** Called with each line the action prints, as it prints it. */
+  onStdoutLine?: (line: string) => void
+}
+
+/** Every action.yml input at its default, as the runner passes them. */
+export const DEFAULT_INPUTS: Record<string, string> = {
+  function_name: 'incident-kb-batch-sync',
+  aws_region: '',
+  role_to_assume: '',
+  role_session_name: '',
+  audience: 'sts.amazonaws.com',
+  sync: 'true',
+  wait_for_sync: 'true',
+  max_sync_batches: '10',
+  sync_payload: '{}',
+  sync_timeout_seconds: '900',
+  ingestion: 'auto',
+  wait_for_ingestion: 'true',
+  ingestion_timeout_minutes: '60',
+  poll_interval_seconds: '15',
+  fail_on_document_failures: 'true',
+  backlog_table: 'incidents',
+  backlog_index: 'status-priority-index',
+  description: '',
+  dry_run: 'false'
+}
+
+let runCounter = 0
+
+export async function runAction(options: RunOptions): Promise<ActionRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'kb-sync-e2e-'))
+  const outputFile = join(dir, 'output')
+  const summaryFile = join(dir, 'summary')
+  writeFileSync(outputFile, '')
+  writeFileSync(summaryFile, '')
+  runCounter++
+
+  // The run metadata goes last, so a stack's own GITHUB_* variables never make two runs share a run id (and so a
+  // client token); a test that wants a particular run passes `github`.
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? dir,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    ...options.env,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_REPOSITORY: 'acme/incidents',
+    GITHUB_RUN_ID: String(9000 + runCounter + Math.floor(Math.random() * 1e6)),
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_JOB: 'kb-sync',
+    GITHUB_ACTION: 'kb',
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    RUNNER_TEMP: dir,
+    ...options.github
+  }
+  for (const [name, value] of Object.entries({ ...DEFAULT_INPUTS, ...options.inputs })) {
+    env[`INPUT_${name.toUpperCase()}`] = value
+  }
+
+  const child = spawn(process.execPath, [DIST_ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  let partial = ''
+  child.stdout.on('data', (chunk: Buffer) => {
+    const text = chunk.toString()
+    stdout += text
+    if (!options.onStdoutLine) return
+    const lines = (partial + text).split('\n')
+    partial = lines.pop() ?? ''
+    for (const line of lines) options.onStdoutLine(line)
+  })
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000)
+  const exitCode = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)))
+  clearTimeout(timer)
+
+  const result: ActionRun = {
+    exitCode,
+    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+    summary: readFileSync(summaryFile, 'utf8'),
+    stdout,
+    stderr,
+    errors: stdout.split('\n').filter((line) => line.startsWith('::error')),
+    warnings: stdout.split('\n').filter((line) => line.startsWith('::warning'))
+  }
+  rmSync(dir, { recursive: true, force: true })
+  return result
+}
+
+/** Reads the `name<<DELIMITER` … `DELIMITER` blocks that @actions/core writes to GITHUB_OUTPUT. */
+export function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '')
+    if (!match) continue
+    const [, name, delimiter] = match
+    const value: string[] = []
+    for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i] ?? '')
+    outputs[name!] = value.join('\n')
+  }
+  return outputs
+}
