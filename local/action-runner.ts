@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { parse } from 'yaml'
 
 export const DIST_ENTRY = new URL('../dist/index.js', import.meta.url).pathname
 
@@ -31,28 +32,16 @@ export interface RunOptions {
   onStdoutLine?: (line: string) => void
 }
 
-/** Every action.yml input at its default, as the runner passes them. */
-export const DEFAULT_INPUTS: Record<string, string> = {
-  function_name: 'incident-kb-batch-sync',
-  aws_region: '',
-  role_to_assume: '',
-  role_session_name: '',
-  audience: 'sts.amazonaws.com',
-  sync: 'true',
-  wait_for_sync: 'true',
-  max_sync_batches: '10',
-  sync_payload: '{}',
-  sync_timeout_seconds: '900',
-  ingestion: 'auto',
-  wait_for_ingestion: 'true',
-  ingestion_timeout_minutes: '60',
-  poll_interval_seconds: '15',
-  fail_on_document_failures: 'true',
-  backlog_table: 'incidents',
-  backlog_index: 'status-priority-index',
-  description: '',
-  dry_run: 'false'
-}
+/** Every action.yml input at its default, read from action.yml itself, as the runner passes them. */
+export const DEFAULT_INPUTS: Record<string, string> = Object.fromEntries(
+  Object.entries(
+    (
+      parse(readFileSync(new URL('../action.yml', import.meta.url), 'utf8')) as {
+        inputs: Record<string, { default?: string }>
+      }
+    ).inputs
+  ).flatMap(([name, input]) => (input.default === undefined ? [] : [[name, input.default]]))
+)
 
 let runCounter = 0
 
