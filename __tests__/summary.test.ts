@@ -151,6 +151,23 @@ describe('job summary', () => {
     expect(html).toContain('<h3>Warnings</h3>')
   })
 
+  it('tells a job it waited for apart from the job it started', () => {
+    const html = render(
+      result({
+        ingestion: {
+          outcome: 'completed',
+          reason: 'this run synced 120 incidents',
+          job: { jobId: 'MINE', status: 'COMPLETE', statistics: STATS, failureReasons: [] },
+          waitedFor: [{ jobId: 'THEIRS', status: 'COMPLETE', statistics: STATS, failureReasons: [] }],
+          statusChecks: 6
+        }
+      })
+    )
+    expect(html).toContain('<p>Waited for job <code>THEIRS</code>, which was already running; it ended COMPLETE.</p>')
+    expect(html).toContain('<td><code>MINE</code></td><td>COMPLETE</td>')
+    expect(html).not.toContain('<td><code>THEIRS</code></td>')
+  })
+
   it('lists every dry-run check', () => {
     const html = render(
       result({

@@ -81930,15 +81930,14 @@ function addIngestionPhase(summary, result) {
     const { ingestion } = result;
     summary.addHeading('Ingestion: S3 → Knowledge Base', 3);
     for (const earlier of ingestion.waitedFor) {
-        if (earlier.jobId !== ingestion.job?.jobId || ingestion.outcome === 'skipped') {
-            summary.addRaw(`<p>Waited for job <code>${esc(earlier.jobId)}</code>, which was already running; it ended ${esc(earlier.status)}.</p>`, true);
-        }
+        summary.addRaw(`<p>Waited for job <code>${esc(earlier.jobId)}</code>, which was already running; it ended ${esc(earlier.status)}.</p>`, true);
     }
     const verb = ingestion.outcome === 'skipped' ? 'Skipped' : 'Started';
     if (ingestion.reason)
         summary.addRaw(`<p>${verb}: ${esc(ingestion.reason)}.</p>`, true);
     const job = ingestion.job;
-    if (job && (ingestion.outcome !== 'skipped' || ingestion.waitedFor.length === 0))
+    // A job waited for is already told above; the table is for the job this run started (or one it gave up on).
+    if (job && !ingestion.waitedFor.some((earlier) => earlier.jobId === job.jobId))
         addJob(summary, job);
     if (ingestion.error)
         summary.addRaw(`<p><b>Ingestion error:</b> ${esc(clip(ingestion.error))}</p>`, true);
