@@ -56,7 +56,10 @@ describe('Lambda client', () => {
     handler = () => undefined // never answers
     const clients = createClients({ region: 'us-east-1', syncTimeoutSeconds: 1, credentials })
     const started = Date.now()
-    await expect(clients.lambda.send(invoke)).rejects.toMatchObject({ name: 'TimeoutError' })
+    await expect(clients.lambda.send(invoke)).rejects.toMatchObject({
+      name: 'TimeoutError',
+      $metadata: { attempts: 1 }
+    })
     destroyClients(clients)
     expect(requests).toBe(1)
     expect(Date.now() - started).toBeGreaterThanOrEqual(1_000)
@@ -90,5 +93,24 @@ describe('Lambda client', () => {
     destroyClients(clients)
     expect(Buffer.from(answer.Payload!).toString()).toBe('{"successfully_synced":2}')
     expect(requests).toBe(2)
+  })
+
+  it('retries a refused connection, which proves the function did not run', async () => {
+    const closed = createServer()
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+    const port = (closed.address() as AddressInfo).port
+    await new Promise((resolve) => closed.close(resolve))
+    const saved = process.env.AWS_ENDPOINT_URL_LAMBDA
+    process.env.AWS_ENDPOINT_URL_LAMBDA = `http://127.0.0.1:${port}`
+    try {
+      const clients = createClients({ region: 'us-east-1', syncTimeoutSeconds: 5, credentials })
+      await expect(clients.lambda.send(invoke)).rejects.toMatchObject({
+        message: expect.stringContaining('ECONNREFUSED'),
+        $metadata: { attempts: 3 }
+      })
+      destroyClients(clients)
+    } finally {
+      process.env.AWS_ENDPOINT_URL_LAMBDA = saved
+    }
   })
 })
