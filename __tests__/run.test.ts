@@ -251,10 +251,47 @@ describe('runKbSync', () => {
     expect(result.problems).toEqual([
       {
         phase: 'sync',
-        message: '2 incidents failed to sync to S3: INC-1, INC-2. They stay pending and are retried by the next run.'
+        message:
+          '2 incidents failed to sync to S3: INC-1, INC-2. Incidents that failed stay pending, and the next run retries them.'
       }
     ])
     expect(bedrockMock.commandCalls(StartIngestionJobCommand)).toHaveLength(1)
+  })
+
+  it('says so when later batches of the run synced the failed incidents after all', async () => {
+    dynamoMock.on(QueryCommand).resolvesOnce({ Count: 60 }).resolves({ Count: 0 })
+    lambdaMock
+      .on(InvokeCommand)
+      .resolvesOnce({
+        StatusCode: 200,
+        Payload: encode({
+          successfully_synced: 49,
+          failed: 1,
+          total_processed: 50,
+          has_more: true,
+          failed_ids: ['INC-7']
+        })
+      })
+      .resolves({
+        StatusCode: 200,
+        Payload: encode({ successfully_synced: 11, failed: 0, total_processed: 11, has_more: false })
+      })
+    bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [] })
+    bedrockMock
+      .on(StartIngestionJobCommand)
+      .resolves({ ingestionJob: { ingestionJobId: 'JOB4', status: 'STARTING' } as never })
+    bedrockMock
+      .on(GetIngestionJobCommand)
+      .resolves({ ingestionJob: { ingestionJobId: 'JOB4', status: 'COMPLETE', statistics: STATS } as never })
+    const result = await runKbSync(harness({}).deps)
+    expect(result.status).toBe('failed')
+    expect(result.problems).toEqual([
+      {
+        phase: 'sync',
+        message:
+          '1 incidents failed to sync to S3: INC-7. Later batches of this run synced them again; nothing is pending now.'
+      }
+    ])
   })
 
   it('reports skipped when nothing needed doing', async () => {
@@ -300,6 +337,7 @@ describe('runKbSync', () => {
     const result = await runKbSync(harness({ dry_run: 'true' }).deps)
 
     expect(result.status).toBe('dry_run')
+    expect(buildOutputs(result)).toMatchObject({ status: 'dry_run', backlog_remaining: '4', sync_batches: '0' })
     expect(result.checks.map((c) => [c.name, c.status])).toEqual([
       ['Inputs are valid', 'ok'],
       ['Credentials', 'ok'],

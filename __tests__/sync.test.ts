@@ -195,6 +195,8 @@ describe('runSyncPhase', () => {
     expect(phase.error?.message).toMatch(
       /^Batch 1: Access denied for lambda:InvokeFunction on function incident-kb-batch-sync/
     )
+    // A refused request ran nothing: it is not an invocation made.
+    expect(phase.invocations).toBe(0)
   })
 
   it('explains a timeout without retrying the batch', async () => {
@@ -208,6 +210,8 @@ describe('runSyncPhase', () => {
       /no answer from the Lambda incident-kb-batch-sync within sync_timeout_seconds = 30; it may still be running/
     )
     expect(lambdaMock.commandCalls(InvokeCommand)).toHaveLength(1)
+    // It may be running still, so it counts.
+    expect(phase.invocations).toBe(1)
   })
 
   it('invokes once with InvocationType Event when not waiting', async () => {

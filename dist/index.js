@@ -81191,6 +81191,7 @@ class JobTracker {
 
 
 async function runDryRunChecks(config, clients, ctx) {
+    let backlog = null;
     const kb = `knowledge base ${config.knowledgeBaseId}`;
     const ds = `data source ${config.dataSourceId} of ${kb}`;
     const ingestionOff = config.ingestion === 'never' ? 'ingestion: never' : undefined;
@@ -81259,6 +81260,7 @@ async function runDryRunChecks(config, clients, ctx) {
             skip: config.backlogTable === undefined ? 'backlog_table is empty' : undefined,
             run: async () => {
                 const result = await countBacklog(clients.dynamodb, { table: config.backlogTable, index: config.backlogIndex });
+                backlog = result.count;
                 // An unreadable count never fails a real run, so it only warns here too.
                 return result.count === null
                     ? { status: 'warning', detail: result.warning }
@@ -81274,7 +81276,7 @@ async function runDryRunChecks(config, clients, ctx) {
         if (outcome.status === 'warning')
             ctx.warn(`${check.name}: ${outcome.detail}`);
     }
-    return results;
+    return { checks: results, backlog };
 }
 async function runCheck(check, region) {
     if (check.skip)
@@ -81477,7 +81479,8 @@ async function invokeBatch(config, lambda, phase, ctx) {
         }));
     }
     catch (error) {
-        phase.invocations = n;
+        if (mayHaveRun(error))
+            phase.invocations = n;
         fail(phase, { kind: 'aws', message: invokeErrorMessage(error, config, n) });
         return false;
     }
@@ -81532,9 +81535,17 @@ async function invokeAsync(config, lambda, phase, ctx) {
         ctx.logger.info(`Invoked ${config.functionName} asynchronously (202 Accepted); its results are not known to this run.`);
     }
     catch (error) {
-        phase.invocations = 1;
+        if (mayHaveRun(error))
+            phase.invocations = 1;
         fail(phase, { kind: 'aws', message: invokeErrorMessage(error, config, 1) });
     }
+}
+/**
+ * sync_batches counts invocations made. A refused request (access denied, no such function, throttled) ran
+ * nothing; one that timed out may be running still, so it counts.
+ */
+function mayHaveRun(error) {
+    return errorName(error) === 'TimeoutError';
 }
 function fail(phase, error) {
     phase.error = error;
@@ -81615,12 +81626,12 @@ async function runKbSync(deps) {
         if (!clients)
             return finish(result, clock);
         if (config.dryRun) {
-            const checks = await logger.group('Dry run', () => runDryRunChecks(config, clients, ctx));
+            const { checks, backlog } = await logger.group('Dry run', () => runDryRunChecks(config, clients, ctx));
             result.checks.push(...checks);
             for (const check of checks)
                 if (check.status === 'failed')
                     problem('dry_run', `${check.name}: ${check.detail}`);
-            result.sync = emptySyncPhase('dry_run: true');
+            result.sync = { ...emptySyncPhase('dry_run: true'), backlogBefore: backlog, backlogAfter: backlog };
             result.ingestion = emptyIngestionPhase('dry_run: true');
             return finish(result, clock);
         }
@@ -81632,7 +81643,11 @@ async function runKbSync(deps) {
             const ids = sync.failedIds.length > 0
                 ? `: ${sync.failedIds.slice(0, 20).join(', ')}${sync.failedIds.length > 20 ? ', …' : ''}`
                 : '';
-            problem('sync', `${sync.failed} incidents failed to sync to S3${ids}. They stay pending and are retried by the next run.`);
+            // A later batch of the same run may have picked a failed incident up again; say what is true now.
+            const now = sync.backlogAfter === 0
+                ? 'Later batches of this run synced them again; nothing is pending now.'
+                : 'Incidents that failed stay pending, and the next run retries them.';
+            problem('sync', `${sync.failed} incidents failed to sync to S3${ids}. ${now}`);
         }
         // Runs even after a sync error, so that what did sync becomes searchable.
         const ingestion = await logger.group('Ingestion: S3 → Knowledge Base', () => runIngestionPhase(config, sync, clients.bedrock, deps.run, ctx));

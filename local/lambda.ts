@@ -70,13 +70,45 @@ const NAME =
 const MAX_SYNC_PAYLOAD = 6 * 1024 * 1024
 const MAX_ASYNC_PAYLOAD = 1024 * 1024
 
+/** The invocation an in-process handler's console output belongs to; one store for every stack in the process. */
+const handlerLogs = new AsyncLocalStorage<{ requestId: string; lines: string[] }>()
+
+/**
+ * Console output of in-process handlers goes to their invocation's log, everything else where it went. The console
+ * is global, so the patch is shared and counted: stopping one stack must not blind another still running.
+ */
+const consoleCapture = (() => {
+  const methods = { log: 'INFO', info: 'INFO', warn: 'WARN', error: 'ERROR', debug: 'DEBUG', trace: 'TRACE' } as const
+  const target = console as unknown as Record<string, (...args: unknown[]) => void>
+  const originals = new Map<string, (...args: unknown[]) => void>()
+  let users = 0
+  return {
+    acquire(): void {
+      if (users++ > 0) return
+      for (const [method, level] of Object.entries(methods)) {
+        const original = target[method] as (...args: unknown[]) => void
+        originals.set(method, original)
+        target[method] = (...args: unknown[]) => {
+          const store = handlerLogs.getStore()
+          if (store) store.lines.push(`${new Date().toISOString()}\t${store.requestId}\t${level}\t${format(...args)}\n`)
+          else original.apply(console, args)
+        }
+      }
+    },
+    release(): void {
+      if (--users > 0) return
+      for (const [method, original] of originals) target[method] = original
+      originals.clear()
+    }
+  }
+})()
+
 /** Lambda's execution side: functions, their execution environments, invocations and logs. */
 export class LambdaRuntime {
   readonly invocations: InvocationRecord[] = []
   private functions = new Map<string, FunctionState>()
   private background = new Set<Promise<void>>()
-  private logs = new AsyncLocalStorage<{ requestId: string; lines: string[] }>()
-  private restoreConsole: (() => void) | undefined
+  private capturing = false
   /** Ends in-process invocations still running when the stack stops (their timers would outlive it). */
   private aborts = new Set<() => void>()
 
@@ -274,7 +306,10 @@ export class LambdaRuntime {
   }
 
   private async runInProcess(fn: FunctionState, event: unknown, fields: ContextFields): Promise<RunResult> {
-    this.captureConsole()
+    if (!this.capturing) {
+      this.capturing = true
+      consoleCapture.acquire()
+    }
     const lines: string[] = []
     const deadline = Date.now() + fn.config.timeoutMs
     const context: LambdaContext = {
@@ -292,7 +327,7 @@ export class LambdaRuntime {
     const handler = fn.config.handler as InProcessHandler
     try {
       const value = await Promise.race([
-        this.logs.run({ requestId: fields.awsRequestId, lines }, async () => handler(event, context)),
+        handlerLogs.run({ requestId: fields.awsRequestId, lines }, async () => handler(event, context)),
         timeout
       ])
       // An in-process handler cannot be stopped; past its timeout its result is ignored, as Lambda would have
@@ -314,26 +349,6 @@ export class LambdaRuntime {
     }
   }
 
-  /** Console output of in-process handlers goes to their invocation's log, everything else where it went. */
-  private captureConsole(): void {
-    if (this.restoreConsole) return
-    const methods = { log: 'INFO', info: 'INFO', warn: 'WARN', error: 'ERROR', debug: 'DEBUG', trace: 'TRACE' } as const
-    const originals = new Map<string, (...args: unknown[]) => void>()
-    const target = console as unknown as Record<string, (...args: unknown[]) => void>
-    for (const [method, level] of Object.entries(methods)) {
-      const original = target[method] as (...args: unknown[]) => void
-      originals.set(method, original)
-      target[method] = (...args: unknown[]) => {
-        const store = this.logs.getStore()
-        if (store) store.lines.push(`${new Date().toISOString()}\t${store.requestId}\t${level}\t${format(...args)}\n`)
-        else original.apply(console, args)
-      }
-    }
-    this.restoreConsole = () => {
-      for (const [method, original] of originals) target[method] = original
-    }
-  }
-
   /** Starts an Event invocation; `idle()` waits for it. */
   runInBackground(task: () => Promise<unknown>): void {
     const p = task()
@@ -350,8 +365,10 @@ export class LambdaRuntime {
 
   async stop(): Promise<void> {
     for (const abort of this.aborts) abort()
-    this.restoreConsole?.()
-    this.restoreConsole = undefined
+    if (this.capturing) {
+      this.capturing = false
+      consoleCapture.release()
+    }
     await Promise.all([...this.functions.values()].flatMap((fn) => fn.containers.map((c) => c.stop())))
     for (const fn of this.functions.values()) fn.containers = []
   }

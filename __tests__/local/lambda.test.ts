@@ -175,6 +175,30 @@ describe('Invoke semantics', () => {
     expect(logTail(out)).toContain('hello from the function')
   })
 
+  it("keeps capturing a handler's logs when another stack in the process stops", async () => {
+    const logging = () => {
+      console.log('logged while another stack stopped')
+      return { ok: true }
+    }
+    const first = await startStack()
+    const second = await startStack()
+    first.setFunction('logging', { handler: logging })
+    second.setFunction('logging', { handler: logging })
+    const firstLambda = new LambdaClient(first.clientConfig)
+    const secondLambda = new LambdaClient(second.clientConfig)
+    const call = new InvokeCommand({ FunctionName: 'logging', LogType: 'Tail' })
+    try {
+      await firstLambda.send(call)
+      await secondLambda.send(call)
+      await first.stop()
+      expect(logTail(await secondLambda.send(call))).toContain('logged while another stack stopped')
+    } finally {
+      firstLambda.destroy()
+      secondLambda.destroy()
+      await second.stop()
+    }
+  })
+
   it('in-process handlers time out too', async () => {
     stack.setFunction('slow', { handler: () => new Promise((resolve) => setTimeout(resolve, 1000)), timeoutMs: 50 })
     const out = await invoke('slow')

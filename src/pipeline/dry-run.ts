@@ -23,7 +23,14 @@ interface Check {
   run: () => Promise<Outcome>
 }
 
-export async function runDryRunChecks(config: Config, clients: AwsClients, ctx: PhaseContext): Promise<DryRunCheck[]> {
+export interface DryRunResult {
+  checks: DryRunCheck[]
+  /** The pending incidents the backlog check counted; null when it did not. */
+  backlog: number | null
+}
+
+export async function runDryRunChecks(config: Config, clients: AwsClients, ctx: PhaseContext): Promise<DryRunResult> {
+  let backlog: number | null = null
   const kb = `knowledge base ${config.knowledgeBaseId}`
   const ds = `data source ${config.dataSourceId} of ${kb}`
   const ingestionOff = config.ingestion === 'never' ? 'ingestion: never' : undefined
@@ -98,6 +105,7 @@ export async function runDryRunChecks(config: Config, clients: AwsClients, ctx: 
       skip: config.backlogTable === undefined ? 'backlog_table is empty' : undefined,
       run: async () => {
         const result = await countBacklog(clients.dynamodb, { table: config.backlogTable!, index: config.backlogIndex })
+        backlog = result.count
         // An unreadable count never fails a real run, so it only warns here too.
         return result.count === null
           ? { status: 'warning', detail: result.warning }
@@ -113,7 +121,7 @@ export async function runDryRunChecks(config: Config, clients: AwsClients, ctx: 
     ctx.logger.info(`${outcome.status.toUpperCase().padEnd(7)} ${check.name}: ${outcome.detail}`)
     if (outcome.status === 'warning') ctx.warn(`${check.name}: ${outcome.detail}`)
   }
-  return results
+  return { checks: results, backlog }
 }
 
 async function runCheck(check: Check, region: string): Promise<Outcome> {

@@ -63,10 +63,10 @@ export async function runKbSync(deps: RunDeps): Promise<RunResult> {
     if (!clients) return finish(result, clock)
 
     if (config.dryRun) {
-      const checks = await logger.group('Dry run', () => runDryRunChecks(config, clients!, ctx))
+      const { checks, backlog } = await logger.group('Dry run', () => runDryRunChecks(config, clients!, ctx))
       result.checks.push(...checks)
       for (const check of checks) if (check.status === 'failed') problem('dry_run', `${check.name}: ${check.detail}`)
-      result.sync = emptySyncPhase('dry_run: true')
+      result.sync = { ...emptySyncPhase('dry_run: true'), backlogBefore: backlog, backlogAfter: backlog }
       result.ingestion = emptyIngestionPhase('dry_run: true')
       return finish(result, clock)
     }
@@ -79,10 +79,12 @@ export async function runKbSync(deps: RunDeps): Promise<RunResult> {
         sync.failedIds.length > 0
           ? `: ${sync.failedIds.slice(0, 20).join(', ')}${sync.failedIds.length > 20 ? ', …' : ''}`
           : ''
-      problem(
-        'sync',
-        `${sync.failed} incidents failed to sync to S3${ids}. They stay pending and are retried by the next run.`
-      )
+      // A later batch of the same run may have picked a failed incident up again; say what is true now.
+      const now =
+        sync.backlogAfter === 0
+          ? 'Later batches of this run synced them again; nothing is pending now.'
+          : 'Incidents that failed stay pending, and the next run retries them.'
+      problem('sync', `${sync.failed} incidents failed to sync to S3${ids}. ${now}`)
     }
 
     // Runs even after a sync error, so that what did sync becomes searchable.

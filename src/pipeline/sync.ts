@@ -124,7 +124,7 @@ async function invokeBatch(
       })
     )
   } catch (error) {
-    phase.invocations = n
+    if (mayHaveRun(error)) phase.invocations = n
     fail(phase, { kind: 'aws', message: invokeErrorMessage(error, config, n) })
     return false
   }
@@ -191,9 +191,17 @@ async function invokeAsync(
       `Invoked ${config.functionName} asynchronously (202 Accepted); its results are not known to this run.`
     )
   } catch (error) {
-    phase.invocations = 1
+    if (mayHaveRun(error)) phase.invocations = 1
     fail(phase, { kind: 'aws', message: invokeErrorMessage(error, config, 1) })
   }
+}
+
+/**
+ * sync_batches counts invocations made. A refused request (access denied, no such function, throttled) ran
+ * nothing; one that timed out may be running still, so it counts.
+ */
+function mayHaveRun(error: unknown): boolean {
+  return errorName(error) === 'TimeoutError'
 }
 
 function fail(phase: SyncPhase, error: SyncError): void {
