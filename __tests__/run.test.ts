@@ -351,6 +351,31 @@ describe('runKbSync', () => {
     expect(bedrockMock.commandCalls(StartIngestionJobCommand)).toHaveLength(0)
   })
 
+  it('dry run warns about a knowledge base or data source that is not ready', async () => {
+    lambdaMock.on(InvokeCommand).resolves({ StatusCode: 204 })
+    bedrockMock
+      .on(GetKnowledgeBaseCommand)
+      .resolves({ knowledgeBase: { name: 'incidents-kb', status: 'FAILED' } as never })
+    bedrockMock.on(GetDataSourceCommand).resolves({ dataSource: { name: 'incidents-s3', status: 'DELETING' } as never })
+    bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [] })
+    dynamoMock.on(QueryCommand).resolves({ Count: 0 })
+    const result = await runKbSync(harness({ dry_run: 'true' }).deps)
+    expect(result.status).toBe('dry_run')
+    expect(result.checks.filter((c) => c.status === 'warning')).toEqual([
+      {
+        name: 'Knowledge base exists',
+        status: 'warning',
+        detail: 'incidents-kb is FAILED; an ingestion job may not start'
+      },
+      {
+        name: 'Data source exists',
+        status: 'warning',
+        detail: 'incidents-s3 is DELETING; an ingestion job may not start'
+      }
+    ])
+    expect(result.warnings).toHaveLength(2)
+  })
+
   it('dry run fails when a check fails, naming the refused permission', async () => {
     lambdaMock.on(InvokeCommand).rejects(awsError('AccessDeniedException', 403))
     bedrockMock.on(GetKnowledgeBaseCommand).resolves({ knowledgeBase: { name: 'kb', status: 'ACTIVE' } as never })

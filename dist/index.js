@@ -81213,11 +81213,10 @@ async function runDryRunChecks(config, clients, ctx) {
             skip: ingestionOff,
             run: async () => {
                 const answer = await clients.bedrock.send(new dist_cjs/* GetKnowledgeBaseCommand */.Voz({ knowledgeBaseId: config.knowledgeBaseId }));
-                const status = answer.knowledgeBase?.status ?? 'UNKNOWN';
-                const name = answer.knowledgeBase?.name ?? config.knowledgeBaseId;
-                return status === 'ACTIVE' || status === 'UPDATING'
-                    ? dry_run_ok(`${name} is ${status}`)
-                    : { status: 'warning', detail: `${name} is ${status}; an ingestion job may not start` };
+                return readiness(answer.knowledgeBase?.name ?? config.knowledgeBaseId, answer.knowledgeBase?.status, [
+                    'ACTIVE',
+                    'UPDATING'
+                ]);
             }
         },
         {
@@ -81227,11 +81226,7 @@ async function runDryRunChecks(config, clients, ctx) {
             skip: ingestionOff,
             run: async () => {
                 const answer = await clients.bedrock.send(new dist_cjs/* GetDataSourceCommand */.x$$({ knowledgeBaseId: config.knowledgeBaseId, dataSourceId: config.dataSourceId }));
-                const status = answer.dataSource?.status ?? 'UNKNOWN';
-                const name = answer.dataSource?.name ?? config.dataSourceId;
-                return status === 'AVAILABLE'
-                    ? dry_run_ok(`${name} is ${status}`)
-                    : { status: 'warning', detail: `${name} is ${status}; an ingestion job may not start` };
+                return readiness(answer.dataSource?.name ?? config.dataSourceId, answer.dataSource?.status, ['AVAILABLE']);
             }
         },
         {
@@ -81290,6 +81285,13 @@ async function runCheck(check, region) {
             detail: describeAwsError(error, { iamAction: check.iamAction, target: check.target, region })
         };
     }
+}
+/** A resource that exists but is not ready lets the run start and its ingestion job fail: worth a warning. */
+function readiness(name, status, ready) {
+    const state = status ?? 'UNKNOWN';
+    return ready.includes(state)
+        ? dry_run_ok(`${name} is ${state}`)
+        : { status: 'warning', detail: `${name} is ${state}; an ingestion job may not start` };
 }
 function dry_run_ok(detail) {
     return { status: 'ok', detail };

@@ -55,11 +55,10 @@ export async function runDryRunChecks(config: Config, clients: AwsClients, ctx: 
         const answer = await clients.bedrock.send(
           new GetKnowledgeBaseCommand({ knowledgeBaseId: config.knowledgeBaseId })
         )
-        const status = answer.knowledgeBase?.status ?? 'UNKNOWN'
-        const name = answer.knowledgeBase?.name ?? config.knowledgeBaseId
-        return status === 'ACTIVE' || status === 'UPDATING'
-          ? ok(`${name} is ${status}`)
-          : { status: 'warning', detail: `${name} is ${status}; an ingestion job may not start` }
+        return readiness(answer.knowledgeBase?.name ?? config.knowledgeBaseId, answer.knowledgeBase?.status, [
+          'ACTIVE',
+          'UPDATING'
+        ])
       }
     },
     {
@@ -71,11 +70,7 @@ export async function runDryRunChecks(config: Config, clients: AwsClients, ctx: 
         const answer = await clients.bedrock.send(
           new GetDataSourceCommand({ knowledgeBaseId: config.knowledgeBaseId, dataSourceId: config.dataSourceId })
         )
-        const status = answer.dataSource?.status ?? 'UNKNOWN'
-        const name = answer.dataSource?.name ?? config.dataSourceId
-        return status === 'AVAILABLE'
-          ? ok(`${name} is ${status}`)
-          : { status: 'warning', detail: `${name} is ${status}; an ingestion job may not start` }
+        return readiness(answer.dataSource?.name ?? config.dataSourceId, answer.dataSource?.status, ['AVAILABLE'])
       }
     },
     {
@@ -134,6 +129,14 @@ async function runCheck(check: Check, region: string): Promise<Outcome> {
       detail: describeAwsError(error, { iamAction: check.iamAction, target: check.target, region })
     }
   }
+}
+
+/** A resource that exists but is not ready lets the run start and its ingestion job fail: worth a warning. */
+function readiness(name: string, status: string | undefined, ready: string[]): Outcome {
+  const state = status ?? 'UNKNOWN'
+  return ready.includes(state)
+    ? ok(`${name} is ${state}`)
+    : { status: 'warning', detail: `${name} is ${state}; an ingestion job may not start` }
 }
 
 function ok(detail: string): Outcome {
