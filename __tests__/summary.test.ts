@@ -70,6 +70,7 @@ describe('job summary', () => {
     expect(html).toContain('The backlog is drained.')
     for (const [name, value] of Object.entries(STATS))
       expect(html).toContain(`<td><code>${name}</code></td><td>${value}</td>`)
+    expect(html).toContain('<p>Followed with 4 status checks.</p>')
   })
 
   it('escapes text that came from AWS or the Lambda', () => {

@@ -80892,7 +80892,7 @@ const TERMINAL_STATUSES = new Set(['COMPLETE', 'FAILED', 'STOPPED']);
 /** StartIngestionJob allows about one call per 10 s per account: throttled starts back off up to that long. */
 const START_THROTTLE_MAX_WAIT_MS = 10_000;
 async function runIngestionPhase(config, sync, bedrock, run, ctx) {
-    const phase = { outcome: 'skipped', reason: '', job: undefined, waitedFor: [], statusChecks: 0 };
+    const phase = emptyIngestionPhase('');
     if (config.ingestion === 'never') {
         phase.reason = 'ingestion: never';
         return phase;
@@ -81956,6 +81956,8 @@ function addIngestionPhase(summary, result) {
     // A job waited for is already told above; the table is for the job this run started (or one it gave up on).
     if (job && !ingestion.waitedFor.some((earlier) => earlier.jobId === job.jobId))
         addJob(summary, job);
+    if (ingestion.statusChecks > 0)
+        summary.addRaw(`<p>Followed with ${ingestion.statusChecks} status checks.</p>`, true);
     if (ingestion.error)
         summary.addRaw(`<p><b>Ingestion error:</b> ${esc(clip(ingestion.error))}</p>`, true);
 }

@@ -16,7 +16,14 @@ import { describeAwsError, errorName, isConflict, isThrottling, isTransient } fr
 import type { Config, RunInfo } from '../inputs.js'
 import type { PhaseContext } from './context.js'
 import { pollDelay, retryDelay } from './backoff.js'
-import { STATISTIC_NAMES, type IngestionPhase, type JobSnapshot, type Statistics, type SyncPhase } from './result.js'
+import {
+  emptyIngestionPhase,
+  STATISTIC_NAMES,
+  type IngestionPhase,
+  type JobSnapshot,
+  type Statistics,
+  type SyncPhase
+} from './result.js'
 
 export const ACTIVE_STATUSES = new Set(['STARTING', 'IN_PROGRESS', 'STOPPING'])
 const TERMINAL_STATUSES = new Set(['COMPLETE', 'FAILED', 'STOPPED'])
@@ -43,7 +50,7 @@ export async function runIngestionPhase(
   run: RunInfo,
   ctx: PhaseContext
 ): Promise<IngestionPhase> {
-  const phase: IngestionPhase = { outcome: 'skipped', reason: '', job: undefined, waitedFor: [], statusChecks: 0 }
+  const phase = emptyIngestionPhase('')
   if (config.ingestion === 'never') {
     phase.reason = 'ingestion: never'
     return phase

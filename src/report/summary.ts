@@ -177,6 +177,7 @@ function addIngestionPhase(summary: SummaryWriter, result: RunResult): void {
   const job = ingestion.job
   // A job waited for is already told above; the table is for the job this run started (or one it gave up on).
   if (job && !ingestion.waitedFor.some((earlier) => earlier.jobId === job.jobId)) addJob(summary, job)
+  if (ingestion.statusChecks > 0) summary.addRaw(`<p>Followed with ${ingestion.statusChecks} status checks.</p>`, true)
   if (ingestion.error) summary.addRaw(`<p><b>Ingestion error:</b> ${esc(clip(ingestion.error))}</p>`, true)
 }
 
