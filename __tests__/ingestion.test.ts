@@ -64,6 +64,13 @@ beforeEach(() => {
   bedrockMock.reset()
 })
 
+/** No job ran before; StartIngestionJob accepts MINE; GetIngestionJob answers `answer` when given. */
+function arrangeOwnJob(answer?: ReturnType<typeof job>): void {
+  bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [] })
+  bedrockMock.on(StartIngestionJobCommand).resolves({ ingestionJob: job('MINE', 'STARTING', undefined) })
+  if (answer) bedrockMock.on(GetIngestionJobCommand).resolves({ ingestionJob: answer })
+}
+
 describe('decide (ingestion: auto)', () => {
   const clean = { jobId: 'OLD', status: 'COMPLETE', statistics: { ...STATS } as never, failureReasons: [] }
   it('starts a job when this run synced incidents', () => {
@@ -299,8 +306,7 @@ describe('runIngestionPhase', () => {
   })
 
   it('keeps polling through throttling and 5xx answers while time is left', async () => {
-    bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [] })
-    bedrockMock.on(StartIngestionJobCommand).resolves({ ingestionJob: job('MINE', 'STARTING', undefined) })
+    arrangeOwnJob()
     bedrockMock
       .on(GetIngestionJobCommand)
       .rejectsOnce(awsError('ThrottlingException', 429))
@@ -312,8 +318,7 @@ describe('runIngestionPhase', () => {
   })
 
   it('fails a FAILED job with its failure reasons', async () => {
-    bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [] })
-    bedrockMock.on(StartIngestionJobCommand).resolves({ ingestionJob: job('MINE', 'STARTING', undefined) })
+    arrangeOwnJob()
     bedrockMock
       .on(GetIngestionJobCommand)
       .resolves({ ingestionJob: job('MINE', 'FAILED', STATS, ['Embedding model throttled', 'S3 access denied']) })
@@ -324,18 +329,14 @@ describe('runIngestionPhase', () => {
   })
 
   it('fails a STOPPED job', async () => {
-    bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [] })
-    bedrockMock.on(StartIngestionJobCommand).resolves({ ingestionJob: job('MINE', 'STARTING', undefined) })
-    bedrockMock.on(GetIngestionJobCommand).resolves({ ingestionJob: job('MINE', 'STOPPED') })
+    arrangeOwnJob(job('MINE', 'STOPPED'))
     const phase = await runIngestionPhase(CONFIG, synced(1), bedrock, RUN, phaseContext())
     expect(phase).toMatchObject({ outcome: 'failed', error: 'Ingestion job MINE ended STOPPED before it finished' })
   })
 
   it('fails on failed documents unless they are allowed, then only warns', async () => {
     const failedDocs = { ...STATS, numberOfDocumentsFailed: 3 }
-    bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [] })
-    bedrockMock.on(StartIngestionJobCommand).resolves({ ingestionJob: job('MINE', 'STARTING', undefined) })
-    bedrockMock.on(GetIngestionJobCommand).resolves({ ingestionJob: job('MINE', 'COMPLETE', failedDocs) })
+    arrangeOwnJob(job('MINE', 'COMPLETE', failedDocs))
 
     const strict = await runIngestionPhase(CONFIG, synced(1), bedrock, RUN, phaseContext())
     expect(strict.outcome).toBe('failed')
@@ -351,9 +352,7 @@ describe('runIngestionPhase', () => {
   })
 
   it('times out with the job id and its last status, leaving the job running', async () => {
-    bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [] })
-    bedrockMock.on(StartIngestionJobCommand).resolves({ ingestionJob: job('MINE', 'STARTING', undefined) })
-    bedrockMock.on(GetIngestionJobCommand).resolves({ ingestionJob: job('MINE', 'IN_PROGRESS') })
+    arrangeOwnJob(job('MINE', 'IN_PROGRESS'))
     const clock = new FakeClock(0)
     const phase = await runIngestionPhase(
       { ...CONFIG, ingestionTimeoutMs: 30_000 },

@@ -74,19 +74,24 @@ beforeEach(() => {
   stsMock.reset()
 })
 
+/** No job ran before; ours is accepted as `id` and ends COMPLETE with STATS. */
+function jobCompletes(id: string): void {
+  bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [] })
+  bedrockMock
+    .on(StartIngestionJobCommand)
+    .resolves({ ingestionJob: { ingestionJobId: id, status: 'STARTING' } as never })
+  bedrockMock
+    .on(GetIngestionJobCommand)
+    .resolves({ ingestionJob: { ingestionJobId: id, status: 'COMPLETE', statistics: STATS } as never })
+}
+
 function happyAws(): void {
   dynamoMock.on(QueryCommand).resolvesOnce({ Count: 10 }).resolves({ Count: 0 })
   lambdaMock.on(InvokeCommand).resolves({
     StatusCode: 200,
     Payload: encode({ successfully_synced: 10, failed: 0, total_processed: 10, has_more: false })
   })
-  bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [] })
-  bedrockMock
-    .on(StartIngestionJobCommand)
-    .resolves({ ingestionJob: { ingestionJobId: 'JOB1', status: 'STARTING' } as never })
-  bedrockMock
-    .on(GetIngestionJobCommand)
-    .resolves({ ingestionJob: { ingestionJobId: 'JOB1', status: 'COMPLETE', statistics: STATS } as never })
+  jobCompletes('JOB1')
 }
 
 describe('runKbSync', () => {
@@ -203,13 +208,7 @@ describe('runKbSync', () => {
         FunctionError: 'Unhandled',
         Payload: encode({ errorType: 'Error', errorMessage: 'S3 down' })
       })
-    bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [] })
-    bedrockMock
-      .on(StartIngestionJobCommand)
-      .resolves({ ingestionJob: { ingestionJobId: 'JOB2', status: 'STARTING' } as never })
-    bedrockMock
-      .on(GetIngestionJobCommand)
-      .resolves({ ingestionJob: { ingestionJobId: 'JOB2', status: 'COMPLETE', statistics: STATS } as never })
+    jobCompletes('JOB2')
     const { deps } = harness({})
     const result = await runKbSync(deps)
 
@@ -239,13 +238,7 @@ describe('runKbSync', () => {
         failed_ids: ['INC-1', 'INC-2']
       })
     })
-    bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [] })
-    bedrockMock
-      .on(StartIngestionJobCommand)
-      .resolves({ ingestionJob: { ingestionJobId: 'JOB3', status: 'STARTING' } as never })
-    bedrockMock
-      .on(GetIngestionJobCommand)
-      .resolves({ ingestionJob: { ingestionJobId: 'JOB3', status: 'COMPLETE', statistics: STATS } as never })
+    jobCompletes('JOB3')
     const result = await runKbSync(harness({}).deps)
     expect(result.status).toBe('failed')
     expect(result.problems).toEqual([
@@ -276,13 +269,7 @@ describe('runKbSync', () => {
         StatusCode: 200,
         Payload: encode({ successfully_synced: 11, failed: 0, total_processed: 11, has_more: false })
       })
-    bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [] })
-    bedrockMock
-      .on(StartIngestionJobCommand)
-      .resolves({ ingestionJob: { ingestionJobId: 'JOB4', status: 'STARTING' } as never })
-    bedrockMock
-      .on(GetIngestionJobCommand)
-      .resolves({ ingestionJob: { ingestionJobId: 'JOB4', status: 'COMPLETE', statistics: STATS } as never })
+    jobCompletes('JOB4')
     const result = await runKbSync(harness({}).deps)
     expect(result.status).toBe('failed')
     expect(result.problems).toEqual([

@@ -651,19 +651,26 @@ async function jsonBody(call: Call): Promise<Record<string, unknown>> {
 }
 
 /** bedrock-agent's REST-JSON API, the part about knowledge bases and ingestion jobs. */
-export class BedrockAgentService implements Service {
-  readonly name = 'bedrock-agent'
-  private readonly style = bedrockStyle()
+/** What both Bedrock REST-JSON services share: the knowledge base behind them, faults, and the error shape. */
+abstract class BedrockRestService implements Service {
+  abstract readonly name: string
+  protected readonly style = bedrockStyle()
 
   constructor(
-    private readonly bedrock: Bedrock,
-    private readonly faults: Faults,
-    private readonly principalOf: (accessKeyId?: string) => string
+    protected readonly bedrock: Bedrock,
+    protected readonly faults: Faults,
+    protected readonly principalOf: (accessKeyId?: string) => string
   ) {}
 
   sendError(call: Call, err: AwsError): void {
     restJsonError(call, err)
   }
+
+  abstract handle(call: Call): Promise<void>
+}
+
+export class BedrockAgentService extends BedrockRestService {
+  readonly name = 'bedrock-agent'
 
   async handle(call: Call): Promise<void> {
     const path = call.url.pathname
@@ -725,19 +732,8 @@ export class BedrockAgentService implements Service {
 }
 
 /** bedrock-agent-runtime's Retrieve over the ingested documents. */
-export class BedrockRuntimeService implements Service {
+export class BedrockRuntimeService extends BedrockRestService {
   readonly name = 'bedrock-agent-runtime'
-  private readonly style = bedrockStyle()
-
-  constructor(
-    private readonly bedrock: Bedrock,
-    private readonly faults: Faults,
-    private readonly principalOf: (accessKeyId?: string) => string
-  ) {}
-
-  sendError(call: Call, err: AwsError): void {
-    restJsonError(call, err)
-  }
 
   async handle(call: Call): Promise<void> {
     const m = /^\/knowledgebases\/([^/]+)\/retrieve$/.exec(call.url.pathname)
