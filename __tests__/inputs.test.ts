@@ -77,7 +77,7 @@ describe('parseInputs', () => {
     )
     expect(problems).toContain(`Input 'max_sync_batches' has the value '0'; allowed: a whole number from 1 to 1000.`)
     expect(problems).toContain(`Input 'ingestion' has the value 'sometimes'; allowed: auto | always | never.`)
-    expect(problems.join('\n')).toMatch(/'sync_payload' has the value '\[1,2\]'; allowed: a JSON object/)
+    expect(problems.join('\n')).toMatch(/'sync_payload' is a JSON array, not an object; allowed: a JSON object/)
     expect(problems.join('\n')).toMatch(
       /'ingestion_timeout_minutes' has the value 'soon'; allowed: a number of minutes above 0/
     )
@@ -145,6 +145,51 @@ describe('parseInputs', () => {
     const description = parseWith({ description: 'x'.repeat(500) }).description
     expect(description).toHaveLength(200)
     expect(description.endsWith('…')).toBe(true)
+  })
+
+  it('cuts a description between characters, never inside one', () => {
+    // 150 'a' then emoji: a family emoji is one grapheme of 7 code points (11 UTF-16 units).
+    const family = '👨‍👩‍👧‍👦'
+    const description = parseWith({ description: `${'a'.repeat(150)}${family.repeat(10)}` }).description
+    const codePoints = [...description]
+    expect(codePoints.length).toBeLessThanOrEqual(200)
+    expect(description).toBe(`${'a'.repeat(150)}${family.repeat(7)}…`)
+    // Every astral character is whole: no lone surrogate.
+    expect(description).toMatch(/^(?:[\0-\uD7FF\uE000-\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/)
+  })
+
+  it('never quotes sync_payload in its errors, since it may hold a secret', () => {
+    const secret = 'sk-live-0123456789abcdef'
+    for (const payload of [`{"token": "${secret}"`, `["${secret}"]`, `"${secret}"`]) {
+      const problems = problemsOf({ sync_payload: payload })
+      expect(problems).toHaveLength(1)
+      expect(problems[0]).toMatch(/^Input 'sync_payload' (is not valid JSON|is a JSON \w+, not an object)/)
+      expect(problems[0]).not.toContain(secret)
+    }
+  })
+
+  it('caps sync_payload at 256 KiB', () => {
+    const big = JSON.stringify({ data: 'x'.repeat(256 * 1024) })
+    expect(problemsOf({ sync_payload: big })[0]).toMatch(
+      /^Input 'sync_payload' is \d+ bytes; allowed: a JSON object of at most 262144 bytes/
+    )
+    const fits = JSON.stringify({ data: 'x'.repeat(1000) })
+    expect(parseWith({ sync_payload: fits }).syncPayload).toBe(fits)
+  })
+
+  it('shows the Lambda log tail only in private or internal repositories unless asked', () => {
+    const visibility = (v: (typeof RUN)['repositoryVisibility'], mode?: string) =>
+      parseWith(mode === undefined ? {} : { lambda_log_tail: mode }, ENV, { ...RUN, repositoryVisibility: v })
+        .showLogTail
+    expect(visibility('private')).toBe(true)
+    expect(visibility('internal')).toBe(true)
+    expect(visibility('public')).toBe(false)
+    expect(visibility('unknown')).toBe(false)
+    expect(visibility('public', 'always')).toBe(true)
+    expect(visibility('private', 'never')).toBe(false)
+    expect(problemsOf({ lambda_log_tail: 'sometimes' })).toEqual([
+      `Input 'lambda_log_tail' has the value 'sometimes'; allowed: auto (private and internal repositories only) | always | never.`
+    ])
   })
 
   it('falls back to a local session name and description outside a GitHub run', () => {

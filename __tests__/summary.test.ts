@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from '@jest/globals'
 import * as core from '@actions/core'
 import { emptyIngestionPhase, emptySyncPhase, type RunResult } from '../src/pipeline/result.js'
 import { addResultToSummary, outcomeLine } from '../src/report/summary.js'
+import { decodeEntities, elementsOf, renderSummary } from './support/markdown.js'
 
 const STATS = {
   numberOfDocumentsScanned: 12,
@@ -44,11 +45,17 @@ function result(overrides: Partial<RunResult> = {}): RunResult {
     checks: [],
     problems: [],
     warnings: [],
+    showLogTail: true,
     ...overrides
   }
 }
 
+/** The summary's source with character references decoded: what a reader sees, tags included. */
 function render(r: RunResult): string {
+  return decodeEntities(source(r))
+}
+
+function source(r: RunResult): string {
   core.summary.emptyBuffer()
   addResultToSummary(core.summary, r)
   return core.summary.stringify()
@@ -74,7 +81,7 @@ describe('job summary', () => {
   })
 
   it('escapes text that came from AWS or the Lambda', () => {
-    const html = render(
+    const html = source(
       result({
         status: 'failed',
         problems: [{ phase: 'ingestion', message: 'Ingestion job JOB1 FAILED: <script>alert(1)</script>' }],
@@ -89,9 +96,73 @@ describe('job summary', () => {
       })
     )
     expect(html).not.toContain('<script>')
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
-    expect(html).toContain('<li>bad &lt;b&gt;doc&lt;/b&gt; &amp; more</li>')
-    expect(html).toContain('<h2>❌ kb-sync: failed</h2>')
+    expect(html).not.toContain('<b>doc</b>')
+    expect(decodeEntities(html)).toContain('<li>bad <b>doc</b> & more</li>')
+    expect(decodeEntities(html)).toContain('<h2>❌ kb-sync: failed</h2>')
+  })
+
+  it('lets no outside text add headings, links, images, tags or blank lines', () => {
+    const hostile = [
+      'plain\n\n# Heading from outside\n\n[click](https://evil.example) ![img](https://evil.example/x.png)',
+      '</p></li></ul></table></details><img src=x onerror=alert(1)>',
+      '<!-- comment --> <a href="https://evil.example">a</a> https://evil.example www.evil.example @octocat #1',
+      '| a | b |\n|---|---|\n| c | d |',
+      '```\ncode\n```\n---\n* list\n> quote $x^2$ :smile: ~~gone~~ **bold** _em_ \\',
+      '\r\n\r\n<h1>raw</h1>\u2028\u2029\u0085\u000b\u000c\u001b[31mred'
+    ]
+    const tail = `START\n\n# not a heading\n</pre></details><img src=x>\n\n[x](https://evil.example)\nEND`
+    const hostileResult = result({
+      status: 'failed',
+      problems: hostile.map((message) => ({ phase: 'sync' as const, message })),
+      warnings: hostile,
+      sync: {
+        ...emptySyncPhase(),
+        ran: true,
+        waited: true,
+        invocations: 1,
+        failed: hostile.length,
+        failedIds: hostile,
+        stopReason: 'error',
+        error: { kind: 'function_error', message: hostile.join(' '), logTail: tail }
+      },
+      ingestion: {
+        outcome: 'failed',
+        reason: hostile[0]!,
+        job: { jobId: hostile[1]!, status: hostile[2]!, statistics: STATS, failureReasons: hostile },
+        waitedFor: [{ jobId: hostile[3]!, status: hostile[4]!, statistics: undefined, failureReasons: [] }],
+        statusChecks: 1,
+        leftRunning: { jobId: hostile[5]!, status: hostile[0]!, statistics: undefined, failureReasons: [] },
+        error: hostile.join('\n\n')
+      },
+      checks: hostile.map((detail) => ({ name: detail, status: 'failed' as const, detail }))
+    })
+    const markdown = source(hostileResult)
+    const rendered = renderSummary(markdown)
+    // Only the elements the summary itself writes: no heading, link, image, code block, quote or table of theirs.
+    const ours = new Set([
+      'h2',
+      'h3',
+      'h4',
+      'p',
+      'code',
+      'ul',
+      'li',
+      'b',
+      'table',
+      'tr',
+      'th',
+      'td',
+      'details',
+      'summary',
+      'pre',
+      'br'
+    ])
+    expect(elementsOf(rendered).filter((name) => !ours.has(name))).toEqual([])
+    expect(elementsOf(rendered).filter((name) => name === 'h2')).toHaveLength(1)
+    expect(rendered).not.toMatch(/<h1|<a |<img|<blockquote|<hr|<del|<strong|<em>|<input/)
+    // No blank line anywhere: a blank line would end an HTML block and let what follows render as Markdown.
+    expect(markdown).not.toMatch(/\n[ \t]*\n/)
+    expect(markdown).not.toMatch(/[\u2028\u2029\u0085\u000b\u000c\u001b]/)
   })
 
   it('puts the Lambda log tail in a collapsed block on a sync error', () => {
@@ -110,10 +181,41 @@ describe('job summary', () => {
         }
       })
     )
-    expect(html).toContain(
-      '<details><summary>Lambda log tail</summary><pre>START\nERROR &lt;boom&gt;\nEND</pre></details>'
-    )
+    expect(html).toContain('<details><summary>Lambda log tail</summary><pre>START\nERROR <boom>\nEND</pre></details>')
+    expect(source(result({ ...tailResult(tail) }))).not.toMatch(/<pre>[^<]*\n/)
     expect(html).toContain('Draining stopped at a sync error')
+  })
+
+  it('keeps the log tail out of a summary that may be public, and says where to read it', () => {
+    const html = render({ ...tailResult('START\nsecret incident text\nEND'), showLogTail: false })
+    expect(html).not.toContain('secret incident text')
+    expect(html).toContain(
+      "The Lambda's log tail is not shown: it carries incident text and this summary may be public. Read it in CloudWatch Logs (log group /aws/lambda/incident-kb-batch-sync), or set lambda_log_tail: always."
+    )
+  })
+
+  it('says a cancelled run was cancelled, and which job it left running with the command to follow it', () => {
+    const html = render(
+      result({
+        status: 'cancelled',
+        cancelled: { signal: 'SIGTERM', during: 'ingestion' },
+        ingestion: {
+          outcome: 'cancelled',
+          reason: 'this run synced 120 incidents',
+          job: { jobId: 'JOB9', status: 'IN_PROGRESS', statistics: undefined, failureReasons: [] },
+          leftRunning: { jobId: 'JOB9', status: 'IN_PROGRESS', statistics: undefined, failureReasons: [] },
+          waitedFor: [],
+          statusChecks: 2
+        }
+      })
+    )
+    expect(html).toContain('<h2>🛑 kb-sync: cancelled</h2>')
+    expect(html).toContain(
+      '<p>Cancelled by SIGTERM during the ingestion step; ingestion job JOB9 was left running (IN_PROGRESS) (45.2 s)</p>'
+    )
+    expect(html).toContain(
+      '<pre>aws bedrock-agent get-ingestion-job --knowledge-base-id LPR1PEW0LN --data-source-id AJIJE6BWIV --ingestion-job-id JOB9</pre>'
+    )
   })
 
   it('says what was skipped and why, and shows the pending backlog', () => {
@@ -205,6 +307,21 @@ describe('job summary', () => {
     expect(html.length).toBeLessThan(200_000)
   })
 })
+
+function tailResult(tail: string): RunResult {
+  return result({
+    status: 'failed',
+    problems: [{ phase: 'sync', message: 'Batch 1: the Lambda failed' }],
+    sync: {
+      ...emptySyncPhase(),
+      ran: true,
+      waited: true,
+      invocations: 1,
+      stopReason: 'error',
+      error: { kind: 'function_error', message: 'Batch 1: the Lambda failed', logTail: tail }
+    }
+  })
+}
 
 describe('outcomeLine', () => {
   it('names the first problem and how many more there are', () => {

@@ -3,7 +3,10 @@
  * problem is reported at once, each naming the input, the value it got and what is allowed.
  */
 
+import { truncate } from './text.js'
+
 export type IngestionMode = 'auto' | 'always' | 'never'
+export type LogTailMode = 'auto' | 'always' | 'never'
 
 export interface Config {
   knowledgeBaseId: string
@@ -29,6 +32,8 @@ export interface Config {
   backlogIndex: string
   description: string
   dryRun: boolean
+  /** Whether the Lambda's log tail (incident text) may appear in the job summary. */
+  showLogTail: boolean
 }
 
 /** Where this run lives on GitHub; feeds the defaults of role_session_name, description and the client token. */
@@ -40,6 +45,8 @@ export interface RunInfo {
   /** The job and step ids keep two kb-sync steps of one run from sharing a client token. */
   job: string
   action: string
+  /** From the event payload; 'unknown' is treated as public, since a public repository's summary is public. */
+  repositoryVisibility: 'public' | 'private' | 'internal' | 'unknown'
 }
 
 /** The defaults of action.yml, repeated here because a run outside the runner (local-action, CLI) gets none. */
@@ -62,7 +69,8 @@ export const INPUT_DEFAULTS = {
   backlog_table: 'incidents',
   backlog_index: 'status-priority-index',
   description: '',
-  dry_run: 'false'
+  dry_run: 'false',
+  lambda_log_tail: 'auto'
 } as const
 
 export const REQUIRED_INPUTS = ['knowledge_base_id', 'data_source_id'] as const
@@ -71,6 +79,11 @@ export type InputName = keyof typeof INPUT_DEFAULTS | (typeof REQUIRED_INPUTS)[n
 
 /** AWS's limit on an ingestion job's description. */
 export const MAX_DESCRIPTION_LENGTH = 200
+/**
+ * The largest sync_payload accepted: Lambda takes larger synchronous events, but an asynchronous (Event) one is
+ * capped lower, and a payload this big is a mistake in a workflow file rather than an event.
+ */
+export const MAX_SYNC_PAYLOAD_BYTES = 256 * 1024
 
 export class InputError extends Error {
   constructor(readonly problems: string[]) {
@@ -196,9 +209,21 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv, run: RunI
   const waitForSync = bool('wait_for_sync')
   const maxSyncBatches = integer('max_sync_batches', 1, 1000)
 
+  // Never quoted: a workflow may put a secret in the event, and an error message goes to the log.
   const syncPayload = raw('sync_payload')
-  if (!isJsonObject(syncPayload))
-    fail('sync_payload', truncate(syncPayload, 200), 'allowed: a JSON object such as {} or {"limit": 50}')
+  const payloadBytes = Buffer.byteLength(syncPayload)
+  if (payloadBytes > MAX_SYNC_PAYLOAD_BYTES) {
+    problems.push(
+      `Input 'sync_payload' is ${payloadBytes} bytes; allowed: a JSON object of at most ${MAX_SYNC_PAYLOAD_BYTES} bytes (the value is not shown, in case it holds a secret).`
+    )
+  } else {
+    const why = jsonObjectProblem(syncPayload)
+    if (why) {
+      problems.push(
+        `Input 'sync_payload' ${why}; allowed: a JSON object such as {} or {"limit": 50} (the value is not shown, in case it holds a secret).`
+      )
+    }
+  }
 
   const syncTimeoutSeconds = integer('sync_timeout_seconds', 1, 900)
 
@@ -229,6 +254,15 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv, run: RunI
   const description = truncate(raw('description') || defaultDescription(run), MAX_DESCRIPTION_LENGTH)
   const dryRun = bool('dry_run')
 
+  const logTailRaw = raw('lambda_log_tail')
+  const logTail = logTailRaw.toLowerCase() as LogTailMode
+  if (!['auto', 'always', 'never'].includes(logTail)) {
+    fail('lambda_log_tail', logTailRaw, 'allowed: auto (private and internal repositories only) | always | never')
+  }
+  const showLogTail =
+    logTail === 'always' ||
+    (logTail === 'auto' && (run.repositoryVisibility === 'private' || run.repositoryVisibility === 'internal'))
+
   if (problems.length > 0) throw new InputError(problems)
 
   return {
@@ -252,7 +286,8 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv, run: RunI
     backlogTable,
     backlogIndex,
     description,
-    dryRun
+    dryRun,
+    showLogTail
   }
 }
 
@@ -271,18 +306,18 @@ function defaultSessionName(runId: string): string {
   return `kb-sync-${runId || 'local'}`.replace(/[^\w+=,.@-]/g, '-').slice(0, 64)
 }
 
-function isJsonObject(text: string): boolean {
+/** Why text is not a JSON object, in words that quote nothing of it (JSON.parse's own message quotes the text). */
+function jsonObjectProblem(text: string): string | undefined {
+  let value: unknown
   try {
-    const value: unknown = JSON.parse(text)
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
+    value = JSON.parse(text)
   } catch {
-    return false
+    return 'is not valid JSON'
   }
-}
-
-/** Cuts text to `max` characters, marking the cut with an ellipsis so a reader knows something is missing. */
-export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`
+  if (Array.isArray(value)) return 'is a JSON array, not an object'
+  if (typeof value !== 'object' || value === null)
+    return `is a JSON ${value === null ? 'null' : typeof value}, not an object`
+  return undefined
 }
 
 function quote(value: string): string {

@@ -1,54 +1,95 @@
 /**
  * The runner adapter: read the run's inputs and metadata, run the pipeline, report. Everything between is plain
- * code over (config, clients, clock) that never touches the runner.
+ * code over (config, clients, clock) that never touches the runner. This is also where the runner's signals
+ * become the pipeline's cancellation.
  */
+import { readFileSync } from 'node:fs'
 import * as core from '@actions/core'
-import { context } from '@actions/github'
 import { systemClock } from './clock.js'
+import { Cancelled } from './deadline.js'
 import type { InputName, RunInfo } from './inputs.js'
 import type { Logger } from './logger.js'
 import { runKbSync } from './pipeline/run.js'
 import { report } from './report/report.js'
+import { logText } from './text.js'
+
+/**
+ * The runner sends SIGINT, then SIGTERM about 7.5 s later, then kills the process. The run stops at the first
+ * signal; this is the last moment it may still be alive, whatever is left holding it open.
+ */
+const EXIT_AFTER_SIGNAL_MS = 4_500
 
 /** Like core.getInput, but tells an input that was not given (undefined) from one given empty (''). */
 function readInput(name: InputName): string | undefined {
   return process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`]
 }
 
-function runInfo(): RunInfo {
+export function runInfo(env: NodeJS.ProcessEnv = process.env): RunInfo {
+  const number = (value: string | undefined): string => (/^\d+$/.test(value ?? '') ? String(Number(value)) : '')
   return {
-    repository: process.env.GITHUB_REPOSITORY ?? '',
-    runId: Number.isNaN(context.runId) ? '' : String(context.runId),
-    runAttempt: Number.isNaN(context.runAttempt) ? '1' : String(context.runAttempt),
-    serverUrl: context.serverUrl,
-    job: context.job ?? '',
-    action: context.action ?? ''
+    repository: env.GITHUB_REPOSITORY ?? '',
+    runId: number(env.GITHUB_RUN_ID),
+    runAttempt: number(env.GITHUB_RUN_ATTEMPT) || '1',
+    serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+    job: env.GITHUB_JOB ?? '',
+    action: env.GITHUB_ACTION ?? '',
+    repositoryVisibility: repositoryVisibility(env.GITHUB_EVENT_PATH)
   }
 }
 
-const coreLogger: Logger = {
-  info: (message) => core.info(message),
-  debug: (message) => core.debug(message),
-  warning: (message) => core.warning(message),
-  group: (name, fn) => core.group(name, fn)
+/** Whether the repository is public, from the event that started the run; unknown when the payload does not say. */
+function repositoryVisibility(eventPath: string | undefined): RunInfo['repositoryVisibility'] {
+  if (!eventPath) return 'unknown'
+  try {
+    const event = JSON.parse(readFileSync(eventPath, 'utf8')) as {
+      repository?: { private?: unknown; visibility?: unknown }
+    }
+    const { visibility, private: isPrivate } = event.repository ?? {}
+    if (visibility === 'public' || visibility === 'private' || visibility === 'internal') return visibility
+    if (typeof isPrivate === 'boolean') return isPrivate ? 'private' : 'public'
+  } catch {
+    // No readable event: treated as public below.
+  }
+  return 'unknown'
+}
+
+/** Every line the pipeline says reaches the runner through logText, so outside text can never be a command. */
+export const runnerLogger: Logger = {
+  info: (message) => core.info(logText(message)),
+  debug: (message) => core.debug(logText(message)),
+  warning: (message) => core.warning(logText(message)),
+  group: (name, fn) => core.group(logText(name), fn)
 }
 
 export async function run(): Promise<void> {
+  const cancel = new AbortController()
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (cancel.signal.aborted) return
+    core.info(`Received ${signal}: stopping now; the job summary and outputs follow.`)
+    cancel.abort(new Cancelled(signal))
+    setTimeout(() => process.exit(process.exitCode || 1), EXIT_AFTER_SIGNAL_MS).unref()
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
   try {
     const result = await runKbSync({
       readInput,
       env: process.env,
       run: runInfo(),
       clock: systemClock,
-      logger: coreLogger,
+      logger: runnerLogger,
       getIdToken: (audience) => core.getIDToken(audience),
-      mask: (secret) => core.setSecret(secret)
+      mask: (secret) => core.setSecret(secret),
+      cancel: cancel.signal
     })
     await report(result)
   } catch (error) {
     // The pipeline and report never throw by design; this funnel keeps a bug from ending the run silently green.
     core.setFailed(
-      `kb-sync failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
+      logText(`kb-sync failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
     )
+  } finally {
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
   }
 }

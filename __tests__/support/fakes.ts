@@ -7,8 +7,13 @@ import type { RunInfo } from '../../src/inputs.js'
 import type { Logger } from '../../src/logger.js'
 import type { PhaseContext } from '../../src/pipeline/context.js'
 
+/**
+ * A clock whose sleeps pass at once (and are recorded). Deadlines set with `timeout` fire as a sleep carries the
+ * time past them, so a sleep that a deadline interrupts ends at the deadline, as it would on the wall clock.
+ */
 export class FakeClock implements Clock {
   readonly sleeps: number[] = []
+  private timers: { at: number; fire: () => void }[] = []
   constructor(
     public time = Date.UTC(2026, 10, 28, 12, 0, 0),
     private readonly randomValue = 0.5
@@ -16,12 +21,36 @@ export class FakeClock implements Clock {
   now(): number {
     return this.time
   }
-  async sleep(ms: number): Promise<void> {
+  async sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) throw signal.reason
     this.sleeps.push(ms)
-    this.time += Math.max(0, ms)
+    const until = this.time + Math.max(0, ms)
+    for (const timer of [...this.timers].sort((a, b) => a.at - b.at)) {
+      if (timer.at > until) break
+      this.time = Math.max(this.time, timer.at)
+      this.timers = this.timers.filter((t) => t !== timer)
+      timer.fire()
+      if (signal?.aborted) throw signal.reason
+    }
+    this.time = until
   }
   random(): number {
     return this.randomValue
+  }
+  timeout(ms: number, reason: Error): AbortSignal {
+    const controller = new AbortController()
+    this.timers.push({ at: this.time + ms, fire: () => controller.abort(reason) })
+    return controller.signal
+  }
+  /** Moves time on without a sleep (time spent in a call), firing the deadlines it passes. */
+  advance(ms: number): void {
+    const until = this.time + ms
+    for (const timer of [...this.timers].sort((a, b) => a.at - b.at)) {
+      if (timer.at > until) break
+      this.timers = this.timers.filter((t) => t !== timer)
+      timer.fire()
+    }
+    this.time = until
   }
 }
 
@@ -43,7 +72,8 @@ export class RecordingLogger implements Logger {
 }
 
 export function phaseContext(
-  clock = new FakeClock()
+  clock = new FakeClock(),
+  cancel: AbortSignal = new AbortController().signal
 ): PhaseContext & { logger: RecordingLogger; clock: FakeClock; warned: string[] } {
   const logger = new RecordingLogger()
   const warned: string[] = []
@@ -51,6 +81,7 @@ export function phaseContext(
     logger,
     clock,
     warned,
+    cancel,
     warn: (message: string) => {
       warned.push(message)
       logger.warning(message)
@@ -64,7 +95,8 @@ export const RUN: RunInfo = {
   runAttempt: '1',
   serverUrl: 'https://github.com',
   job: 'sync',
-  action: 'kb'
+  action: 'kb',
+  repositoryVisibility: 'private'
 }
 
 /** An AWS service error as the SDK would raise it. */

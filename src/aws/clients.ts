@@ -1,13 +1,19 @@
 /**
  * AWS clients from the standard SDK configuration, so AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE>, profiles and
  * the default credential chain all work as they do for any SDK program.
+ *
+ * Every client has timeouts on both halves of a response: `requestTimeout` until the headers arrive and
+ * `socketTimeout` for a socket that goes quiet afterwards (a body that stalls after its headers). The phase
+ * deadline, passed to each call as an abort signal, bounds whatever the retries add on top.
  */
 import { BedrockAgentClient } from '@aws-sdk/client-bedrock-agent'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { LambdaClient } from '@aws-sdk/client-lambda'
+import { STSClient } from '@aws-sdk/client-sts'
 import { StandardRetryStrategy } from '@smithy/core/retry'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { AwsCredentialIdentityProvider, RetryErrorInfo, StandardRetryToken } from '@smithy/types'
+import { invokeBudgetMs } from '../budget.js'
 
 export interface AwsClients {
   lambda: LambdaClient
@@ -23,11 +29,9 @@ export interface ClientSettings {
 }
 
 const USER_AGENT: [string, string] = ['kb-sync', '1']
-/** Most API answers take milliseconds; a stalled one must not hang the run until the job timeout. */
-const API_REQUEST_TIMEOUT_MS = 60_000
+/** Most API answers take milliseconds; a stalled one is given up and retried long before a phase deadline. */
+const API_TIMEOUT_MS = 30_000
 const CONNECTION_TIMEOUT_MS = 10_000
-/** Headroom for the answer of a Lambda that ran for exactly sync_timeout_seconds to travel back. */
-const INVOKE_GRACE_MS = 2_000
 const INVOKE_MAX_ATTEMPTS = 3
 
 /**
@@ -52,30 +56,37 @@ export class InvokeRetryStrategy extends StandardRetryStrategy {
   }
 }
 
+function httpHandler(timeoutMs: number): NodeHttpHandler {
+  return new NodeHttpHandler({
+    connectionTimeout: CONNECTION_TIMEOUT_MS,
+    requestTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+    throwOnRequestTimeout: true
+  })
+}
+
 export function createClients(settings: ClientSettings): AwsClients {
   const common = {
     region: settings.region,
     customUserAgent: [USER_AGENT],
     ...(settings.credentials ? { credentials: settings.credentials } : {})
   }
-  const apiHandler = new NodeHttpHandler({
-    connectionTimeout: CONNECTION_TIMEOUT_MS,
-    requestTimeout: API_REQUEST_TIMEOUT_MS,
-    throwOnRequestTimeout: true
-  })
+  const apiHandler = httpHandler(API_TIMEOUT_MS)
   return {
     lambda: new LambdaClient({
       ...common,
       retryStrategy: new InvokeRetryStrategy(),
-      requestHandler: new NodeHttpHandler({
-        connectionTimeout: CONNECTION_TIMEOUT_MS,
-        requestTimeout: settings.syncTimeoutSeconds * 1000 + INVOKE_GRACE_MS,
-        throwOnRequestTimeout: true
-      })
+      // A synchronous invocation sends nothing back until the function ends, so both timeouts are its whole budget.
+      requestHandler: httpHandler(invokeBudgetMs(settings))
     }),
     bedrock: new BedrockAgentClient({ ...common, requestHandler: apiHandler }),
     dynamodb: new DynamoDBClient({ ...common, requestHandler: apiHandler })
   }
+}
+
+/** The STS client of the OIDC exchange: the same timeouts, so a stalled STS cannot hold the credentials step. */
+export function createStsClient(region: string): STSClient {
+  return new STSClient({ region, customUserAgent: [USER_AGENT], requestHandler: httpHandler(API_TIMEOUT_MS) })
 }
 
 export function destroyClients(clients: AwsClients): void {

@@ -2,8 +2,11 @@
  * GitHub OIDC → STS AssumeRoleWithWebIdentity, done by the action itself so the credentials live only inside
  * this step. Without role_to_assume the SDK's default credential chain is used instead.
  */
-import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts'
+import { AssumeRoleWithWebIdentityCommand, type STSClient } from '@aws-sdk/client-sts'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types'
+import { CREDENTIALS_BUDGET_MS } from '../budget.js'
+import { NEVER, raceSignal, stopCause } from '../deadline.js'
+import { createStsClient } from './clients.js'
 import { errorMessage, errorName, isAccessDenied } from './errors.js'
 
 export interface OidcRequest {
@@ -17,6 +20,10 @@ export interface OidcRequest {
   idTokenAvailable: boolean
   /** Hides a secret from the logs the moment it exists (core.setSecret in the runner). */
   mask: (secret: string) => void
+  /** Bounds the first exchange (the credentials step's deadline, or the run's cancellation). */
+  signal?: AbortSignal
+  /** The run's cancellation; each later renewal is also bounded by the credentials budget. */
+  cancel?: AbortSignal
   sts?: STSClient
 }
 
@@ -39,18 +46,19 @@ export async function oidcCredentials(
   request: OidcRequest,
   now: () => number = Date.now
 ): Promise<AwsCredentialIdentityProvider> {
-  let current = await assumeRoleWithOidc(request)
+  let current = await assumeRoleWithOidc(request, request.signal ?? NEVER)
   let renewing: Promise<AwsCredentialIdentity> | undefined
   return async () => {
     const expiresAt = current.expiration?.getTime() ?? Infinity
     if (expiresAt - now() > RENEW_BEFORE_MS) return current
-    renewing ??= assumeRoleWithOidc(request).finally(() => (renewing = undefined))
+    const bound = AbortSignal.any([request.cancel ?? NEVER, AbortSignal.timeout(CREDENTIALS_BUDGET_MS)])
+    renewing ??= assumeRoleWithOidc(request, bound).finally(() => (renewing = undefined))
     current = await renewing
     return current
   }
 }
 
-export async function assumeRoleWithOidc(request: OidcRequest): Promise<AwsCredentialIdentity> {
+export async function assumeRoleWithOidc(request: OidcRequest, signal: AbortSignal): Promise<AwsCredentialIdentity> {
   if (!request.idTokenAvailable) {
     throw new CredentialsError(
       `role_to_assume is set but this job cannot request a GitHub OIDC token: add "permissions: id-token: write" to the job (or workflow) that runs kb-sync.`
@@ -58,15 +66,16 @@ export async function assumeRoleWithOidc(request: OidcRequest): Promise<AwsCrede
   }
   let token: string
   try {
-    token = await request.getIdToken(request.audience)
+    token = await raceSignal(request.getIdToken(request.audience), signal)
   } catch (error) {
+    if (stopCause(signal)) throw signal.reason
     throw new CredentialsError(
       `Could not get a GitHub OIDC token for audience '${request.audience}': ${errorMessage(error)}. Check that the job has "permissions: id-token: write".`
     )
   }
   request.mask(token)
 
-  const sts = request.sts ?? new STSClient({ region: request.region, customUserAgent: [['kb-sync', '1']] })
+  const sts = request.sts ?? createStsClient(request.region)
   try {
     const answer = await sts.send(
       new AssumeRoleWithWebIdentityCommand({
@@ -74,7 +83,8 @@ export async function assumeRoleWithOidc(request: OidcRequest): Promise<AwsCrede
         RoleSessionName: request.sessionName,
         WebIdentityToken: token,
         DurationSeconds: 3600
-      })
+      }),
+      { abortSignal: signal }
     )
     const c = answer.Credentials
     if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
@@ -91,6 +101,7 @@ export async function assumeRoleWithOidc(request: OidcRequest): Promise<AwsCrede
     }
   } catch (error) {
     if (error instanceof CredentialsError) throw error
+    if (stopCause(signal)) throw signal.reason
     const aws = `${errorName(error)}: ${errorMessage(error)}`
     if (isAccessDenied(error) || errorName(error) === 'InvalidIdentityTokenException') {
       throw new CredentialsError(

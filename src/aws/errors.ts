@@ -1,27 +1,17 @@
 /**
- * Turns AWS SDK errors into sentences a person can act on, and says which ones are worth retrying.
+ * Turns AWS SDK errors into sentences a person can act on, and says which ones are worth retrying. Which errors
+ * are throttling or transient is the SDK's own rule (@smithy/core/retry), so kb-sync retries what the SDK would.
  */
+import { isServerError, isThrottlingError, isTransientError } from '@smithy/core/retry'
+import type { SdkError } from '@smithy/types'
 
 interface SdkErrorShape {
   name?: string
   message?: string
   code?: string
   $metadata?: { httpStatusCode?: number }
-  $retryable?: unknown
 }
 
-const THROTTLING = new Set([
-  'ThrottlingException',
-  'Throttling',
-  'ThrottledException',
-  'TooManyRequestsException',
-  'RequestLimitExceeded',
-  'ProvisionedThroughputExceededException',
-  'RequestThrottled',
-  'RequestThrottledException',
-  'SlowDown',
-  'ServiceQuotaExceededException'
-])
 const ACCESS_DENIED = new Set([
   'AccessDeniedException',
   'AccessDenied',
@@ -33,15 +23,6 @@ const CREDENTIALS = new Set([
   'ExpiredTokenException',
   'InvalidClientTokenId',
   'ExpiredToken'
-])
-const NETWORK_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'EPIPE',
-  'ETIMEDOUT',
-  'EAI_AGAIN',
-  'ENOTFOUND',
-  'EHOSTUNREACH'
 ])
 
 function shape(error: unknown): SdkErrorShape {
@@ -58,8 +39,12 @@ export function errorMessage(error: unknown): string {
 }
 
 export function isThrottling(error: unknown): boolean {
-  const e = shape(error)
-  return THROTTLING.has(e.name ?? '') || e.$metadata?.httpStatusCode === 429
+  return typeof error === 'object' && error !== null && isThrottlingError(error as SdkError)
+}
+
+/** An account quota is used up: retrying soon cannot help, so it is reported at once with where to raise it. */
+export function isQuotaExceeded(error: unknown): boolean {
+  return errorName(error) === 'ServiceQuotaExceededException'
 }
 
 export function isAccessDenied(error: unknown): boolean {
@@ -77,14 +62,11 @@ export function isConflict(error: unknown): boolean {
   return e.name === 'ConflictException' || e.$metadata?.httpStatusCode === 409
 }
 
-/** Throttling, 5xx answers and dropped connections: worth another try while time is left. */
+/** Throttling, 5xx answers, timeouts and dropped connections: worth another try while time is left. */
 export function isTransient(error: unknown): boolean {
-  const e = shape(error)
-  if (isThrottling(error)) return true
-  const status = e.$metadata?.httpStatusCode
-  if (status !== undefined && status >= 500) return true
-  if (e.name === 'TimeoutError' || e.name === 'RequestTimeout' || e.name === 'InternalServerException') return true
-  return NETWORK_CODES.has(e.code ?? '') || NETWORK_CODES.has(e.name ?? '')
+  if (typeof error !== 'object' || error === null) return false
+  const sdkError = error as SdkError
+  return isThrottlingError(sdkError) || isTransientError(sdkError) || isServerError(sdkError)
 }
 
 export function isCredentialError(error: unknown): boolean {
@@ -106,6 +88,12 @@ export function describeAwsError(error: unknown, call: { iamAction: string; targ
   }
   if (isCredentialError(error)) {
     return `No usable AWS credentials for ${call.iamAction}: set role_to_assume (with permissions: id-token: write) or configure credentials before this step, e.g. with aws-actions/configure-aws-credentials (${aws})`
+  }
+  if (isQuotaExceeded(error)) {
+    const console = call.region
+      ? `https://${call.region}.console.aws.amazon.com/servicequotas/home/services/bedrock/quotas`
+      : 'the Service Quotas console (service: Amazon Bedrock)'
+    return `${call.iamAction} on ${call.target} was refused because an account quota is used up; waiting will not help until other work ends. Raise the quota in ${console} (${aws})`
   }
   if (isThrottling(error)) {
     return `${call.iamAction} on ${call.target} was throttled and retries did not heal it (${aws})`

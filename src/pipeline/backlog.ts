@@ -1,5 +1,5 @@
 /**
- * Counts the incidents still waiting to be synced (SPEC §3.4). A count that cannot be read is a warning and an
+ * Counts the incidents still waiting to be synced (docs/behaviour.md, "The backlog"). A count that cannot be read is a warning and an
  * unknown count, never a failure: the pipeline works without it.
  */
 import { paginateQuery, type DynamoDBClient } from '@aws-sdk/client-dynamodb'
@@ -12,7 +12,11 @@ export interface BacklogTarget {
   index: string
 }
 
-export async function countBacklog(dynamodb: DynamoDBClient, target: BacklogTarget): Promise<BacklogCount> {
+export async function countBacklog(
+  dynamodb: DynamoDBClient,
+  target: BacklogTarget,
+  signal?: AbortSignal
+): Promise<BacklogCount> {
   let count = 0
   try {
     const pages = paginateQuery(
@@ -25,7 +29,8 @@ export async function countBacklog(dynamodb: DynamoDBClient, target: BacklogTarg
         ExpressionAttributeNames: { '#status': 'status', '#kb': 'kb_sync_status', '#synced': 'synced' },
         ExpressionAttributeValues: { ':closed': { S: 'CLOSED' }, ':false': { BOOL: false } },
         Select: 'COUNT'
-      }
+      },
+      { abortSignal: signal }
     )
     for await (const page of pages) count += page.Count ?? 0
     return { count }

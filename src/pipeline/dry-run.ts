@@ -1,15 +1,18 @@
 /**
- * Dry run (SPEC §6): every check that has no side effect, each reported on its own. No Lambda runs, no job starts.
+ * Dry run (docs/behaviour.md, "Dry run"): every check that has no side effect, each reported on its own. No
+ * Lambda runs, no job starts. All checks share one deadline, and a cancel stops them.
  */
 import { GetDataSourceCommand, GetKnowledgeBaseCommand, ListIngestionJobsCommand } from '@aws-sdk/client-bedrock-agent'
 import { InvokeCommand } from '@aws-sdk/client-lambda'
 import type { AwsClients } from '../aws/clients.js'
 import { describeAwsError } from '../aws/errors.js'
+import { DRY_RUN_BUDGET_MS } from '../budget.js'
+import { startDeadline, stopCause } from '../deadline.js'
 import type { Config } from '../inputs.js'
 import { countBacklog } from './backlog.js'
 import type { PhaseContext } from './context.js'
-import { ACTIVE_STATUSES } from './ingestion.js'
 import type { DryRunCheck } from './result.js'
+import { ACTIVE_STATUSES } from './rules.js'
 
 type Outcome = Omit<DryRunCheck, 'name'>
 
@@ -20,7 +23,7 @@ interface Check {
   target: string
   /** Why the check does not apply to this configuration. */
   skip: string | undefined
-  run: () => Promise<Outcome>
+  run: (abortSignal: AbortSignal) => Promise<Outcome>
 }
 
 export interface DryRunResult {
@@ -41,8 +44,10 @@ export async function runDryRunChecks(config: Config, clients: AwsClients, ctx: 
       iamAction: 'lambda:InvokeFunction',
       target: `function ${config.functionName}`,
       skip: config.sync ? undefined : 'sync: false',
-      run: async () => {
-        await clients.lambda.send(new InvokeCommand({ FunctionName: config.functionName, InvocationType: 'DryRun' }))
+      run: async (abortSignal) => {
+        await clients.lambda.send(new InvokeCommand({ FunctionName: config.functionName, InvocationType: 'DryRun' }), {
+          abortSignal
+        })
         return ok(`lambda:InvokeFunction allowed on ${config.functionName}`)
       }
     },
@@ -51,9 +56,10 @@ export async function runDryRunChecks(config: Config, clients: AwsClients, ctx: 
       iamAction: 'bedrock:GetKnowledgeBase',
       target: kb,
       skip: ingestionOff,
-      run: async () => {
+      run: async (abortSignal) => {
         const answer = await clients.bedrock.send(
-          new GetKnowledgeBaseCommand({ knowledgeBaseId: config.knowledgeBaseId })
+          new GetKnowledgeBaseCommand({ knowledgeBaseId: config.knowledgeBaseId }),
+          { abortSignal }
         )
         return readiness(answer.knowledgeBase?.name ?? config.knowledgeBaseId, answer.knowledgeBase?.status, [
           'ACTIVE',
@@ -66,9 +72,10 @@ export async function runDryRunChecks(config: Config, clients: AwsClients, ctx: 
       iamAction: 'bedrock:GetDataSource',
       target: ds,
       skip: ingestionOff,
-      run: async () => {
+      run: async (abortSignal) => {
         const answer = await clients.bedrock.send(
-          new GetDataSourceCommand({ knowledgeBaseId: config.knowledgeBaseId, dataSourceId: config.dataSourceId })
+          new GetDataSourceCommand({ knowledgeBaseId: config.knowledgeBaseId, dataSourceId: config.dataSourceId }),
+          { abortSignal }
         )
         return readiness(answer.dataSource?.name ?? config.dataSourceId, answer.dataSource?.status, ['AVAILABLE'])
       }
@@ -78,14 +85,15 @@ export async function runDryRunChecks(config: Config, clients: AwsClients, ctx: 
       iamAction: 'bedrock:ListIngestionJobs',
       target: ds,
       skip: ingestionOff,
-      run: async () => {
+      run: async (abortSignal) => {
         const answer = await clients.bedrock.send(
           new ListIngestionJobsCommand({
             knowledgeBaseId: config.knowledgeBaseId,
             dataSourceId: config.dataSourceId,
             sortBy: { attribute: 'STARTED_AT', order: 'DESCENDING' },
             maxResults: 10
-          })
+          }),
+          { abortSignal }
         )
         const newest = answer.ingestionJobSummaries?.[0]
         if (!newest) return ok('no ingestion job yet')
@@ -98,8 +106,13 @@ export async function runDryRunChecks(config: Config, clients: AwsClients, ctx: 
       iamAction: 'dynamodb:Query',
       target: `table ${config.backlogTable} index ${config.backlogIndex}`,
       skip: config.backlogTable === undefined ? 'backlog_table is empty' : undefined,
-      run: async () => {
-        const result = await countBacklog(clients.dynamodb, { table: config.backlogTable!, index: config.backlogIndex })
+      run: async (abortSignal) => {
+        const result = await countBacklog(
+          clients.dynamodb,
+          { table: config.backlogTable!, index: config.backlogIndex },
+          abortSignal
+        )
+        if (abortSignal.aborted) throw abortSignal.reason
         backlog = result.count
         // An unreadable count never fails a real run, so it only warns here too.
         return result.count === null
@@ -109,9 +122,16 @@ export async function runDryRunChecks(config: Config, clients: AwsClients, ctx: 
     }
   ]
 
+  const deadline = startDeadline(
+    ctx.clock,
+    DRY_RUN_BUDGET_MS,
+    ctx.cancel,
+    `the dry run's ${DRY_RUN_BUDGET_MS / 60_000} minutes`
+  )
   const results: DryRunCheck[] = []
   for (const check of checks) {
-    const outcome = await runCheck(check, config.region)
+    if (stopCause(deadline.signal)?.name === 'Cancelled') break
+    const outcome = await runCheck(check, config.region, deadline.signal)
     results.push({ name: check.name, ...outcome })
     ctx.logger.info(`${outcome.status.toUpperCase().padEnd(7)} ${check.name}: ${outcome.detail}`)
     if (outcome.status === 'warning') ctx.warn(`${check.name}: ${outcome.detail}`)
@@ -119,11 +139,13 @@ export async function runDryRunChecks(config: Config, clients: AwsClients, ctx: 
   return { checks: results, backlog }
 }
 
-async function runCheck(check: Check, region: string): Promise<Outcome> {
+async function runCheck(check: Check, region: string, signal: AbortSignal): Promise<Outcome> {
   if (check.skip) return { status: 'skipped', detail: check.skip }
   try {
-    return await check.run()
+    return await check.run(signal)
   } catch (error) {
+    const cause = stopCause(signal)
+    if (cause) return { status: 'failed', detail: `not finished: ${cause.message}` }
     return {
       status: 'failed',
       detail: describeAwsError(error, { iamAction: check.iamAction, target: check.target, region })

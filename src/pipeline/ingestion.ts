@@ -1,32 +1,37 @@
 /**
- * The ingestion phase (SPEC §4): decide whether a job is needed, wait out a job that is already running, start
- * ours idempotently, and follow it to a terminal state within one deadline for the whole phase.
+ * The ingestion phase (docs/behaviour.md, "The ingestion phase"): decide whether a job is needed, wait out a job
+ * that is already running, start ours idempotently, and follow it to a terminal state — all within one deadline
+ * for the whole phase, which every call and every wait obeys.
  */
 import { createHash } from 'node:crypto'
 import {
   GetIngestionJobCommand,
   ListIngestionJobsCommand,
+  type GetIngestionJobCommandOutput,
   StartIngestionJobCommand,
   type BedrockAgentClient,
   type IngestionJob,
   type IngestionJobStatistics,
   type IngestionJobSummary
 } from '@aws-sdk/client-bedrock-agent'
-import { describeAwsError, errorName, isConflict, isThrottling, isTransient } from '../aws/errors.js'
+import { describeAwsError, errorName, isConflict, isQuotaExceeded, isThrottling, isTransient } from '../aws/errors.js'
+import { ingestionPhaseBudgetMs } from '../budget.js'
+import { startDeadline, stopCause, type Deadline } from '../deadline.js'
 import type { Config, RunInfo } from '../inputs.js'
 import type { PhaseContext } from './context.js'
 import { pollDelay, retryDelay } from './backoff.js'
 import {
   emptyIngestionPhase,
+  formatStatistics,
   STATISTIC_NAMES,
+  type IngestionOutcome,
   type IngestionPhase,
   type JobSnapshot,
   type Statistics,
   type SyncPhase
 } from './result.js'
+import { ACTIVE_STATUSES, followJobCommand, TERMINAL_STATUSES } from './rules.js'
 
-export const ACTIVE_STATUSES = new Set(['STARTING', 'IN_PROGRESS', 'STOPPING'])
-const TERMINAL_STATUSES = new Set(['COMPLETE', 'FAILED', 'STOPPED'])
 /** StartIngestionJob allows about one call per 10 s per account: throttled starts back off up to that long. */
 const START_THROTTLE_MAX_WAIT_MS = 10_000
 
@@ -50,48 +55,39 @@ export async function runIngestionPhase(
   run: RunInfo,
   ctx: PhaseContext
 ): Promise<IngestionPhase> {
-  const phase = emptyIngestionPhase('')
-  if (config.ingestion === 'never') {
-    phase.reason = 'ingestion: never'
-    return phase
-  }
-  const jobs = new JobTracker(config, bedrock, phase, ctx, ctx.clock.now() + config.ingestionTimeoutMs)
-
+  if (config.ingestion === 'never') return emptyIngestionPhase('ingestion: never')
+  const deadline = startDeadline(
+    ctx.clock,
+    ingestionPhaseBudgetMs(config),
+    ctx.cancel,
+    `ingestion_timeout_minutes = ${config.ingestionTimeoutMs / 60_000}`
+  )
+  const jobs = new Jobs(config, bedrock, ctx, deadline)
+  let reason = ''
   try {
     const recent = await jobs.listRecent()
     let newest: JobSnapshot | undefined = recent[0] && snapshotOf(recent[0])
     const running = recent.find((job) => ACTIVE_STATUSES.has(job.status ?? ''))
-    if (running?.ingestionJobId) {
-      newest = await jobs.waitForRunning(running.ingestionJobId, running.status ?? 'IN_PROGRESS')
-      if (!newest) return phase
-    }
+    if (running) newest = await jobs.waitForRunning(snapshotOf(running))
 
     const decision = decide(config.ingestion, sync, newest)
-    phase.reason = decision.reason
+    reason = decision.reason
     if (!decision.start) {
-      ctx.logger.info(`No ingestion job needed: ${decision.reason}`)
-      return phase
+      ctx.logger.info(`No ingestion job needed: ${reason}`)
+      // The job is told only when this run waited for it; a finished job it merely read is not this run's.
+      return jobs.phase('skipped', reason, running ? newest : undefined)
     }
-    ctx.logger.info(`Starting an ingestion job: ${decision.reason}`)
+    ctx.logger.info(`Starting an ingestion job: ${reason}`)
 
     const started = await jobs.start(clientToken(config, run, ctx.clock.now()))
-    if (!started) return phase
-    phase.job = started
     ctx.logger.info(`Ingestion job ${started.jobId} accepted (${started.status})`)
-    if (!config.waitForIngestion) {
-      phase.outcome = 'started'
-      return phase
-    }
+    if (!config.waitForIngestion) return jobs.phase('started', reason, started)
 
-    const final = await jobs.follow(started)
-    if (!final) return phase
-    phase.job = final
-    judge(final, config, phase, ctx)
+    const final = await jobs.follow(started, 'started by this run')
+    return judge(final, config, ctx, jobs.phase('completed', reason, final))
   } catch (error) {
-    phase.outcome = 'failed'
-    phase.error = error instanceof PhaseError ? error.message : String(error)
+    return jobs.stopped(error, reason)
   }
-  return phase
 }
 
 /** Whether a job is needed, and why, in words that go to the log and the summary. */
@@ -150,19 +146,6 @@ export function normalizeStatistics(stats: IngestionJobStatistics | undefined): 
   return out
 }
 
-export function formatStatistics(stats: Statistics | undefined): string {
-  if (!stats) return 'no statistics yet'
-  return [
-    `scanned ${stats.numberOfDocumentsScanned}`,
-    `metadata scanned ${stats.numberOfMetadataDocumentsScanned}`,
-    `new ${stats.numberOfNewDocumentsIndexed}`,
-    `modified ${stats.numberOfModifiedDocumentsIndexed}`,
-    `metadata modified ${stats.numberOfMetadataDocumentsModified}`,
-    `deleted ${stats.numberOfDocumentsDeleted}`,
-    `failed ${stats.numberOfDocumentsFailed}`
-  ].join(', ')
-}
-
 function snapshotOf(job: IngestionJob | IngestionJobSummary): JobSnapshot {
   return {
     jobId: job.ingestionJobId ?? '',
@@ -172,25 +155,28 @@ function snapshotOf(job: IngestionJob | IngestionJobSummary): JobSnapshot {
   }
 }
 
-function judge(job: JobSnapshot, config: IngestionSettings, phase: IngestionPhase, ctx: PhaseContext): void {
+/** How a finished job ends the phase: COMPLETE (checked for failed documents), FAILED or STOPPED. */
+function judge(job: JobSnapshot, config: IngestionSettings, ctx: PhaseContext, phase: IngestionPhase): IngestionPhase {
   const failedDocs = job.statistics?.numberOfDocumentsFailed ?? 0
   if (job.status === 'COMPLETE') {
-    phase.outcome = 'completed'
-    if (failedDocs > 0) {
-      const message = `Ingestion job ${job.jobId} completed, but ${failedDocs} documents failed to ingest${reasons(job)}`
-      if (config.failOnDocumentFailures) {
-        phase.outcome = 'failed'
-        phase.error = `${message}. Set fail_on_document_failures: false to accept this as a warning.`
-      } else {
-        ctx.warn(message)
-      }
+    if (failedDocs === 0) return phase
+    const message = `Ingestion job ${job.jobId} completed, but ${failedDocs} documents failed to ingest${reasons(job)}`
+    if (!config.failOnDocumentFailures) {
+      ctx.warn(message)
+      return phase
     }
-  } else if (job.status === 'FAILED') {
-    phase.outcome = 'failed'
-    phase.error = `Ingestion job ${job.jobId} FAILED${reasons(job)}`
-  } else {
-    phase.outcome = 'failed'
-    phase.error = `Ingestion job ${job.jobId} ended ${job.status} before it finished${reasons(job)}`
+    return {
+      ...phase,
+      outcome: 'failed',
+      error: `${message}. Set fail_on_document_failures: false to accept this as a warning.`
+    }
+  }
+  if (job.status === 'FAILED')
+    return { ...phase, outcome: 'failed', error: `Ingestion job ${job.jobId} FAILED${reasons(job)}` }
+  return {
+    ...phase,
+    outcome: 'failed',
+    error: `Ingestion job ${job.jobId} ended ${job.status} before it finished${reasons(job)}`
   }
 }
 
@@ -198,20 +184,37 @@ function reasons(job: JobSnapshot): string {
   return job.failureReasons.length > 0 ? `: ${job.failureReasons.join('; ')}` : ''
 }
 
-class PhaseError extends Error {}
+/** Why the phase ended early: a failed call, its deadline, or the run being cancelled. */
+class IngestionStop extends Error {
+  constructor(
+    readonly kind: 'failed' | 'cancelled',
+    message: string
+  ) {
+    super(message)
+  }
+}
 
 function time(date: Date | undefined): number {
   return date?.getTime() ?? 0
 }
 
-/** The Bedrock calls of one phase, all bounded by the phase's single deadline. */
-class JobTracker {
+/**
+ * The Bedrock calls of one phase. Every method returns what it was asked for or throws an IngestionStop; the
+ * phase's counts (status checks, jobs waited for, the job being followed) live here and nowhere else.
+ */
+class Jobs {
+  private statusChecks = 0
+  private readonly waitedFor: JobSnapshot[] = []
+  /** The job whose status is being followed, and the newest snapshot of it. */
+  private following: { job: JobSnapshot; role: string } | undefined
+  /** The newest failure a retry is working through, for the message when time runs out. */
+  private lastError: { error: unknown; iamAction: string } | undefined
+
   constructor(
     private readonly config: IngestionSettings,
     private readonly bedrock: BedrockAgentClient,
-    private readonly phase: IngestionPhase,
     private readonly ctx: PhaseContext,
-    private readonly deadline: number
+    private readonly deadline: Deadline
   ) {}
 
   private get ids() {
@@ -222,149 +225,186 @@ class JobTracker {
     return `knowledge base ${this.config.knowledgeBaseId} data source ${this.config.dataSourceId}`
   }
 
-  async listRecent(): Promise<IngestionJobSummary[]> {
+  phase(outcome: IngestionOutcome, reason: string, job: JobSnapshot | undefined): IngestionPhase {
+    return { outcome, reason, job, waitedFor: [...this.waitedFor], statusChecks: this.statusChecks }
+  }
+
+  /** The phase that a stop (failed call, deadline, cancellation) leaves behind. */
+  stopped(error: unknown, reason: string): IngestionPhase {
+    const followed = this.following?.job
+    const stop = error instanceof IngestionStop ? error : this.stopFor(error)
+    const phase = this.phase(stop.kind, reason, followed)
+    const running = followed && !TERMINAL_STATUSES.has(followed.status) ? followed : undefined
+    return {
+      ...phase,
+      ...(running ? { leftRunning: running } : {}),
+      ...(stop.kind === 'failed' ? { error: stop.message } : {})
+    }
+  }
+
+  /** Turns what a call threw into a stop: the deadline or a cancel when the signal says so, else a bug. */
+  private stopFor(error: unknown): IngestionStop {
+    const cause = stopCause(this.deadline.signal)
+    if (cause?.name === 'Cancelled') return new IngestionStop('cancelled', cause.message)
+    if (cause) {
+      const followed = this.following
+      if (followed) {
+        return new IngestionStop(
+          'failed',
+          `Timed out after ${this.deadline.limit}: ingestion job ${followed.job.jobId} (${followed.role}) is still ${followed.job.status}. The job was left running; see it with: ${followJobCommand(this.ids, followed.job.jobId)}`
+        )
+      }
+      const last = this.lastError
+        ? `: ${describeAwsError(this.lastError.error, { iamAction: this.lastError.iamAction, target: this.target, region: this.config.region })}`
+        : ''
+      return new IngestionStop('failed', `Gave up after ${this.deadline.limit}${last}`)
+    }
+    return new IngestionStop('failed', `Unexpected ${errorName(error)} in the ingestion phase: ${String(error)}`)
+  }
+
+  private async send<T>(call: () => Promise<T>): Promise<T> {
+    if (this.deadline.signal.aborted) throw this.stopFor(this.deadline.signal.reason)
+    try {
+      return await call()
+    } catch (error) {
+      if (this.deadline.signal.aborted) throw this.stopFor(error)
+      throw error
+    }
+  }
+
+  private async sleep(ms: number): Promise<void> {
+    try {
+      await this.ctx.clock.sleep(ms, this.deadline.signal)
+    } catch (error) {
+      throw this.stopFor(error)
+    }
+  }
+
+  /** Retries transient failures with backoff while time is left; anything else stops the phase. */
+  private async retryable<T>(iamAction: string, call: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
-        const answer = await this.bedrock.send(
-          new ListIngestionJobsCommand({
-            ...this.ids,
-            sortBy: { attribute: 'STARTED_AT', order: 'DESCENDING' },
-            maxResults: 10
-          })
-        )
-        // Newest first, whatever order the service chose to answer in.
-        return (answer.ingestionJobSummaries ?? []).sort((a, b) => time(b.startedAt) - time(a.startedAt))
+        return await this.send(call)
       } catch (error) {
-        await this.retryOrThrow(error, attempt, 'bedrock:ListIngestionJobs', this.target)
+        if (error instanceof IngestionStop) throw error
+        this.failedOrRetry(error, iamAction)
+        await this.sleep(retryDelay(attempt, () => this.ctx.clock.random()))
       }
     }
   }
 
-  /** Waits for a job this run did not start; returns its final snapshot, or undefined after a failure. */
-  async waitForRunning(jobId: string, status: string): Promise<JobSnapshot | undefined> {
-    this.ctx.logger.info(
-      `Ingestion job ${jobId} is ${status}; Bedrock runs one job per data source, so waiting for it to end first`
+  private failedOrRetry(error: unknown, iamAction: string, target = this.target): void {
+    if (!isTransient(error)) {
+      throw new IngestionStop('failed', describeAwsError(error, { iamAction, target, region: this.config.region }))
+    }
+    this.lastError = { error, iamAction }
+    this.ctx.logger.info(`${iamAction} failed (${errorName(error)}); retrying`)
+  }
+
+  async listRecent(): Promise<IngestionJobSummary[]> {
+    const answer = await this.retryable('bedrock:ListIngestionJobs', () =>
+      this.bedrock.send(
+        new ListIngestionJobsCommand({
+          ...this.ids,
+          sortBy: { attribute: 'STARTED_AT', order: 'DESCENDING' },
+          maxResults: 10
+        }),
+        { abortSignal: this.deadline.signal }
+      )
     )
-    const final = await this.follow({ jobId, status, statistics: undefined, failureReasons: [] }, 'already running')
-    if (!final) return undefined
-    this.phase.waitedFor.push(final)
-    this.phase.job = final
-    this.ctx.logger.info(`Ingestion job ${jobId}, which was already running, ended ${final.status}`)
+    // Newest first, whatever order the service chose to answer in.
+    return (answer.ingestionJobSummaries ?? []).sort((a, b) => time(b.startedAt) - time(a.startedAt))
+  }
+
+  /** Waits for a job this run did not start and returns how it ended. */
+  async waitForRunning(job: JobSnapshot): Promise<JobSnapshot> {
+    this.ctx.logger.info(
+      `Ingestion job ${job.jobId} is ${job.status}; Bedrock runs one job per data source, so waiting for it to end first`
+    )
+    const final = await this.follow(job, 'already running')
+    this.waitedFor.push(final)
+    this.ctx.logger.info(`Ingestion job ${job.jobId}, which was already running, ended ${final.status}`)
     return final
   }
 
   /**
    * Starts our job. A conflict means another job is running: wait for it, then try again, since files that
-   * landed after its scan began would otherwise be missed. Throttling waits out the API's rate limit.
+   * landed after its scan began would otherwise be missed. Throttling waits out the API's rate limit; a used-up
+   * quota fails at once, since only other work ending can free it.
    */
-  async start(token: string): Promise<JobSnapshot | undefined> {
+  async start(token: string): Promise<JobSnapshot> {
+    const iamAction = 'bedrock:StartIngestionJob'
     for (let attempt = 0; ; attempt++) {
       try {
-        const answer = await this.bedrock.send(
-          new StartIngestionJobCommand({ ...this.ids, clientToken: token, description: this.config.description })
+        const answer = await this.send(() =>
+          this.bedrock.send(
+            new StartIngestionJobCommand({ ...this.ids, clientToken: token, description: this.config.description }),
+            { abortSignal: this.deadline.signal }
+          )
         )
-        if (!answer.ingestionJob?.ingestionJobId) throw new PhaseError('StartIngestionJob answered without a job id')
+        if (!answer.ingestionJob?.ingestionJobId) {
+          throw new IngestionStop('failed', 'StartIngestionJob answered without a job id')
+        }
         return snapshotOf(answer.ingestionJob)
       } catch (error) {
-        if (error instanceof PhaseError) throw error
+        if (error instanceof IngestionStop) throw error
         if (isConflict(error)) {
           this.ctx.logger.info(`StartIngestionJob: another job is running (${errorName(error)}); waiting for it`)
           const running = (await this.listRecent()).find((job) => ACTIVE_STATUSES.has(job.status ?? ''))
-          if (running?.ingestionJobId) {
-            const final = await this.waitForRunning(running.ingestionJobId, running.status ?? 'IN_PROGRESS')
-            if (!final) return undefined
-          } else {
-            await this.pause(
-              retryDelay(attempt, () => this.ctx.clock.random()),
-              'bedrock:StartIngestionJob',
-              error
-            )
-          }
+          if (running) await this.waitForRunning(snapshotOf(running))
+          else await this.sleep(retryDelay(attempt, () => this.ctx.clock.random()))
           continue
         }
+        if (isQuotaExceeded(error)) {
+          throw new IngestionStop(
+            'failed',
+            describeAwsError(error, { iamAction, target: this.target, region: this.config.region })
+          )
+        }
         if (isThrottling(error)) {
+          this.lastError = { error, iamAction }
           const wait = Math.min(
             START_THROTTLE_MAX_WAIT_MS,
             retryDelay(attempt + 1, () => this.ctx.clock.random())
           )
           this.ctx.logger.info(`StartIngestionJob was throttled; trying again in ${(wait / 1000).toFixed(1)}s`)
-          await this.pause(wait, 'bedrock:StartIngestionJob', error)
+          await this.sleep(wait)
           continue
         }
-        await this.retryOrThrow(error, attempt, 'bedrock:StartIngestionJob', this.target)
+        this.failedOrRetry(error, iamAction)
+        await this.sleep(retryDelay(attempt, () => this.ctx.clock.random()))
       }
     }
   }
 
   /**
-   * Polls a job until it ends: the first check within 2 s, backing off to poll_interval_seconds with jitter.
-   * Returns undefined (with the phase failed) when the deadline passes first; the job is left running.
+   * Polls a job until it ends: the first check within 1 s, backing off to poll_interval_seconds with jitter.
+   * Throttled and failed checks are retried while time is left; at the deadline the job is left running.
    */
-  async follow(job: JobSnapshot, role = 'started by this run'): Promise<JobSnapshot | undefined> {
+  async follow(job: JobSnapshot, role: string): Promise<JobSnapshot> {
     const startedAt = this.ctx.clock.now()
-    let current = job
-    for (let check = 0; !TERMINAL_STATUSES.has(current.status); check++) {
-      const left = this.deadline - this.ctx.clock.now()
-      if (left <= 0) {
-        this.phase.outcome = 'failed'
-        this.phase.job = current
-        this.phase.error = `Timed out after ingestion_timeout_minutes = ${this.config.ingestionTimeoutMs / 60_000}: ingestion job ${current.jobId} (${role}) is still ${current.status}. The job was left running; see it with: aws bedrock-agent get-ingestion-job --knowledge-base-id ${this.config.knowledgeBaseId} --data-source-id ${this.config.dataSourceId} --ingestion-job-id ${current.jobId}`
-        return undefined
-      }
-      await this.ctx.clock.sleep(
-        Math.min(
-          pollDelay(check, this.config.pollIntervalMs, () => this.ctx.clock.random()),
-          left
-        )
-      )
+    this.following = { job, role }
+    for (let check = 0; !TERMINAL_STATUSES.has(this.following.job.status); check++) {
+      await this.sleep(pollDelay(check, this.config.pollIntervalMs, () => this.ctx.clock.random()))
+      const current: JobSnapshot = this.following.job
       try {
-        const answer = await this.bedrock.send(
-          new GetIngestionJobCommand({ ...this.ids, ingestionJobId: current.jobId })
+        const answer: GetIngestionJobCommandOutput = await this.send(() =>
+          this.bedrock.send(new GetIngestionJobCommand({ ...this.ids, ingestionJobId: current.jobId }), {
+            abortSignal: this.deadline.signal
+          })
         )
-        this.phase.statusChecks++
-        if (answer.ingestionJob) current = snapshotOf(answer.ingestionJob)
+        this.statusChecks++
+        if (answer.ingestionJob) this.following = { job: snapshotOf(answer.ingestionJob), role }
         const elapsed = ((this.ctx.clock.now() - startedAt) / 1000).toFixed(1)
-        this.ctx.logger.info(
-          `Job ${current.jobId}: ${current.status} after ${elapsed}s (${formatStatistics(current.statistics)})`
-        )
+        const now = this.following.job
+        this.ctx.logger.info(`Job ${now.jobId}: ${now.status} after ${elapsed}s (${formatStatistics(now.statistics)})`)
       } catch (error) {
-        if (!isTransient(error)) {
-          throw new PhaseError(
-            describeAwsError(error, {
-              iamAction: 'bedrock:GetIngestionJob',
-              target: `ingestion job ${current.jobId} of ${this.target}`,
-              region: this.config.region
-            })
-          )
-        }
-        this.ctx.logger.info(`Status check of job ${current.jobId} failed (${errorName(error)}); checking again`)
+        if (error instanceof IngestionStop) throw error
+        this.failedOrRetry(error, 'bedrock:GetIngestionJob', `ingestion job ${current.jobId} of ${this.target}`)
       }
     }
-    return current
-  }
-
-  /** Retries transient failures with backoff until the deadline; anything else ends the phase. */
-  private async retryOrThrow(error: unknown, attempt: number, iamAction: string, target: string): Promise<void> {
-    if (!isTransient(error)) {
-      throw new PhaseError(describeAwsError(error, { iamAction, target, region: this.config.region }))
-    }
-    this.ctx.logger.info(`${iamAction} failed (${errorName(error)}); retrying`)
-    await this.pause(
-      retryDelay(attempt, () => this.ctx.clock.random()),
-      iamAction,
-      error
-    )
-  }
-
-  /** Waits before another try; when the deadline comes first, the last try is made at the deadline. */
-  private async pause(ms: number, iamAction: string, cause: unknown): Promise<void> {
-    const left = this.deadline - this.ctx.clock.now()
-    if (left <= 0) {
-      const why = describeAwsError(cause, { iamAction, target: this.target, region: this.config.region })
-      throw new PhaseError(
-        `Gave up after ingestion_timeout_minutes = ${this.config.ingestionTimeoutMs / 60_000}: ${why}`
-      )
-    }
-    await this.ctx.clock.sleep(Math.min(ms, left))
+    const final = this.following.job
+    this.following = undefined
+    return final
   }
 }

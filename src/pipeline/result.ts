@@ -3,7 +3,7 @@
  * all derived from it, so they can never disagree.
  */
 
-export type RunStatus = 'completed' | 'skipped' | 'started' | 'dry_run' | 'failed'
+export type RunStatus = 'completed' | 'skipped' | 'started' | 'dry_run' | 'failed' | 'cancelled'
 
 /** The seven statistics of the Bedrock API, by their API names. */
 export const STATISTIC_NAMES = [
@@ -17,6 +17,20 @@ export const STATISTIC_NAMES = [
 ] as const
 export type StatisticName = (typeof STATISTIC_NAMES)[number]
 export type Statistics = Record<StatisticName, number>
+
+/** The statistics in one line, in the API's order. */
+export function formatStatistics(stats: Statistics | undefined): string {
+  if (!stats) return 'no statistics yet'
+  return [
+    `scanned ${stats.numberOfDocumentsScanned}`,
+    `metadata scanned ${stats.numberOfMetadataDocumentsScanned}`,
+    `new ${stats.numberOfNewDocumentsIndexed}`,
+    `modified ${stats.numberOfModifiedDocumentsIndexed}`,
+    `metadata modified ${stats.numberOfMetadataDocumentsModified}`,
+    `deleted ${stats.numberOfDocumentsDeleted}`,
+    `failed ${stats.numberOfDocumentsFailed}`
+  ].join(', ')
+}
 
 /** A failure that fails the run: where it happened and what a person should know. */
 export interface Problem {
@@ -55,14 +69,16 @@ export interface SyncPhase {
   backlogBefore: number | null
   backlogAfter: number | null
   /** Why draining stopped. */
-  stopReason?: 'drained' | 'max_batches' | 'no_progress' | 'error' | 'async'
+  stopReason?: 'drained' | 'max_batches' | 'no_progress' | 'error' | 'async' | 'deadline' | 'cancelled'
+  /** A batch whose answer the run stopped waiting for (cancelled): the Lambda may still be finishing it. */
+  inFlightBatch?: number
   /** True when the run ended with incidents known or likely to be still pending. */
   workPending: boolean
   failedIds: string[]
   error?: SyncError
 }
 
-export type IngestionOutcome = 'completed' | 'started' | 'skipped' | 'failed'
+export type IngestionOutcome = 'completed' | 'started' | 'skipped' | 'failed' | 'cancelled'
 
 export interface JobSnapshot {
   jobId: string
@@ -81,6 +97,8 @@ export interface IngestionPhase {
   /** Jobs that were already running and were waited for before ours could start. */
   waitedFor: JobSnapshot[]
   statusChecks: number
+  /** A job this run stopped waiting for (timed out or cancelled); it keeps running in Bedrock. */
+  leftRunning?: JobSnapshot
   error?: string
 }
 
@@ -105,6 +123,10 @@ export interface RunResult {
   checks: DryRunCheck[]
   problems: Problem[]
   warnings: string[]
+  /** Set when the runner cancelled the run: which signal, and in which phase. */
+  cancelled?: { signal: string; during: string }
+  /** Whether the Lambda's log tail may be shown (it carries incident text; a public repository's summary is public). */
+  showLogTail: boolean
 }
 
 export function emptySyncPhase(skippedReason?: string): SyncPhase {
@@ -129,10 +151,13 @@ export function emptyIngestionPhase(reason: string): IngestionPhase {
 }
 
 /**
- * The run's status from its parts. Failed wins; a dry run says so; otherwise the ingestion phase decides, and a
+ * The run's status from its parts. A cancelled run says so whatever else happened; then failed wins; a dry run says so; otherwise the ingestion phase decides, and a
  * run that neither synced nor ingested anything did nothing because nothing needed doing.
  */
-export function deriveStatus(result: Pick<RunResult, 'problems' | 'dryRun' | 'sync' | 'ingestion'>): RunStatus {
+export function deriveStatus(
+  result: Pick<RunResult, 'problems' | 'dryRun' | 'sync' | 'ingestion' | 'cancelled'>
+): RunStatus {
+  if (result.cancelled) return 'cancelled'
   if (result.problems.length > 0) return 'failed'
   if (result.dryRun) return 'dry_run'
   if (result.ingestion.outcome === 'failed') return 'failed'

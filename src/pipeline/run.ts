@@ -1,19 +1,31 @@
 /**
  * One kb-sync run, top to bottom: inputs → credentials → clients → (dry run | sync → ingestion) → RunResult.
- * Never throws: every failure lands in the result, which the report turns into outputs, summary and exit code.
+ * Each step returns its part (or a typed failure) and only this function puts the parts together. It never throws:
+ * every failure lands in the result, which the report turns into outputs, summary and exit code.
  */
 import type { AwsCredentialIdentityProvider } from '@smithy/types'
 import { createClients, destroyClients, type AwsClients, type ClientSettings } from '../aws/clients.js'
 import { CredentialsError, oidcCredentials } from '../aws/credentials.js'
 import { errorMessage, errorName } from '../aws/errors.js'
+import { CREDENTIALS_BUDGET_MS } from '../budget.js'
 import type { Clock } from '../clock.js'
+import { NEVER, raceSignal, startDeadline, stopCause } from '../deadline.js'
 import { InputError, parseInputs, type Config, type InputReader, type RunInfo } from '../inputs.js'
 import type { Logger } from '../logger.js'
 import type { PhaseContext } from './context.js'
 import { runDryRunChecks } from './dry-run.js'
 import { runIngestionPhase } from './ingestion.js'
-import { deriveStatus, emptyIngestionPhase, emptySyncPhase, type Problem, type RunResult } from './result.js'
+import {
+  deriveStatus,
+  emptyIngestionPhase,
+  emptySyncPhase,
+  type DryRunCheck,
+  type Problem,
+  type RunResult
+} from './result.js'
+import { LISTED_VALUES_LIMIT } from './rules.js'
 import { runSyncPhase } from './sync.js'
+import { listSome } from '../text.js'
 
 export interface RunDeps {
   readInput: InputReader
@@ -25,117 +37,146 @@ export interface RunDeps {
   getIdToken: (audience: string) => Promise<string>
   /** Hides a secret from the logs (core.setSecret in the runner). */
   mask: (secret: string) => void
+  /** Aborts when the run is cancelled (the runner's SIGINT/SIGTERM): every wait and call then stops at once. */
+  cancel?: AbortSignal
   /** Builds the AWS clients; tests hand in stubbed ones. */
   createClients?: (settings: ClientSettings) => AwsClients
 }
 
+type Connected = { ok: true; clients: AwsClients; source: string } | { ok: false; message: string }
+
 export async function runKbSync(deps: RunDeps): Promise<RunResult> {
   const { clock, logger } = deps
-  const result: RunResult = {
+  const cancel = deps.cancel ?? NEVER
+  const startedAt = clock.now()
+  const warnings: string[] = []
+  const problems: Problem[] = []
+  const ctx: PhaseContext = {
+    logger,
+    clock,
+    cancel,
+    warn: (message) => {
+      warnings.push(message)
+      logger.warning(message)
+    }
+  }
+  let result: RunResult = {
     status: 'failed',
-    startedAt: clock.now(),
+    startedAt,
     durationMs: 0,
     dryRun: false,
     sync: emptySyncPhase('not reached'),
     ingestion: emptyIngestionPhase('not reached'),
     checks: [],
-    problems: [],
-    warnings: []
+    problems,
+    warnings,
+    showLogTail: false
   }
-  const ctx: PhaseContext = {
-    logger,
-    clock,
-    warn: (message) => {
-      result.warnings.push(message)
-      logger.warning(message)
+  const finish = (during: string): RunResult => {
+    const cause = stopCause(cancel)
+    if (cause?.name === 'Cancelled') {
+      result.cancelled = { signal: (cause as { signalName?: string }).signalName ?? 'a signal', during }
     }
-  }
-  const problem = (phase: Problem['phase'], message: string): void => {
-    result.problems.push({ phase, message })
+    result.durationMs = Math.max(0, clock.now() - startedAt)
+    result.status = deriveStatus(result)
+    return result
   }
 
-  let clients: AwsClients | undefined
+  let config: Config
   try {
-    const config = readConfig(deps, result, problem)
-    if (!config) return finish(result, clock)
+    config = parseInputs(deps.readInput, deps.env, deps.run)
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error
+    for (const message of error.problems) problems.push({ phase: 'inputs', message })
+    result.sync = emptySyncPhase('inputs are invalid')
+    result.ingestion = emptyIngestionPhase('inputs are invalid')
+    return finish('inputs')
+  }
+  result = {
+    ...result,
+    dryRun: config.dryRun,
+    knowledgeBaseId: config.knowledgeBaseId,
+    dataSourceId: config.dataSourceId,
+    functionName: config.functionName,
+    region: config.region,
+    showLogTail: config.showLogTail
+  }
+  const checks: DryRunCheck[] = config.dryRun
+    ? [{ name: 'Inputs are valid', status: 'ok', detail: 'every input passed validation' }]
+    : []
+  result.checks = checks
 
-    clients = await logger.group('Credentials', () => connect(config, deps, result, problem))
-    if (!clients) return finish(result, clock)
+  const connected = await logger.group('Credentials', () => connect(config, deps, cancel))
+  if (!connected.ok) {
+    if (stopCause(cancel)) return finish('credentials')
+    problems.push({ phase: 'credentials', message: connected.message })
+    if (config.dryRun) checks.push({ name: 'Credentials', status: 'failed', detail: connected.message })
+    result.sync = emptySyncPhase('no credentials')
+    result.ingestion = emptyIngestionPhase('no credentials')
+    return finish('credentials')
+  }
+  if (config.dryRun) checks.push({ name: 'Credentials', status: 'ok', detail: connected.source })
+  const { clients } = connected
 
+  let during = 'sync'
+  try {
     if (config.dryRun) {
-      const { checks, backlog } = await logger.group('Dry run', () => runDryRunChecks(config, clients!, ctx))
-      result.checks.push(...checks)
-      for (const check of checks) if (check.status === 'failed') problem('dry_run', `${check.name}: ${check.detail}`)
-      result.sync = { ...emptySyncPhase('dry_run: true'), backlogBefore: backlog, backlogAfter: backlog }
+      during = 'dry_run'
+      const dryRun = await logger.group('Dry run', () => runDryRunChecks(config, clients, ctx))
+      checks.push(...dryRun.checks)
+      for (const check of dryRun.checks) {
+        if (check.status === 'failed') problems.push({ phase: 'dry_run', message: `${check.name}: ${check.detail}` })
+      }
+      result.sync = { ...emptySyncPhase('dry_run: true'), backlogBefore: dryRun.backlog, backlogAfter: dryRun.backlog }
       result.ingestion = emptyIngestionPhase('dry_run: true')
-      return finish(result, clock)
+      return finish(during)
     }
 
-    const sync = await logger.group('Sync: DynamoDB → S3', () => runSyncPhase(config, clients!, ctx))
+    const sync = await logger.group('Sync: DynamoDB → S3', () => runSyncPhase(config, clients, ctx))
     result.sync = sync
-    if (sync.error) problem('sync', sync.error.message)
-    if (sync.failed > 0) {
-      const ids =
-        sync.failedIds.length > 0
-          ? `: ${sync.failedIds.slice(0, 20).join(', ')}${sync.failedIds.length > 20 ? ', …' : ''}`
-          : ''
-      // A later batch of the same run may have picked a failed incident up again; say what is true now.
-      const now =
-        sync.backlogAfter === 0
-          ? 'Later batches of this run synced them again; nothing is pending now.'
-          : 'Incidents that failed stay pending, and the next run retries them.'
-      problem('sync', `${sync.failed} incidents failed to sync to S3${ids}. ${now}`)
+    if (sync.error) problems.push({ phase: 'sync', message: sync.error.message })
+    if (sync.failed > 0) problems.push({ phase: 'sync', message: failedIncidentsMessage(sync) })
+    if (sync.stopReason === 'deadline' && sync.inFlightBatch !== undefined) {
+      problems.push({
+        phase: 'sync',
+        message: `The sync phase ran out of time while batch ${sync.inFlightBatch} was running; the Lambda may still finish it.`
+      })
+    }
+    if (cancel.aborted) {
+      result.ingestion = emptyIngestionPhase('the run was cancelled')
+      return finish(during)
     }
 
     // Runs even after a sync error, so that what did sync becomes searchable.
+    during = 'ingestion'
     const ingestion = await logger.group('Ingestion: S3 → Knowledge Base', () =>
-      runIngestionPhase(config, sync, clients!.bedrock, deps.run, ctx)
+      runIngestionPhase(config, sync, clients.bedrock, deps.run, ctx)
     )
     result.ingestion = ingestion
-    if (ingestion.error) problem('ingestion', ingestion.error)
+    if (ingestion.error) problems.push({ phase: 'ingestion', message: ingestion.error })
   } catch (error) {
     // Only a bug reaches here; keep the run's failure honest and the message useful.
-    problem('run', `Unexpected ${errorName(error)}: ${errorMessage(error)}`)
+    problems.push({ phase: 'run', message: `Unexpected ${errorName(error)}: ${errorMessage(error)}` })
   } finally {
-    if (clients) destroyClients(clients)
+    destroyClients(clients)
   }
-  return finish(result, clock)
+  return finish(during)
 }
 
-function readConfig(
-  deps: RunDeps,
-  result: RunResult,
-  problem: (phase: Problem['phase'], message: string) => void
-): Config | undefined {
-  try {
-    const config = parseInputs(deps.readInput, deps.env, deps.run)
-    Object.assign(result, {
-      dryRun: config.dryRun,
-      knowledgeBaseId: config.knowledgeBaseId,
-      dataSourceId: config.dataSourceId,
-      functionName: config.functionName,
-      region: config.region
-    })
-    if (config.dryRun)
-      result.checks.push({ name: 'Inputs are valid', status: 'ok', detail: 'every input passed validation' })
-    return config
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error
-    for (const message of error.problems) problem('inputs', message)
-    result.sync = emptySyncPhase('inputs are invalid')
-    result.ingestion = emptyIngestionPhase('inputs are invalid')
-    return undefined
-  }
+function failedIncidentsMessage(sync: RunResult['sync']): string {
+  const ids = sync.failedIds.length > 0 ? `: ${listSome(sync.failedIds, LISTED_VALUES_LIMIT)}` : ''
+  // A later batch of the same run may have picked a failed incident up again; say what is true now.
+  const now =
+    sync.backlogAfter === 0
+      ? 'Later batches of this run synced them again; nothing is pending now.'
+      : 'Incidents that failed stay pending, and the next run retries them.'
+  return `${sync.failed} incidents failed to sync to S3${ids}. ${now}`
 }
 
-/** Gets credentials (OIDC or the default chain), proves they resolve, and builds the clients. */
-async function connect(
-  config: Config,
-  deps: RunDeps,
-  result: RunResult,
-  problem: (phase: Problem['phase'], message: string) => void
-): Promise<AwsClients | undefined> {
+/** Gets credentials (OIDC or the default chain) within the credentials budget, proves they resolve, builds the clients. */
+async function connect(config: Config, deps: RunDeps, cancel: AbortSignal): Promise<Connected> {
   const build = deps.createClients ?? createClients
+  const deadline = startDeadline(deps.clock, CREDENTIALS_BUDGET_MS, cancel, 'the credentials step (1 minute)')
   let credentials: AwsCredentialIdentityProvider | undefined
   let source: string
   try {
@@ -147,41 +188,37 @@ async function connect(
         region: config.region,
         getIdToken: deps.getIdToken,
         idTokenAvailable: Boolean(deps.env.ACTIONS_ID_TOKEN_REQUEST_URL),
-        mask: deps.mask
+        mask: deps.mask,
+        signal: deadline.signal,
+        cancel
       })
       source = `assumed ${config.roleToAssume} with GitHub OIDC (session ${config.roleSessionName})`
     } else {
       source = 'the default AWS credential chain'
     }
-    const clients = build({ region: config.region, syncTimeoutSeconds: config.syncTimeoutSeconds, credentials })
-    if (!credentials) await resolveDefaultCredentials(clients)
-    deps.logger.info(`Credentials: ${source}; region ${config.region}`)
-    if (config.dryRun) result.checks.push({ name: 'Credentials', status: 'ok', detail: source })
-    return clients
   } catch (error) {
-    const message = error instanceof CredentialsError ? error.message : `${errorMessage(error)}`
-    problem('credentials', message)
-    if (config.dryRun) result.checks.push({ name: 'Credentials', status: 'failed', detail: message })
-    result.sync = emptySyncPhase('no credentials')
-    result.ingestion = emptyIngestionPhase('no credentials')
-    return undefined
+    return { ok: false, message: credentialsMessage(error, deadline.signal) }
   }
+  const clients = build({ region: config.region, syncTimeoutSeconds: config.syncTimeoutSeconds, credentials })
+  if (!credentials) {
+    try {
+      await raceSignal(clients.lambda.config.credentials(), deadline.signal)
+    } catch (error) {
+      destroyClients(clients)
+      if (stopCause(deadline.signal)) return { ok: false, message: credentialsMessage(error, deadline.signal) }
+      return {
+        ok: false,
+        message: `No AWS credentials found: set role_to_assume (and give the job "permissions: id-token: write"), or configure credentials before this step, e.g. with aws-actions/configure-aws-credentials (${errorName(error)}: ${errorMessage(error)})`
+      }
+    }
+  }
+  deps.logger.info(`Credentials: ${source}; region ${config.region}`)
+  return { ok: true, clients, source }
 }
 
-/** Fails early, with a sentence that says what to do, when the default chain has nothing to offer. */
-async function resolveDefaultCredentials(clients: AwsClients): Promise<void> {
-  try {
-    await clients.lambda.config.credentials()
-  } catch (error) {
-    destroyClients(clients)
-    throw new CredentialsError(
-      `No AWS credentials found: set role_to_assume (and give the job "permissions: id-token: write"), or configure credentials before this step, e.g. with aws-actions/configure-aws-credentials (${errorName(error)}: ${errorMessage(error)})`
-    )
-  }
-}
-
-function finish(result: RunResult, clock: Clock): RunResult {
-  result.durationMs = Math.max(0, clock.now() - result.startedAt)
-  result.status = deriveStatus(result)
-  return result
+function credentialsMessage(error: unknown, signal: AbortSignal): string {
+  const cause = stopCause(signal)
+  if (cause?.name === 'DeadlineExceeded')
+    return `Credentials were not obtained within ${CREDENTIALS_BUDGET_MS / 1000} s (${errorMessage(error)}); check the network path to STS and GitHub's token endpoint.`
+  return error instanceof CredentialsError ? error.message : errorMessage(error)
 }

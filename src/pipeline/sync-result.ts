@@ -1,9 +1,10 @@
 /**
- * Reads what the batch-sync Lambda answered (SPEC §3.2). Pure: text in, counts or a readable error out.
+ * Reads what the batch-sync Lambda answered (docs/behaviour.md, "What the Lambda answers"). Pure: text in, counts or a readable error out.
  */
 import type { BatchResult } from './result.js'
 
-export type ParsedSyncResult = { ok: true; batch: BatchResult } | { ok: false; message: string }
+export type ParsedSyncResult =
+  { ok: true; batch: BatchResult } | { ok: false; kind: 'error_status' | 'unreadable_result'; message: string }
 
 const QUOTE_LIMIT = 500
 
@@ -22,6 +23,7 @@ export function parseSyncResult(payloadText: string): ParsedSyncResult {
     if (payload.statusCode >= 400) {
       return {
         ok: false,
+        kind: 'error_status',
         message: `The Lambda answered statusCode ${payload.statusCode}: ${bodyMessage(body, payload.body)}`
       }
     }
@@ -60,6 +62,7 @@ export function parseSyncResult(payloadText: string): ParsedSyncResult {
 function unreadable(why: string, payloadText: string): ParsedSyncResult {
   return {
     ok: false,
+    kind: 'unreadable_result',
     message: `The Lambda's result ${why}; it began: ${JSON.stringify(payloadText.slice(0, QUOTE_LIMIT))}`
   }
 }

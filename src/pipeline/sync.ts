@@ -1,18 +1,19 @@
 /**
- * The sync phase (SPEC §3): invoke the batch-sync Lambda and, when waiting, keep invoking until the backlog is
- * drained, the batch budget is spent, or a batch makes no progress.
+ * The sync phase (docs/behaviour.md, "The sync phase"): invoke the batch-sync Lambda and, when waiting, keep invoking
+ * until the backlog is drained, the batch budget or the phase's time is spent, or a batch makes no progress.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { InvokeCommand, type InvokeCommandOutput, type LambdaClient } from '@aws-sdk/client-lambda'
 import { describeAwsError, errorName } from '../aws/errors.js'
+import { invokeBudgetMs, SYNC_OVERHEAD_MS, syncPhaseBudgetMs } from '../budget.js'
+import { stopCause, startDeadline, type Cancelled, type Deadline, type DeadlineExceeded } from '../deadline.js'
 import type { Config } from '../inputs.js'
+import { listSome } from '../text.js'
 import { countBacklog } from './backlog.js'
 import type { PhaseContext } from './context.js'
-import { emptySyncPhase, type SyncError, type SyncPhase } from './result.js'
+import { emptySyncPhase, type BatchResult, type SyncError, type SyncPhase } from './result.js'
+import { FULL_BATCH_SIZE, LISTED_VALUES_LIMIT } from './rules.js'
 import { parseSyncResult } from './sync-result.js'
-
-/** The reference Lambda's batch size: a batch this full, from a Lambda that says nothing else, suggests more. */
-export const FULL_BATCH_SIZE = 50
 
 export interface SyncClients {
   lambda: LambdaClient
@@ -32,42 +33,76 @@ type SyncSettings = Pick<
   | 'region'
 >
 
+/** What one invocation came to: a batch read, a sync error, or the run stopping while it waited. */
+type InvokeOutcome =
+  | { kind: 'batch'; batch: BatchResult }
+  | { kind: 'error'; error: SyncError; invoked: boolean }
+  | { kind: 'stopped'; cause: Cancelled | DeadlineExceeded }
+
 export async function runSyncPhase(config: SyncSettings, clients: SyncClients, ctx: PhaseContext): Promise<SyncPhase> {
-  const backlog = backlogCounter(config, clients.dynamodb, ctx)
+  const deadline = startDeadline(
+    ctx.clock,
+    syncPhaseBudgetMs(config),
+    ctx.cancel,
+    `the sync phase's time (max_sync_batches × sync_timeout_seconds, plus ${SYNC_OVERHEAD_MS / 60_000} min)`
+  )
+  const backlog = backlogCounter(config, clients.dynamodb, ctx, deadline)
 
   if (!config.sync) {
-    const phase = emptySyncPhase('sync: false')
-    phase.backlogBefore = phase.backlogAfter = await backlog()
-    phase.workPending = (phase.backlogAfter ?? 0) > 0
-    return phase
+    const count = await backlog()
+    return {
+      ...emptySyncPhase('sync: false'),
+      backlogBefore: count,
+      backlogAfter: count,
+      workPending: (count ?? 0) > 0
+    }
   }
 
   const phase: SyncPhase = { ...emptySyncPhase(), ran: true, waited: config.waitForSync }
   phase.backlogBefore = await backlog()
   if (phase.backlogBefore !== null) ctx.logger.info(`Pending incidents before the sync: ${phase.backlogBefore}`)
 
-  if (!config.waitForSync) {
-    await invokeAsync(config, clients.lambda, phase, ctx)
-    return phase
-  }
+  if (!config.waitForSync) return { ...phase, ...(await invokeAsync(config, clients.lambda, ctx, deadline)) }
 
-  // The count taken after the newest batch, so the final count is not read twice.
-  let countAfterLastBatch: number | null | undefined
+  // The newest count and the batch it was taken after, so the final count is not read twice.
+  let latestCount: number | null = null
+  let countedAfter = -1
   while (true) {
-    countAfterLastBatch = undefined
-    const ok = await invokeBatch(config, clients.lambda, phase, ctx)
-    if (!ok) {
+    if (deadline.signal.aborted || deadline.left() < invokeBudgetMs(config)) {
+      phase.stopReason = stopCause(deadline.signal)?.name === 'Cancelled' ? 'cancelled' : 'deadline'
+      phase.workPending = true
+      break
+    }
+    const n = phase.invocations + 1
+    const outcome = await invokeBatch(config, clients.lambda, n, ctx, deadline)
+    if (outcome.kind === 'stopped') {
+      phase.invocations = n
+      phase.inFlightBatch = n
+      phase.stopReason = outcome.cause.name === 'Cancelled' ? 'cancelled' : 'deadline'
+      phase.workPending = true
+      break
+    }
+    if (outcome.kind === 'error') {
+      if (outcome.invoked) phase.invocations = n
+      phase.error = outcome.error
       phase.stopReason = 'error'
       break
     }
-    const batch = phase.batches[phase.batches.length - 1]!
+    const { batch } = outcome
+    phase.invocations = n
+    phase.batches.push(batch)
+    phase.synced += batch.synced
+    phase.failed += batch.failed
+    phase.processed += batch.processed
+    phase.failedIds.push(...batch.failedIds)
 
     let pending: boolean
     if (batch.hasMore !== undefined) {
       pending = batch.hasMore
     } else {
-      countAfterLastBatch = await backlog()
-      pending = countAfterLastBatch !== null ? countAfterLastBatch > 0 : batch.processed >= FULL_BATCH_SIZE
+      latestCount = await backlog()
+      countedAfter = n
+      pending = latestCount !== null ? latestCount > 0 : batch.processed >= FULL_BATCH_SIZE
     }
 
     if (!pending) {
@@ -78,7 +113,7 @@ export async function runSyncPhase(config: SyncSettings, clients: SyncClients, c
       phase.stopReason = 'no_progress'
       phase.workPending = true
       ctx.warn(
-        `Batch ${phase.invocations} synced no incident while work is still pending; stopped draining so a stuck backlog cannot loop. Check the Lambda's logs for why nothing synced.`
+        `Batch ${n} synced no incident while work is still pending; stopped draining so a stuck backlog cannot loop. Check the Lambda's logs for why nothing synced.`
       )
       break
     }
@@ -89,30 +124,40 @@ export async function runSyncPhase(config: SyncSettings, clients: SyncClients, c
     }
   }
 
-  phase.backlogAfter = countAfterLastBatch !== undefined ? countAfterLastBatch : await backlog()
+  if (deadline.signal.aborted) return phase
+  phase.backlogAfter = countedAfter === phase.invocations ? latestCount : await backlog()
   if (phase.backlogAfter !== null) {
     ctx.logger.info(`Pending incidents after the sync: ${phase.backlogAfter}`)
     phase.workPending = phase.backlogAfter > 0
   }
-  if (phase.workPending && phase.stopReason === 'max_batches') {
-    const left = phase.backlogAfter !== null ? `${phase.backlogAfter} incidents are` : 'incidents are likely'
-    ctx.warn(
-      `Stopped after ${phase.invocations} batches (max_sync_batches = ${config.maxSyncBatches}); ${left} still pending. The next run continues; raise max_sync_batches to drain faster.`
-    )
-  } else if (phase.workPending && phase.stopReason === 'drained' && phase.backlogAfter !== null) {
-    ctx.warn(`${phase.backlogAfter} incidents are still pending after the sync; the next run retries them.`)
-  }
+  warnAboutPendingWork(phase, config, ctx)
   return phase
 }
 
-/** One synchronous batch. Returns false when it ended in a sync error (recorded on the phase). */
+function warnAboutPendingWork(phase: SyncPhase, config: SyncSettings, ctx: PhaseContext): void {
+  if (!phase.workPending) return
+  const left = phase.backlogAfter !== null ? `${phase.backlogAfter} incidents are` : 'incidents are likely'
+  if (phase.stopReason === 'max_batches') {
+    ctx.warn(
+      `Stopped after ${phase.invocations} batches (max_sync_batches = ${config.maxSyncBatches}); ${left} still pending. The next run continues; raise max_sync_batches to drain faster.`
+    )
+  } else if (phase.stopReason === 'deadline') {
+    ctx.warn(
+      `Stopped after ${phase.invocations} batches: another batch of up to sync_timeout_seconds = ${config.syncTimeoutSeconds} would not fit in the sync phase's time; ${left} still pending. The next run continues.`
+    )
+  } else if (phase.stopReason === 'drained' && phase.backlogAfter !== null) {
+    ctx.warn(`${phase.backlogAfter} incidents are still pending after the sync; the next run retries them.`)
+  }
+}
+
+/** One synchronous batch. */
 async function invokeBatch(
   config: SyncSettings,
   lambda: LambdaClient,
-  phase: SyncPhase,
-  ctx: PhaseContext
-): Promise<boolean> {
-  const n = phase.invocations + 1
+  n: number,
+  ctx: PhaseContext,
+  deadline: Deadline
+): Promise<InvokeOutcome> {
   let answer: InvokeCommandOutput
   try {
     answer = await lambda.send(
@@ -121,78 +166,94 @@ async function invokeBatch(
         InvocationType: 'RequestResponse',
         LogType: 'Tail',
         Payload: new TextEncoder().encode(config.syncPayload)
-      })
+      }),
+      { abortSignal: deadline.signal }
     )
   } catch (error) {
-    if (mayHaveRun(error)) phase.invocations = n
-    fail(phase, { kind: 'aws', message: invokeErrorMessage(error, config, n) })
-    return false
+    const cause = stopCause(deadline.signal)
+    if (cause) {
+      ctx.logger.info(
+        `Batch ${n}: stopped waiting for the Lambda (${cause.message}); the invocation may still finish in Lambda.`
+      )
+      return { kind: 'stopped', cause }
+    }
+    return {
+      kind: 'error',
+      invoked: mayHaveRun(error),
+      error: { kind: 'aws', message: invokeErrorMessage(error, config, n) }
+    }
   }
-  phase.invocations = n
   const payloadText = answer.Payload ? Buffer.from(answer.Payload).toString('utf8') : ''
   const logTail = answer.LogResult ? Buffer.from(answer.LogResult, 'base64').toString('utf8') : undefined
+  const tail = logTail !== undefined ? { logTail } : {}
 
   if (answer.FunctionError) {
     const { errorType, errorMessage } = readFunctionError(payloadText)
-    fail(phase, {
-      kind: 'function_error',
-      message: `Batch ${n}: the Lambda ${config.functionName} failed (${answer.FunctionError}) with ${errorType}: ${errorMessage}`,
-      ...(logTail !== undefined ? { logTail } : {})
-    })
-    return false
+    return {
+      kind: 'error',
+      invoked: true,
+      error: {
+        kind: 'function_error',
+        message: `Batch ${n}: the Lambda ${config.functionName} failed (${answer.FunctionError}) with ${errorType}: ${errorMessage}`,
+        ...tail
+      }
+    }
   }
 
   const parsed = parseSyncResult(payloadText)
   if (!parsed.ok) {
-    const kind = parsed.message.includes('statusCode') ? 'error_status' : 'unreadable_result'
-    fail(phase, { kind, message: `Batch ${n}: ${parsed.message}`, ...(logTail !== undefined ? { logTail } : {}) })
-    return false
+    const error: SyncError = { kind: parsed.kind, message: `Batch ${n}: ${parsed.message}`, ...tail }
+    return { kind: 'error', invoked: true, error }
   }
 
   const batch = parsed.batch
-  phase.batches.push(batch)
-  phase.synced += batch.synced
-  phase.failed += batch.failed
-  phase.processed += batch.processed
-  phase.failedIds.push(...batch.failedIds)
   const more = batch.hasMore === undefined ? '' : `, has_more ${batch.hasMore}`
   ctx.logger.info(`Batch ${n}: synced ${batch.synced}, failed ${batch.failed}, processed ${batch.processed}${more}`)
   if (batch.failed > 0) {
-    const ids = batch.failedIds.length > 0 ? ` (${batch.failedIds.slice(0, 20).join(', ')})` : ''
+    const ids = batch.failedIds.length > 0 ? ` (${listSome(batch.failedIds, LISTED_VALUES_LIMIT)})` : ''
     ctx.logger.info(`Batch ${n}: ${batch.failed} incidents failed to sync${ids}`)
   }
-  return true
+  return { kind: 'batch', batch }
 }
 
 async function invokeAsync(
   config: SyncSettings,
   lambda: LambdaClient,
-  phase: SyncPhase,
-  ctx: PhaseContext
-): Promise<void> {
-  phase.stopReason = 'async'
+  ctx: PhaseContext,
+  deadline: Deadline
+): Promise<Partial<SyncPhase>> {
   try {
     const answer = await lambda.send(
       new InvokeCommand({
         FunctionName: config.functionName,
         InvocationType: 'Event',
         Payload: new TextEncoder().encode(config.syncPayload)
-      })
+      }),
+      { abortSignal: deadline.signal }
     )
-    phase.invocations = 1
     if (answer.StatusCode !== 202) {
-      fail(phase, {
-        kind: 'error_status',
-        message: `The asynchronous invocation of ${config.functionName} answered HTTP ${answer.StatusCode ?? '?'} instead of 202 Accepted`
-      })
-      return
+      return {
+        invocations: 1,
+        stopReason: 'error',
+        error: {
+          kind: 'error_status',
+          message: `The asynchronous invocation of ${config.functionName} answered HTTP ${answer.StatusCode ?? '?'} instead of 202 Accepted`
+        }
+      }
     }
     ctx.logger.info(
       `Invoked ${config.functionName} asynchronously (202 Accepted); its results are not known to this run.`
     )
+    return { invocations: 1, stopReason: 'async' }
   } catch (error) {
-    if (mayHaveRun(error)) phase.invocations = 1
-    fail(phase, { kind: 'aws', message: invokeErrorMessage(error, config, 1) })
+    const cause = stopCause(deadline.signal)
+    if (cause)
+      return { invocations: 1, inFlightBatch: 1, stopReason: cause.name === 'Cancelled' ? 'cancelled' : 'deadline' }
+    return {
+      invocations: mayHaveRun(error) ? 1 : 0,
+      stopReason: 'error',
+      error: { kind: 'aws', message: invokeErrorMessage(error, config, 1) }
+    }
   }
 }
 
@@ -202,11 +263,6 @@ async function invokeAsync(
  */
 function mayHaveRun(error: unknown): boolean {
   return errorName(error) === 'TimeoutError'
-}
-
-function fail(phase: SyncPhase, error: SyncError): void {
-  phase.error = error
-  phase.stopReason = 'error'
 }
 
 function invokeErrorMessage(error: unknown, config: SyncSettings, batch: number): string {
@@ -228,17 +284,25 @@ function readFunctionError(payloadText: string): { errorType: string; errorMessa
   }
 }
 
-/** Counts the backlog on demand; after the first unreadable count it warns once and stops asking. */
+/**
+ * Counts the backlog on demand; after the first unreadable count it warns once and stops asking. Once the phase
+ * is stopped (deadline or cancel) no count is attempted: the count is unknown.
+ */
 function backlogCounter(
   config: SyncSettings,
   dynamodb: DynamoDBClient,
-  ctx: PhaseContext
+  ctx: PhaseContext,
+  deadline: Deadline
 ): () => Promise<number | null> {
   let usable = config.backlogTable !== undefined
   return async () => {
-    if (!usable || config.backlogTable === undefined) return null
-    const result = await countBacklog(dynamodb, { table: config.backlogTable, index: config.backlogIndex })
-    if (result.count === null) {
+    if (!usable || config.backlogTable === undefined || deadline.signal.aborted) return null
+    const result = await countBacklog(
+      dynamodb,
+      { table: config.backlogTable, index: config.backlogIndex },
+      deadline.signal
+    )
+    if (result.count === null && !deadline.signal.aborted) {
       usable = false
       ctx.warn(result.warning)
     }

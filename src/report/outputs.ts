@@ -1,5 +1,5 @@
 /**
- * The action's outputs (SPEC §5) as a pure function of the result: always every output, '' when unknown.
+ * The action's outputs (docs/behaviour.md, "Outputs") as a pure function of the result: always every output, '' when unknown.
  */
 import { syncCountsKnown, type RunResult } from '../pipeline/result.js'
 

@@ -1,17 +1,18 @@
 /**
- * The job summary (SPEC §5), built from the result alone. core.summary does not escape HTML, so every piece of
- * text that came from AWS, the Lambda or an input goes through escapeHtml first.
+ * The job summary (docs/behaviour.md, "Outputs, job summary, logs"), built from the result alone. core.summary
+ * does not escape anything, and every message may carry outside text (AWS errors, the Lambda's answers), so all
+ * text from the result goes through summaryText: it can change neither the HTML nor the Markdown around it.
  */
-import escapeHtml from 'escape-html'
-import { truncate } from '../inputs.js'
-import { formatStatistics } from '../pipeline/ingestion.js'
+import { followJobCommand } from '../pipeline/rules.js'
 import {
+  formatStatistics,
   STATISTIC_NAMES,
   syncCountsKnown,
   type JobSnapshot,
   type RunResult,
   type RunStatus
 } from '../pipeline/result.js'
+import { summaryPreformatted, summaryText } from '../text.js'
 import { durationSeconds } from './outputs.js'
 
 /** The parts of @actions/core's Summary this module uses; tests can pass core.summary itself. */
@@ -26,24 +27,27 @@ export interface SummaryWriter {
 /** Keeps one run's summary far below the runner's 1 MiB limit, whatever AWS sends back. */
 const MAX_TEXT = 2_000
 const MAX_LIST = 20
+const MAX_LOG_TAIL = 4_096
 
 const ICONS: Record<RunStatus, string> = {
   completed: '✅',
   skipped: '⏭️',
   started: '🚀',
   dry_run: '🧪',
-  failed: '❌'
+  failed: '❌',
+  cancelled: '🛑'
 }
 
 export function addResultToSummary(summary: SummaryWriter, result: RunResult): void {
   summary.addHeading(`${ICONS[result.status]} kb-sync: ${result.status.replace('_', ' ')}`, 2)
-  summary.addRaw(`<p>${esc(outcomeLine(result))}</p>`, true)
+  paragraph(summary, outcomeLine(result))
   if (result.knowledgeBaseId) {
     summary.addRaw(
-      `<p>Knowledge base <code>${esc(result.knowledgeBaseId)}</code>, data source <code>${esc(result.dataSourceId ?? '')}</code>, function <code>${esc(result.functionName ?? '')}</code>, region <code>${esc(result.region ?? '')}</code></p>`,
+      `<p>Knowledge base ${code(result.knowledgeBaseId)}, data source ${code(result.dataSourceId ?? '')}, function ${code(result.functionName ?? '')}, region ${code(result.region ?? '')}</p>`,
       true
     )
   }
+  addLeftRunning(summary, result)
   addProblems(summary, result)
   if (result.checks.length > 0) addChecks(summary, result)
   if (!result.dryRun && result.problems.every((p) => p.phase !== 'inputs' && p.phase !== 'credentials')) {
@@ -52,13 +56,22 @@ export function addResultToSummary(summary: SummaryWriter, result: RunResult): v
   }
 }
 
-/** The outcome in one line, as a person would say it. */
+/** The outcome in one line, as a person would say it. Plain text: the log and the summary each make it safe. */
 export function outcomeLine(result: RunResult): string {
   const time = `(${durationSeconds(result)} s)`
+  if (result.cancelled) {
+    const left = result.ingestion.leftRunning
+    const job = left ? `; ingestion job ${left.jobId} was left running (${left.status})` : ''
+    const batch =
+      result.sync.inFlightBatch !== undefined
+        ? `; batch ${result.sync.inFlightBatch} may still be running in the Lambda`
+        : ''
+    return `Cancelled by ${result.cancelled.signal} during the ${result.cancelled.during.replace('_', ' ')} step${batch}${job} ${time}`
+  }
   if (result.status === 'failed') {
     const first = result.problems[0]?.message ?? result.ingestion.error ?? 'see below'
     const more = result.problems.length > 1 ? ` (and ${result.problems.length - 1} more problems)` : ''
-    return `Failed: ${clip(first, 300)}${more} ${time}`
+    return `Failed: ${first.length > 300 ? `${first.slice(0, 299)}…` : first}${more} ${time}`
   }
   if (result.status === 'dry_run') {
     return `Dry run: ${result.checks.filter((c) => c.status === 'ok').length} checks passed, nothing was started or changed ${time}`
@@ -79,14 +92,27 @@ export function outcomeLine(result: RunResult): string {
   return `${line.charAt(0).toUpperCase()}${line.slice(1)} ${time}`
 }
 
+/** A job the run stopped waiting for keeps running in Bedrock: say which, and how to follow it. */
+function addLeftRunning(summary: SummaryWriter, result: RunResult): void {
+  const job = result.ingestion.leftRunning
+  if (!job || !result.knowledgeBaseId) return
+  const ids = { knowledgeBaseId: result.knowledgeBaseId, dataSourceId: result.dataSourceId ?? '' }
+  paragraph(summary, `Ingestion job ${job.jobId} was left running (last seen ${job.status}). Follow it with:`)
+  summary.addRaw(`<pre>${summaryPreformatted(followJobCommand(ids, job.jobId))}</pre>`, true)
+}
+
 function addProblems(summary: SummaryWriter, result: RunResult): void {
   if (result.problems.length > 0) {
     summary.addHeading('Problems', 3)
-    summary.addList(result.problems.slice(0, MAX_LIST).map((p) => `<b>${esc(p.phase)}</b>: ${esc(clip(p.message))}`))
+    summary.addList(
+      result.problems
+        .slice(0, MAX_LIST)
+        .map((p) => `<b>${summaryText(p.phase)}</b>: ${summaryText(p.message, MAX_TEXT)}`)
+    )
   }
   if (result.warnings.length > 0) {
     summary.addHeading('Warnings', 3)
-    summary.addList(result.warnings.slice(0, MAX_LIST).map((w) => esc(clip(w))))
+    summary.addList(result.warnings.slice(0, MAX_LIST).map((w) => summaryText(w, MAX_TEXT)))
   }
 }
 
@@ -95,7 +121,7 @@ function addChecks(summary: SummaryWriter, result: RunResult): void {
   summary.addHeading('Dry-run checks', 3)
   summary.addTable([
     [header('Check'), header('Result'), header('Detail')],
-    ...result.checks.map((c) => [esc(c.name), marks[c.status], esc(clip(c.detail))])
+    ...result.checks.map((c) => [summaryText(c.name), marks[c.status], summaryText(c.detail, MAX_TEXT)])
   ])
 }
 
@@ -103,7 +129,7 @@ function addSyncPhase(summary: SummaryWriter, result: RunResult): void {
   const { sync } = result
   summary.addHeading('Sync: DynamoDB → S3', 3)
   if (!sync.ran) {
-    summary.addRaw(`<p>Skipped: ${esc(sync.skippedReason ?? 'not run')}.${pendingNote(sync.backlogAfter)}</p>`, true)
+    paragraph(summary, `Skipped: ${sync.skippedReason ?? 'not run'}.${pendingNote(sync.backlogAfter)}`)
     return
   }
   const known = syncCountsKnown(sync)
@@ -127,20 +153,32 @@ function addSyncPhase(summary: SummaryWriter, result: RunResult): void {
     ]
   ])
   const stop = stopSentence(result)
-  if (stop) summary.addRaw(`<p>${esc(stop)}</p>`, true)
+  if (stop) paragraph(summary, stop)
   if (sync.failedIds.length > 0) {
     const ids = sync.failedIds
-      .slice(0, 50)
-      .map((id) => `<code>${esc(id)}</code>`)
+      .slice(0, MAX_LIST)
+      .map((id) => code(id))
       .join(', ')
-    summary.addRaw(`<p>Incidents that failed to sync: ${ids}${sync.failedIds.length > 50 ? ', …' : ''}</p>`, true)
+    const more = sync.failedIds.length > MAX_LIST ? `, … (${sync.failedIds.length - MAX_LIST} more)` : ''
+    summary.addRaw(`<p>Incidents that failed to sync: ${ids}${more}</p>`, true)
   }
   if (sync.error) {
-    summary.addRaw(`<p><b>Sync error:</b> ${esc(clip(sync.error.message))}</p>`, true)
-    if (sync.error.logTail) {
-      summary.addDetails('Lambda log tail', `<pre>${esc(sync.error.logTail.slice(-4096))}</pre>`)
-    }
+    summary.addRaw(`<p><b>Sync error:</b> ${summaryText(sync.error.message, MAX_TEXT)}</p>`, true)
+    if (sync.error.logTail !== undefined) addLogTail(summary, result, sync.error.logTail)
   }
+}
+
+/** The tail carries incident text: shown only where the summary is not public, or where an input asks for it. */
+function addLogTail(summary: SummaryWriter, result: RunResult, tail: string): void {
+  if (!result.showLogTail) {
+    const group = result.functionName ? ` (log group /aws/lambda/${result.functionName.split(':').at(-1)})` : ''
+    paragraph(
+      summary,
+      `The Lambda's log tail is not shown: it carries incident text and this summary may be public. Read it in CloudWatch Logs${group}, or set lambda_log_tail: always.`
+    )
+    return
+  }
+  summary.addDetails('Lambda log tail', `<pre>${summaryPreformatted(tail.slice(-MAX_LOG_TAIL), MAX_LOG_TAIL)}</pre>`)
 }
 
 function stopSentence(result: RunResult): string | undefined {
@@ -158,6 +196,10 @@ function stopSentence(result: RunResult): string | undefined {
       return 'Invoked with InvocationType=Event: the Lambda runs on its own and its results are not known to this run.'
     case 'error':
       return 'Draining stopped at a sync error; the ingestion phase still ran so that what did sync becomes searchable.'
+    case 'deadline':
+      return "Draining stopped: the sync phase's time ran out; the next run continues."
+    case 'cancelled':
+      return 'Draining stopped: the run was cancelled.'
     default:
       return undefined
   }
@@ -168,25 +210,24 @@ function addIngestionPhase(summary: SummaryWriter, result: RunResult): void {
   summary.addHeading('Ingestion: S3 → Knowledge Base', 3)
   for (const earlier of ingestion.waitedFor) {
     summary.addRaw(
-      `<p>Waited for job <code>${esc(earlier.jobId)}</code>, which was already running; it ended ${esc(earlier.status)}.</p>`,
+      `<p>Waited for job ${code(earlier.jobId)}, which was already running; it ended ${summaryText(earlier.status)}.</p>`,
       true
     )
   }
   const verb = ingestion.outcome === 'skipped' ? 'Skipped' : 'Started'
-  if (ingestion.reason) summary.addRaw(`<p>${verb}: ${esc(ingestion.reason)}.</p>`, true)
+  if (ingestion.reason) paragraph(summary, `${verb}: ${ingestion.reason}.`)
   const job = ingestion.job
   // A job waited for is already told above; the table is for the job this run started (or one it gave up on).
   if (job && !ingestion.waitedFor.some((earlier) => earlier.jobId === job.jobId)) addJob(summary, job)
-  if (ingestion.statusChecks > 0) summary.addRaw(`<p>Followed with ${ingestion.statusChecks} status checks.</p>`, true)
-  if (ingestion.error) summary.addRaw(`<p><b>Ingestion error:</b> ${esc(clip(ingestion.error))}</p>`, true)
+  if (ingestion.statusChecks > 0) paragraph(summary, `Followed with ${ingestion.statusChecks} status checks.`)
+  if (ingestion.error) summary.addRaw(`<p><b>Ingestion error:</b> ${summaryText(ingestion.error, MAX_TEXT)}</p>`, true)
 }
 
 function addJob(summary: SummaryWriter, job: JobSnapshot): void {
-  const rows = [
+  summary.addTable([
     [header('Job'), header('Status')],
-    [`<code>${esc(job.jobId)}</code>`, esc(job.status)]
-  ]
-  summary.addTable(rows)
+    [code(job.jobId), summaryText(job.status)]
+  ])
   if (job.statistics) {
     summary.addTable([
       [header('Statistic'), header('Value')],
@@ -195,8 +236,16 @@ function addJob(summary: SummaryWriter, job: JobSnapshot): void {
   }
   if (job.failureReasons.length > 0) {
     summary.addHeading('Failure reasons', 4)
-    summary.addList(job.failureReasons.slice(0, MAX_LIST).map((r) => esc(clip(r))))
+    summary.addList(job.failureReasons.slice(0, MAX_LIST).map((r) => summaryText(r, MAX_TEXT)))
   }
+}
+
+function paragraph(summary: SummaryWriter, text: string): void {
+  summary.addRaw(`<p>${summaryText(text, MAX_TEXT)}</p>`, true)
+}
+
+function code(text: string): string {
+  return `<code>${summaryText(text, 200)}</code>`
 }
 
 function pendingNote(backlog: number | null): string {
@@ -213,12 +262,4 @@ function header(data: string): { data: string; header: boolean } {
 
 function plural(n: number, one: string, many: string): string {
   return n === 1 ? one : many
-}
-
-function clip(text: string, max = MAX_TEXT): string {
-  return truncate(text, max)
-}
-
-function esc(text: string): string {
-  return escapeHtml(text)
 }
