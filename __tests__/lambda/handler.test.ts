@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { S3Client } from '@aws-sdk/client-s3'
+import { runInThisContext } from 'node:vm'
 import { ConfigError, createHandler, type SyncHandler } from '../../src/lambda/index.js'
 import { startStack, type Stack } from '../../local/stack.js'
 
@@ -276,6 +277,24 @@ describe('the batch-sync handler', () => {
       warning: expect.stringContaining('1 incident in flight')
     })
     expect((await stack.truth()).pendingIds).toEqual(before)
+  })
+
+  it('emits no MaxListenersExceededWarning for a batch of 50, even at the highest CONCURRENCY', async () => {
+    await stack.seedIncidents(60, { status: 'CLOSED' })
+    // Jest gives each test file its own copy of `process`; Node emits warnings on the real one.
+    const realProcess = runInThisContext('process') as NodeJS.Process
+    const warnings: Error[] = []
+    const onWarning = (w: Error): void => void warnings.push(w)
+    realProcess.on('warning', onWarning)
+    try {
+      const result = await handlerWith({ BATCH_LIMIT: '50', CONCURRENCY: '64' })({}, context())
+      expect(result).toMatchObject({ successfully_synced: 50, failed: 0 })
+      // Node reports the warning on a later tick.
+      await new Promise((resolve) => setImmediate(resolve))
+    } finally {
+      realProcess.off('warning', onWarning)
+    }
+    expect(warnings.filter((w) => w.name === 'MaxListenersExceededWarning').map((w) => w.message)).toEqual([])
   })
 
   it('converges after a crash between the S3 write and the mark, rewriting the same bytes', async () => {

@@ -40373,6 +40373,10 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 /**
  * The time budget of one invocation. New work starts only while more than `marginMs` is left; work still running
  * when half the margin is left is aborted, so the handler answers before Lambda kills it.
+ *
+ * Every unit of work (the backlog query, one incident) gets its own AbortSignal rather than one shared by all
+ * calls in flight: the SDK adds an abort listener per request, and a signal shared by `CONCURRENCY` requests
+ * crosses Node's listener limit (10) and logs MaxListenersExceededWarning on every invocation.
  */
 class Deadline {
     configuredMarginMs;
@@ -40381,7 +40385,7 @@ class Deadline {
     startMs;
     marginMs;
     isExpired = false;
-    controller = new AbortController();
+    inFlight = new Set();
     timer;
     constructor(configuredMarginMs, remainingMs) {
         this.configuredMarginMs = configuredMarginMs;
@@ -40390,7 +40394,7 @@ class Deadline {
         this.marginMs = Math.min(configuredMarginMs, Math.floor(this.startMs * MARGIN_SHARE));
         const abortIn = this.startMs - this.marginMs / 2;
         if (abortIn <= 0)
-            this.expire();
+            this.isExpired = true;
         else if (abortIn < MAX_TIMER_MS)
             this.timer = setTimeout(() => this.expire(), abortIn);
     }
@@ -40405,9 +40409,22 @@ class Deadline {
     canStart() {
         return !this.expired && this.remainingMs() > this.marginMs;
     }
-    /** Runs `work` with a signal that is aborted if the deadline passes first. */
-    run(work) {
-        return work(this.controller.signal);
+    /**
+     * Runs `work` with a signal of its own, aborted if the deadline passes first. The signal is dropped when `work`
+     * settles, so the deadline holds only what is in flight.
+     */
+    async run(work) {
+        const controller = new AbortController();
+        if (this.expired)
+            controller.abort(exhausted());
+        else
+            this.inFlight.add(controller);
+        try {
+            return await work(controller.signal);
+        }
+        finally {
+            this.inFlight.delete(controller);
+        }
     }
     dispose() {
         if (this.timer !== undefined)
@@ -40415,8 +40432,14 @@ class Deadline {
     }
     expire() {
         this.isExpired = true;
-        this.controller.abort(new Error('Lambda time budget exhausted'));
+        const reason = exhausted();
+        for (const controller of this.inFlight)
+            controller.abort(reason);
+        this.inFlight.clear();
     }
+}
+function exhausted() {
+    return new Error('Lambda time budget exhausted');
 }
 
 ;// CONCATENATED MODULE: ./src/lambda/document.ts

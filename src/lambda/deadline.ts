@@ -10,13 +10,17 @@ const MAX_TIMER_MS = 2 ** 31 - 1
 /**
  * The time budget of one invocation. New work starts only while more than `marginMs` is left; work still running
  * when half the margin is left is aborted, so the handler answers before Lambda kills it.
+ *
+ * Every unit of work (the backlog query, one incident) gets its own AbortSignal rather than one shared by all
+ * calls in flight: the SDK adds an abort listener per request, and a signal shared by `CONCURRENCY` requests
+ * crosses Node's listener limit (10) and logs MaxListenersExceededWarning on every invocation.
  */
 export class Deadline {
   /** What `getRemainingTimeInMillis` said when the invocation started. */
   readonly startMs: number
   readonly marginMs: number
   private isExpired = false
-  private readonly controller = new AbortController()
+  private readonly inFlight = new Set<AbortController>()
   private readonly timer: ReturnType<typeof setTimeout> | undefined
 
   constructor(
@@ -26,7 +30,7 @@ export class Deadline {
     this.startMs = Math.max(0, remainingMs())
     this.marginMs = Math.min(configuredMarginMs, Math.floor(this.startMs * MARGIN_SHARE))
     const abortIn = this.startMs - this.marginMs / 2
-    if (abortIn <= 0) this.expire()
+    if (abortIn <= 0) this.isExpired = true
     else if (abortIn < MAX_TIMER_MS) this.timer = setTimeout(() => this.expire(), abortIn)
   }
 
@@ -44,9 +48,19 @@ export class Deadline {
     return !this.expired && this.remainingMs() > this.marginMs
   }
 
-  /** Runs `work` with a signal that is aborted if the deadline passes first. */
-  run<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    return work(this.controller.signal)
+  /**
+   * Runs `work` with a signal of its own, aborted if the deadline passes first. The signal is dropped when `work`
+   * settles, so the deadline holds only what is in flight.
+   */
+  async run<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = new AbortController()
+    if (this.expired) controller.abort(exhausted())
+    else this.inFlight.add(controller)
+    try {
+      return await work(controller.signal)
+    } finally {
+      this.inFlight.delete(controller)
+    }
   }
 
   dispose(): void {
@@ -55,6 +69,12 @@ export class Deadline {
 
   private expire(): void {
     this.isExpired = true
-    this.controller.abort(new Error('Lambda time budget exhausted'))
+    const reason = exhausted()
+    for (const controller of this.inFlight) controller.abort(reason)
+    this.inFlight.clear()
   }
+}
+
+function exhausted(): Error {
+  return new Error('Lambda time budget exhausted')
 }
