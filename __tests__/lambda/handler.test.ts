@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { S3Client } from '@aws-sdk/client-s3'
+import { runInThisContext } from 'node:vm'
 import { ConfigError, createHandler, type SyncHandler } from '../../src/lambda/index.js'
 import { startStack, type Stack } from '../../local/stack.js'
 
@@ -46,6 +47,7 @@ beforeEach(async () => {
   const capture = (...args: unknown[]): void => void logged.push(args.map(String).join(' '))
   jest.spyOn(console, 'log').mockImplementation(capture)
   jest.spyOn(console, 'info').mockImplementation(capture)
+  jest.spyOn(console, 'warn').mockImplementation(capture)
   jest.spyOn(console, 'error').mockImplementation(capture)
   // Each test starts from no pending incidents: sync whatever an earlier test left.
   const drain = handlerWith({ BATCH_LIMIT: '1000' })
@@ -200,12 +202,99 @@ describe('the batch-sync handler', () => {
   it('stops taking new incidents when the time budget runs out, leaving them pending', async () => {
     await stack.seedIncidents(20, { status: 'CLOSED' })
     const pending = (await stack.truth()).pendingIds.length
-    // 15 s left, 1 s consumed per look at the clock, 10 s margin: only the first few incidents start.
+    // 15 s left, 1 s consumed per look at the clock, a margin of a quarter of that: only the first few start.
     const result = await handlerWith({ CONCURRENCY: '1' })({}, context(15_000, 1000))
     expect(result.has_more).toBe(true)
     expect(result.total_processed).toBeGreaterThan(0)
     expect(result.total_processed).toBeLessThan(pending)
+    expect(result.warning).toContain('not started for lack of time')
     expect((await stack.truth()).pendingIds.length).toBe(pending - result.successfully_synced)
+  })
+
+  it('answers with no work and has_more when no time is left, instead of throwing', async () => {
+    await stack.seedIncidents(5, { status: 'CLOSED' })
+    const before = (await stack.truth()).pendingIds
+    const queries = stack.calls().filter((c) => c.operation === 'Query').length
+    const result = await handlerWith()({}, context(0))
+    expect(result).toMatchObject({
+      successfully_synced: 0,
+      failed: 0,
+      total_processed: 0,
+      has_more: true,
+      failed_ids: [],
+      skipped: 0,
+      warning: expect.stringContaining('SAFETY_MARGIN_MS=10000')
+    })
+    expect(result.warning).toContain('before the backlog was read')
+    expect(stack.calls().filter((c) => c.operation === 'Query').length).toBe(queries)
+    expect((await stack.truth()).pendingIds).toEqual(before)
+    expect(logged.some((l) => l.includes('"SyncErrors":0'))).toBe(true)
+    expect(logged.some((l) => l.startsWith('{"message":"Time budget too short'))).toBe(true)
+  })
+
+  it.each([500, 3000])('shrinks the margin to fit %i ms left and answers with consistent counts', async (ms) => {
+    await stack.seedIncidents(8, { status: 'CLOSED' })
+    const before = (await stack.truth()).pendingIds.length
+    const result = await handlerWith()({}, context(ms))
+    expect(result.warning).toContain('SAFETY_MARGIN_MS=10000')
+    expect(result.failed).toBe(0)
+    expect(result.total_processed).toBe(result.successfully_synced + result.failed + result.skipped)
+    const after = (await stack.truth()).pendingIds.length
+    expect(after).toBe(before - result.successfully_synced)
+    expect(result.has_more).toBe(after > 0)
+    // A quarter of 3 s is ample margin for a handful of incidents against the local stack.
+    if (ms === 3000) expect(result).toMatchObject({ successfully_synced: before, has_more: false })
+  })
+
+  it('turns a backlog query cut off by the deadline into an answer', async () => {
+    await stack.seedIncidents(3, { status: 'CLOSED' })
+    const before = (await stack.truth()).pendingIds
+    // 1 s left: the margin is 250 ms and calls in flight are aborted with 125 ms to go.
+    stack.faults.delay('Query', 1500)
+    const result = await handlerWith()({}, context(1000))
+    expect(result).toMatchObject({
+      successfully_synced: 0,
+      failed: 0,
+      total_processed: 0,
+      has_more: true,
+      warning: expect.stringContaining('before the backlog was read')
+    })
+    expect((await stack.truth()).pendingIds).toEqual(before)
+  })
+
+  it('leaves an incident whose S3 write the deadline aborted pending, counted neither synced nor failed', async () => {
+    await stack.seedIncidents(3, { status: 'CLOSED' })
+    const before = (await stack.truth()).pendingIds
+    stack.faults.delay('PutObject', 1500)
+    // The configured margin fits here, so only the abort of the slow write is exercised.
+    const result = await handlerWith({ CONCURRENCY: '1', SAFETY_MARGIN_MS: '250' })({}, context(1000))
+    expect(result).toMatchObject({
+      successfully_synced: 0,
+      failed: 0,
+      total_processed: 0,
+      has_more: true,
+      failed_ids: [],
+      warning: expect.stringContaining('1 incident in flight')
+    })
+    expect((await stack.truth()).pendingIds).toEqual(before)
+  })
+
+  it('emits no MaxListenersExceededWarning for a batch of 50, even at the highest CONCURRENCY', async () => {
+    await stack.seedIncidents(60, { status: 'CLOSED' })
+    // Jest gives each test file its own copy of `process`; Node emits warnings on the real one.
+    const realProcess = runInThisContext('process') as NodeJS.Process
+    const warnings: Error[] = []
+    const onWarning = (w: Error): void => void warnings.push(w)
+    realProcess.on('warning', onWarning)
+    try {
+      const result = await handlerWith({ BATCH_LIMIT: '50', CONCURRENCY: '64' })({}, context())
+      expect(result).toMatchObject({ successfully_synced: 50, failed: 0 })
+      // Node reports the warning on a later tick.
+      await new Promise((resolve) => setImmediate(resolve))
+    } finally {
+      realProcess.off('warning', onWarning)
+    }
+    expect(warnings.filter((w) => w.name === 'MaxListenersExceededWarning').map((w) => w.message)).toEqual([])
   })
 
   it('converges after a crash between the S3 write and the mark, rewriting the same bytes', async () => {

@@ -66,6 +66,34 @@ describe('Invoke with the reference batch-sync Lambda', () => {
     )
   })
 
+  it("answers with counts and has_more under AWS's default 3 s timeout, not a function error", async () => {
+    // The stack's SAFETY_MARGIN_MS (10 s) stays as set for its 5-minute function: the margin must shrink to fit.
+    stack.configureFunction(stack.ids.functionName, { timeoutMs: 3000 })
+    try {
+      await stack.seedIncidents(60, { status: 'CLOSED' })
+      const before = (await stack.truth()).pendingIds.length
+      const out = await invoke(stack.ids.functionName, {}, { LogType: 'Tail' })
+      expect(out.FunctionError).toBeUndefined()
+      const result = json(out)
+      expect(result).toMatchObject({
+        successfully_synced: expect.any(Number),
+        failed: 0,
+        total_processed: expect.any(Number),
+        has_more: expect.any(Boolean),
+        warning: expect.stringContaining('SAFETY_MARGIN_MS=10000')
+      })
+      const synced = result.successfully_synced as number
+      expect(synced).toBeGreaterThan(0)
+      expect(result.total_processed).toBe(synced + (result.skipped as number))
+      const after = (await stack.truth()).pendingIds.length
+      expect(after).toBe(before - synced)
+      expect(result.has_more).toBe(after > 0)
+      expect(logTail(out)).toContain('WARN\t{"message":"Time budget too short')
+    } finally {
+      stack.configureFunction(stack.ids.functionName, { timeoutMs: 300_000 })
+    }
+  })
+
   it('accepts a partial or full ARN and a qualifier (alias), in the name or as Qualifier', async () => {
     const arn = `arn:aws:lambda:us-east-1:123456789012:function:${stack.ids.functionName}`
     expect((await invoke(`${arn}:live`)).ExecutedVersion).toBe('1')

@@ -40362,6 +40362,86 @@ function emitMetrics(m) {
     console.log(JSON.stringify(metricsRecord(m)));
 }
 
+;// CONCATENATED MODULE: ./src/lambda/deadline.ts
+/**
+ * The margin never takes more than this share of the time left at the start: a function whose timeout is shorter
+ * than the configured margin (AWS's default is 3 s, the default margin 10 s) still spends most of it working.
+ */
+const MARGIN_SHARE = 0.25;
+// setTimeout fires at once for delays it cannot represent; beyond this no deadline timer is needed anyway.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/**
+ * The time budget of one invocation. New work starts only while more than `marginMs` is left; work still running
+ * when half the margin is left is aborted, so the handler answers before Lambda kills it.
+ *
+ * Every unit of work (the backlog query, one incident) gets its own AbortSignal rather than one shared by all
+ * calls in flight: the SDK adds an abort listener per request, and a signal shared by `CONCURRENCY` requests
+ * crosses Node's listener limit (10) and logs MaxListenersExceededWarning on every invocation.
+ */
+class Deadline {
+    configuredMarginMs;
+    remainingMs;
+    /** What `getRemainingTimeInMillis` said when the invocation started. */
+    startMs;
+    marginMs;
+    isExpired = false;
+    inFlight = new Set();
+    timer;
+    constructor(configuredMarginMs, remainingMs) {
+        this.configuredMarginMs = configuredMarginMs;
+        this.remainingMs = remainingMs;
+        this.startMs = Math.max(0, remainingMs());
+        this.marginMs = Math.min(configuredMarginMs, Math.floor(this.startMs * MARGIN_SHARE));
+        const abortIn = this.startMs - this.marginMs / 2;
+        if (abortIn <= 0)
+            this.isExpired = true;
+        else if (abortIn < MAX_TIMER_MS)
+            this.timer = setTimeout(() => this.expire(), abortIn);
+    }
+    /** The configured margin did not fit in the time this invocation had. */
+    get reduced() {
+        return this.marginMs < this.configuredMarginMs;
+    }
+    get expired() {
+        return this.isExpired;
+    }
+    /** Whether a new unit of work may start. */
+    canStart() {
+        return !this.expired && this.remainingMs() > this.marginMs;
+    }
+    /**
+     * Runs `work` with a signal of its own, aborted if the deadline passes first. The signal is dropped when `work`
+     * settles, so the deadline holds only what is in flight.
+     */
+    async run(work) {
+        const controller = new AbortController();
+        if (this.expired)
+            controller.abort(exhausted());
+        else
+            this.inFlight.add(controller);
+        try {
+            return await work(controller.signal);
+        }
+        finally {
+            this.inFlight.delete(controller);
+        }
+    }
+    dispose() {
+        if (this.timer !== undefined)
+            clearTimeout(this.timer);
+    }
+    expire() {
+        this.isExpired = true;
+        const reason = exhausted();
+        for (const controller of this.inFlight)
+            controller.abort(reason);
+        this.inFlight.clear();
+    }
+}
+function exhausted() {
+    return new Error('Lambda time budget exhausted');
+}
+
 ;// CONCATENATED MODULE: ./src/lambda/document.ts
 // Fields in the order a reader (and a chunker) meets them: what happened, where, why, how it was fixed, when.
 // Each lists the names the team's items use first, then common spellings, so older items still render.
@@ -40494,7 +40574,10 @@ async function markSynced(ddb, table, incidentId, s3Key, syncedAt, abortSignal) 
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/util-dynamodb/dist-cjs/index.js
 var util_dynamodb_dist_cjs = __nccwpck_require__(5290);
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/lambda/query.ts
+
 
 
 /** The same test the GSI filter applies, for items read from the table. */
@@ -40519,9 +40602,22 @@ const BATCH_GET_MAX = 100;
  * The index is read for keys only and every candidate is re-read from the table with a consistent read: the GSI
  * may project only keys (then the filter sees no `kb_sync_status` and lets every item through) and is eventually
  * consistent (an item another invocation just marked can still look pending there).
+ *
+ * Aborting `abortSignal` ends the search with what it found so far and `hasMore` true; other errors throw.
  */
 async function findPending(ddb, config, want, shouldStop, abortSignal) {
     const found = [];
+    try {
+        return await search(ddb, config, want, shouldStop, found, abortSignal);
+    }
+    catch (err) {
+        // Running out of time is an answer (nothing more found yet), not a failure to read the backlog.
+        if (abortSignal?.aborted)
+            return { incidents: found.slice(0, want), hasMore: true, interrupted: true };
+        throw err;
+    }
+}
+async function search(ddb, config, want, shouldStop, found, abortSignal) {
     let startKey;
     let pageSize = Math.min(want + 1, MAX_PAGE);
     for (;;) {
@@ -40570,7 +40666,7 @@ async function getItems(ddb, table, ids, abortSignal) {
             if (attempt >= 8)
                 throw new Error(`BatchGetItem left ${keys.length} keys unprocessed after ${attempt} attempts`);
             if (attempt > 0)
-                await sleep(Math.min(1000, 50 * 2 ** attempt));
+                await (0,promises_namespaceObject.setTimeout)(Math.min(1000, 50 * 2 ** attempt), undefined, { signal: abortSignal });
             const res = await ddb.send(new dist_cjs/* BatchGetItemCommand */.Xo8({ RequestItems: { [table]: { Keys: keys, ConsistentRead: true } } }), { abortSignal });
             for (const raw of res.Responses?.[table] ?? []) {
                 const item = (0,util_dynamodb_dist_cjs/* unmarshall */._Y)(raw, { wrapNumbers: keepPrecision });
@@ -40586,9 +40682,6 @@ async function getItems(ddb, table, ids, abortSignal) {
 function keepPrecision(value) {
     const n = Number(value);
     return Number.isFinite(n) && (!Number.isInteger(n) || Number.isSafeInteger(n)) ? n : value;
-}
-function sleep(ms) {
-    return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 ;// CONCATENATED MODULE: ./src/lambda/storage.ts
@@ -40607,77 +40700,103 @@ async function writeDocument(s3, bucket, doc, abortSignal) {
 
 
 
-// setTimeout fires at once for delays it cannot represent; beyond this no deadline timer is needed anyway.
-const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /**
  * One batch: find up to `batchLimit` pending incidents, write each to S3 and mark it synced, `concurrency` at a
  * time. Per-incident failures are counted, never thrown; only failing to read the backlog throws.
  *
- * Time budget: no new incident starts once less than `safetyMarginMs` is left (they stay pending and
- * `has_more` says so), and calls still in flight are aborted at half the margin, so the function answers with
- * its counts instead of being killed by the Lambda timeout.
+ * Time budget (see Deadline): no new incident starts once less than the margin is left, and calls still in flight
+ * are aborted at half the margin. Running out of time is never an error: incidents not started or interrupted stay
+ * pending, are counted nowhere, and set `has_more`; `warning` says why.
  */
 async function syncBatch(config, deps, remainingMs) {
     const startedAt = deps.now();
-    const outOfTime = () => remainingMs() < config.safetyMarginMs;
-    const abort = new AbortController();
-    const abortIn = remainingMs() - config.safetyMarginMs / 2;
-    const timer = abortIn < MAX_TIMER_MS
-        ? setTimeout(() => abort.abort(new Error('Lambda time budget exhausted')), Math.max(0, abortIn))
-        : undefined;
+    const deadline = new Deadline(config.safetyMarginMs, remainingMs);
     try {
-        const pending = await findPending(deps.ddb, config, config.batchLimit, outOfTime, abort.signal);
         const result = {
             successfully_synced: 0,
             failed: 0,
             total_processed: 0,
-            has_more: pending.hasMore,
+            has_more: true,
             failed_ids: [],
             skipped: 0,
             duration_ms: 0
         };
-        const syncOne = async (incident) => {
-            result.total_processed++;
-            try {
-                const doc = renderDocument(incident, config.keyPrefix);
-                await writeDocument(deps.s3, config.bucketName, doc, abort.signal);
-                const outcome = await markSynced(deps.ddb, config.tableName, incident.incident_id, doc.key, new Date(deps.now()), abort.signal);
-                if (outcome === 'marked')
-                    result.successfully_synced++;
-                else
-                    result.skipped++;
-            }
-            catch (err) {
-                result.failed++;
-                result.failed_ids.push(incident.incident_id);
-                const error = err;
-                console.error(JSON.stringify({
-                    message: 'Incident sync failed',
-                    incident_id: incident.incident_id,
-                    error: error?.name,
-                    reason: error?.message
-                }));
-            }
-        };
-        let next = 0;
-        const lane = async () => {
-            while (next < pending.incidents.length && !outOfTime()) {
-                const incident = pending.incidents[next++];
-                if (incident !== undefined)
-                    await syncOne(incident);
-            }
-        };
-        await Promise.all(Array.from({ length: Math.min(config.concurrency, pending.incidents.length) }, lane));
-        // Incidents left unstarted for lack of time are still pending; the caller should invoke again.
-        if (next < pending.incidents.length)
-            result.has_more = true;
+        const notes = [];
+        if (deadline.reduced) {
+            notes.push(`Time budget too short: only ${deadline.startMs} ms of the function's timeout remained at the start, ` +
+                `too little for SAFETY_MARGIN_MS=${config.safetyMarginMs} (the margin takes at most a quarter of it), ` +
+                `so the margin was cut to ${deadline.marginMs} ms. Give the function a timeout well above ` +
+                `${config.safetyMarginMs} ms (5 minutes is ample) or lower SAFETY_MARGIN_MS.`);
+        }
+        const pending = deadline.canStart()
+            ? await deadline.run((signal) => findPending(deps.ddb, config, config.batchLimit, () => !deadline.canStart(), signal))
+            : undefined;
+        if (pending === undefined || pending.interrupted) {
+            notes.push('Ran out of time before the backlog was read; nothing was synced.');
+        }
+        else {
+            result.has_more = pending.hasMore;
+            const incidents = pending.incidents;
+            let interrupted = 0;
+            const syncOne = (incident) => deadline.run(async (signal) => {
+                try {
+                    const doc = renderDocument(incident, config.keyPrefix);
+                    await writeDocument(deps.s3, config.bucketName, doc, signal);
+                    const outcome = await markSynced(deps.ddb, config.tableName, incident.incident_id, doc.key, new Date(deps.now()), signal);
+                    if (outcome === 'marked')
+                        result.successfully_synced++;
+                    else
+                        result.skipped++;
+                }
+                catch (err) {
+                    if (signal.aborted) {
+                        // Not a failure of the incident: it is still pending (unless the mark landed as the call was cut
+                        // off, in which case it is synced but uncounted) and the next invocation takes it.
+                        interrupted++;
+                        return;
+                    }
+                    result.failed++;
+                    result.failed_ids.push(incident.incident_id);
+                    const error = err;
+                    console.error(JSON.stringify({
+                        message: 'Incident sync failed',
+                        incident_id: incident.incident_id,
+                        error: error?.name,
+                        reason: error?.message
+                    }));
+                }
+            });
+            let next = 0;
+            const lane = async () => {
+                while (next < incidents.length && deadline.canStart()) {
+                    const incident = incidents[next++];
+                    if (incident !== undefined)
+                        await syncOne(incident);
+                }
+            };
+            await Promise.all(Array.from({ length: Math.min(config.concurrency, incidents.length) }, lane));
+            // Incidents left unstarted or interrupted for lack of time are still pending; the caller should invoke again.
+            const left = incidents.length - next;
+            if (left > 0 || interrupted > 0)
+                result.has_more = true;
+            if (interrupted > 0)
+                notes.push(`${incidentCount(interrupted)} in flight at the deadline stayed pending.`);
+            if (left > 0)
+                notes.push(`${incidentCount(left)} not started for lack of time stayed pending.`);
+        }
+        result.total_processed = result.successfully_synced + result.failed + result.skipped;
+        if (notes.length > 0)
+            result.warning = notes.join(' ');
         result.duration_ms = deps.now() - startedAt;
         return result;
     }
     finally {
-        if (timer !== undefined)
-            clearTimeout(timer);
+        deadline.dispose();
     }
+}
+function incidentCount(n) {
+    return `${n} incident${n === 1 ? '' : 's'}`;
 }
 
 ;// CONCATENATED MODULE: ./src/lambda/index.ts
@@ -40708,6 +40827,8 @@ function createHandler(overrides = {}) {
                 durationMs: result.duration_ms,
                 timestamp: deps.now()
             });
+            if (result.warning !== undefined)
+                console.warn(JSON.stringify({ message: result.warning }));
             console.info(JSON.stringify({ message: 'Batch sync finished', ...result }));
             return result;
         }

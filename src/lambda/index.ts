@@ -42,6 +42,7 @@ export function createHandler(overrides: Partial<HandlerDeps> = {}): SyncHandler
         durationMs: result.duration_ms,
         timestamp: deps.now()
       })
+      if (result.warning !== undefined) console.warn(JSON.stringify({ message: result.warning }))
       console.info(JSON.stringify({ message: 'Batch sync finished', ...result }))
       return result
     } catch (err) {

@@ -6,6 +6,7 @@ import {
   type QueryCommandOutput
 } from '@aws-sdk/client-dynamodb'
 import { unmarshall } from '@aws-sdk/util-dynamodb'
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { SyncConfig } from './config.js'
 import type { Incident } from './types.js'
 
@@ -13,6 +14,8 @@ export interface PendingBatch {
   incidents: Incident[]
   /** More pending incidents exist beyond `incidents` (or the search stopped before it could tell). */
   hasMore: boolean
+  /** The abort signal cut the search short; `incidents` holds what was found before. */
+  interrupted?: boolean
 }
 
 /** The same test the GSI filter applies, for items read from the table. */
@@ -37,6 +40,8 @@ const BATCH_GET_MAX = 100
  * The index is read for keys only and every candidate is re-read from the table with a consistent read: the GSI
  * may project only keys (then the filter sees no `kb_sync_status` and lets every item through) and is eventually
  * consistent (an item another invocation just marked can still look pending there).
+ *
+ * Aborting `abortSignal` ends the search with what it found so far and `hasMore` true; other errors throw.
  */
 export async function findPending(
   ddb: DynamoDBClient,
@@ -46,6 +51,23 @@ export async function findPending(
   abortSignal?: AbortSignal
 ): Promise<PendingBatch> {
   const found: Incident[] = []
+  try {
+    return await search(ddb, config, want, shouldStop, found, abortSignal)
+  } catch (err) {
+    // Running out of time is an answer (nothing more found yet), not a failure to read the backlog.
+    if (abortSignal?.aborted) return { incidents: found.slice(0, want), hasMore: true, interrupted: true }
+    throw err
+  }
+}
+
+async function search(
+  ddb: DynamoDBClient,
+  config: SyncConfig,
+  want: number,
+  shouldStop: () => boolean,
+  found: Incident[],
+  abortSignal: AbortSignal | undefined
+): Promise<PendingBatch> {
   let startKey: Record<string, AttributeValue> | undefined
   let pageSize = Math.min(want + 1, MAX_PAGE)
   for (;;) {
@@ -97,7 +119,7 @@ async function getItems(
     // UnprocessedKeys is DynamoDB's partial success under load: retry just those, with a short backoff.
     for (let attempt = 0; keys.length > 0; attempt++) {
       if (attempt >= 8) throw new Error(`BatchGetItem left ${keys.length} keys unprocessed after ${attempt} attempts`)
-      if (attempt > 0) await sleep(Math.min(1000, 50 * 2 ** attempt))
+      if (attempt > 0) await sleep(Math.min(1000, 50 * 2 ** attempt), undefined, { signal: abortSignal })
       const res = await ddb.send(
         new BatchGetItemCommand({ RequestItems: { [table]: { Keys: keys, ConsistentRead: true } } }),
         { abortSignal }
@@ -116,8 +138,4 @@ async function getItems(
 function keepPrecision(value: string): number | string {
   const n = Number(value)
   return Number.isFinite(n) && (!Number.isInteger(n) || Number.isSafeInteger(n)) ? n : value
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms))
 }

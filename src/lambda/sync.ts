@@ -1,6 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import type { S3Client } from '@aws-sdk/client-s3'
 import type { SyncConfig } from './config.js'
+import { Deadline } from './deadline.js'
 import { renderDocument } from './document.js'
 import { markSynced } from './mark.js'
 import { findPending } from './query.js'
@@ -14,82 +15,110 @@ export interface SyncDeps {
   now: () => number
 }
 
-// setTimeout fires at once for delays it cannot represent; beyond this no deadline timer is needed anyway.
-const MAX_TIMER_MS = 2 ** 31 - 1
-
 /**
  * One batch: find up to `batchLimit` pending incidents, write each to S3 and mark it synced, `concurrency` at a
  * time. Per-incident failures are counted, never thrown; only failing to read the backlog throws.
  *
- * Time budget: no new incident starts once less than `safetyMarginMs` is left (they stay pending and
- * `has_more` says so), and calls still in flight are aborted at half the margin, so the function answers with
- * its counts instead of being killed by the Lambda timeout.
+ * Time budget (see Deadline): no new incident starts once less than the margin is left, and calls still in flight
+ * are aborted at half the margin. Running out of time is never an error: incidents not started or interrupted stay
+ * pending, are counted nowhere, and set `has_more`; `warning` says why.
  */
 export async function syncBatch(config: SyncConfig, deps: SyncDeps, remainingMs: () => number): Promise<SyncResult> {
   const startedAt = deps.now()
-  const outOfTime = (): boolean => remainingMs() < config.safetyMarginMs
-  const abort = new AbortController()
-  const abortIn = remainingMs() - config.safetyMarginMs / 2
-  const timer =
-    abortIn < MAX_TIMER_MS
-      ? setTimeout(() => abort.abort(new Error('Lambda time budget exhausted')), Math.max(0, abortIn))
-      : undefined
+  const deadline = new Deadline(config.safetyMarginMs, remainingMs)
   try {
-    const pending = await findPending(deps.ddb, config, config.batchLimit, outOfTime, abort.signal)
     const result: SyncResult = {
       successfully_synced: 0,
       failed: 0,
       total_processed: 0,
-      has_more: pending.hasMore,
+      has_more: true,
       failed_ids: [],
       skipped: 0,
       duration_ms: 0
     }
-
-    const syncOne = async (incident: Incident): Promise<void> => {
-      result.total_processed++
-      try {
-        const doc = renderDocument(incident, config.keyPrefix)
-        await writeDocument(deps.s3, config.bucketName, doc, abort.signal)
-        const outcome = await markSynced(
-          deps.ddb,
-          config.tableName,
-          incident.incident_id,
-          doc.key,
-          new Date(deps.now()),
-          abort.signal
-        )
-        if (outcome === 'marked') result.successfully_synced++
-        else result.skipped++
-      } catch (err) {
-        result.failed++
-        result.failed_ids.push(incident.incident_id)
-        const error = err as Error
-        console.error(
-          JSON.stringify({
-            message: 'Incident sync failed',
-            incident_id: incident.incident_id,
-            error: error?.name,
-            reason: error?.message
-          })
-        )
-      }
+    const notes: string[] = []
+    if (deadline.reduced) {
+      notes.push(
+        `Time budget too short: only ${deadline.startMs} ms of the function's timeout remained at the start, ` +
+          `too little for SAFETY_MARGIN_MS=${config.safetyMarginMs} (the margin takes at most a quarter of it), ` +
+          `so the margin was cut to ${deadline.marginMs} ms. Give the function a timeout well above ` +
+          `${config.safetyMarginMs} ms (5 minutes is ample) or lower SAFETY_MARGIN_MS.`
+      )
     }
 
-    let next = 0
-    const lane = async (): Promise<void> => {
-      while (next < pending.incidents.length && !outOfTime()) {
-        const incident = pending.incidents[next++]
-        if (incident !== undefined) await syncOne(incident)
-      }
-    }
-    await Promise.all(Array.from({ length: Math.min(config.concurrency, pending.incidents.length) }, lane))
+    const pending = deadline.canStart()
+      ? await deadline.run((signal) =>
+          findPending(deps.ddb, config, config.batchLimit, () => !deadline.canStart(), signal)
+        )
+      : undefined
+    if (pending === undefined || pending.interrupted) {
+      notes.push('Ran out of time before the backlog was read; nothing was synced.')
+    } else {
+      result.has_more = pending.hasMore
+      const incidents = pending.incidents
+      let interrupted = 0
 
-    // Incidents left unstarted for lack of time are still pending; the caller should invoke again.
-    if (next < pending.incidents.length) result.has_more = true
+      const syncOne = (incident: Incident): Promise<void> =>
+        deadline.run(async (signal) => {
+          try {
+            const doc = renderDocument(incident, config.keyPrefix)
+            await writeDocument(deps.s3, config.bucketName, doc, signal)
+            const outcome = await markSynced(
+              deps.ddb,
+              config.tableName,
+              incident.incident_id,
+              doc.key,
+              new Date(deps.now()),
+              signal
+            )
+            if (outcome === 'marked') result.successfully_synced++
+            else result.skipped++
+          } catch (err) {
+            if (signal.aborted) {
+              // Not a failure of the incident: it is still pending (unless the mark landed as the call was cut
+              // off, in which case it is synced but uncounted) and the next invocation takes it.
+              interrupted++
+              return
+            }
+            result.failed++
+            result.failed_ids.push(incident.incident_id)
+            const error = err as Error
+            console.error(
+              JSON.stringify({
+                message: 'Incident sync failed',
+                incident_id: incident.incident_id,
+                error: error?.name,
+                reason: error?.message
+              })
+            )
+          }
+        })
+
+      let next = 0
+      const lane = async (): Promise<void> => {
+        while (next < incidents.length && deadline.canStart()) {
+          const incident = incidents[next++]
+          if (incident !== undefined) await syncOne(incident)
+        }
+      }
+      await Promise.all(Array.from({ length: Math.min(config.concurrency, incidents.length) }, lane))
+
+      // Incidents left unstarted or interrupted for lack of time are still pending; the caller should invoke again.
+      const left = incidents.length - next
+      if (left > 0 || interrupted > 0) result.has_more = true
+      if (interrupted > 0) notes.push(`${incidentCount(interrupted)} in flight at the deadline stayed pending.`)
+      if (left > 0) notes.push(`${incidentCount(left)} not started for lack of time stayed pending.`)
+    }
+
+    result.total_processed = result.successfully_synced + result.failed + result.skipped
+    if (notes.length > 0) result.warning = notes.join(' ')
     result.duration_ms = deps.now() - startedAt
     return result
   } finally {
-    if (timer !== undefined) clearTimeout(timer)
+    deadline.dispose()
   }
+}
+
+function incidentCount(n: number): string {
+  return `${n} incident${n === 1 ? '' : 's'}`
 }

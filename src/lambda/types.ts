@@ -2,7 +2,7 @@
 export type Incident = { incident_id: string } & Record<string, unknown>
 
 /**
- * The answer of one invocation, in the contract of SPEC §3: counts at the top level, `has_more` for draining.
+ * The answer of one invocation, as the action reads it: counts at the top level, `has_more` for draining.
  * `skipped` counts incidents another invocation marked first (neither synced nor failed by this one).
  */
 export interface SyncResult {
@@ -13,4 +13,6 @@ export interface SyncResult {
   failed_ids: string[]
   skipped: number
   duration_ms: number
+  /** Set when the time budget limited the batch: why, and what to change. Absent otherwise. */
+  warning?: string
 }
