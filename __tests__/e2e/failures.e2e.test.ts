@@ -18,9 +18,8 @@ import {
   withStack
 } from './support/e2e.js'
 
-/** Text that must reach the summary escaped: AWS and Lambda text is not HTML. */
+/** Text that must reach the summary as text: AWS and Lambda text is not HTML (expectWellFormed checks the markup). */
 const HOSTILE = '<img src=x onerror=alert(1)> & "quotes"'
-const HOSTILE_ESCAPED = '&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quotes&quot;'
 
 describe('a Lambda answer that is a sync error', () => {
   const fn = 'odd-batch-sync'
@@ -37,8 +36,8 @@ describe('a Lambda answer that is a sync error', () => {
       expect(annotations(run.errors)).toContain(
         `Batch 1: The Lambda answered statusCode 500: DynamoDB read failed: ${HOSTILE}`
       )
-      expect(run.summary).toContain(`DynamoDB read failed: ${HOSTILE_ESCAPED}`)
-      expect(run.summary).not.toContain('<img')
+      expect(run.summary).toContain(`DynamoDB read failed: ${HOSTILE}`)
+      expect(run.summarySource).not.toContain('<img')
       const view = await inspect(stack)
       expect(view.synced).toEqual([])
       expect(view.pending).toHaveLength(10)
@@ -56,8 +55,8 @@ describe('a Lambda answer that is a sync error', () => {
       expect(errors).toContain("Batch 1: The Lambda's result is not JSON; it began: ")
       expect(errors).toContain(JSON.stringify(garbage.slice(0, 500)))
       expect(errors).not.toContain('PAST-THE-QUOTE')
-      expect(run.summary).toContain('502 Bad Gateway &lt;img')
-      expect(run.summary).not.toContain('<img')
+      expect(run.summary).toContain('502 Bad Gateway <img')
+      expect(run.summarySource).not.toContain('<img')
     })
   })
 
@@ -89,7 +88,7 @@ describe('a function error', () => {
           }
         })
 
-        const run = await runKbSync(stack, { function_name: fn })
+        const run = await runKbSync(stack, { function_name: fn, lambda_log_tail: 'always' })
         expect(run.outputs).toMatchObject({
           status: 'failed',
           synced_count: '50',
@@ -104,9 +103,9 @@ describe('a function error', () => {
         expect(details).toBeDefined()
         expect(details).toMatch(/START RequestId: [0-9a-f-]{36} Version: \$LATEST/)
         expect(details).toContain('Invoke Error')
-        expect(details).toContain(HOSTILE_ESCAPED.replace(/&quot;/g, '\\&quot;'))
+        expect(details).toContain(HOSTILE.replace(/"/g, '\\"'))
         expect(details).toMatch(/REPORT RequestId: [0-9a-f-]{36}/)
-        expect(run.summary).not.toContain('<img')
+        expect(run.summarySource).not.toContain('<img')
         expect(run.summary).toContain(
           'Draining stopped at a sync error; the ingestion phase still ran so that what did sync becomes searchable.'
         )
@@ -129,7 +128,7 @@ describe('a function error', () => {
       stack.setFunction(fn, { handler: () => released })
       stack.configureFunction(fn, { timeoutMs: 500 })
       try {
-        const run = await runKbSync(stack, { function_name: fn })
+        const run = await runKbSync(stack, { function_name: fn, lambda_log_tail: 'always' })
         expect(run.outputs).toMatchObject({ status: 'failed', sync_batches: '1', synced_count: '0' })
         expect(annotations(run.errors)).toMatch(
           new RegExp(

@@ -29,7 +29,7 @@ describe('dist/index.js with bad input', () => {
     )
     expect(run.errors.join('\n')).toContain("Input 'wait_for_sync' has the value 'yes'")
     expect(run.summary).toContain('kb-sync: failed')
-    expect(run.summary).toContain('Input &#39;knowledge_base_id&#39; has the value &#39;not-an-id&#39;')
+    expect(run.summary).toContain("Input 'knowledge_base_id' has the value 'not-an-id'")
   })
 
   it('fails when no region is configured anywhere', async () => {

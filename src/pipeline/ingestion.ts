@@ -293,12 +293,17 @@ class Jobs {
     }
   }
 
-  private failedOrRetry(error: unknown, iamAction: string, target = this.target): void {
+  private failedOrRetry(
+    error: unknown,
+    iamAction: string,
+    target = this.target,
+    retrying = `${iamAction} failed (${errorName(error)}); retrying`
+  ): void {
     if (!isTransient(error)) {
       throw new IngestionStop('failed', describeAwsError(error, { iamAction, target, region: this.config.region }))
     }
     this.lastError = { error, iamAction }
-    this.ctx.logger.info(`${iamAction} failed (${errorName(error)}); retrying`)
+    this.ctx.logger.info(retrying)
   }
 
   async listRecent(): Promise<IngestionJobSummary[]> {
@@ -400,7 +405,12 @@ class Jobs {
         this.ctx.logger.info(`Job ${now.jobId}: ${now.status} after ${elapsed}s (${formatStatistics(now.statistics)})`)
       } catch (error) {
         if (error instanceof IngestionStop) throw error
-        this.failedOrRetry(error, 'bedrock:GetIngestionJob', `ingestion job ${current.jobId} of ${this.target}`)
+        this.failedOrRetry(
+          error,
+          'bedrock:GetIngestionJob',
+          `ingestion job ${current.jobId} of ${this.target}`,
+          `Status check of job ${current.jobId} failed (${errorName(error)}); checking again`
+        )
       }
     }
     const final = this.following.job

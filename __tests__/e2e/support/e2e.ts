@@ -19,6 +19,7 @@ import {
   type StackOptions,
   type Truth
 } from '../../../local/stack.js'
+import { elementsOf, renderSummary } from '../../support/markdown.js'
 import { runAction, type ActionRun } from './run-action.js'
 
 export const OUTPUT_NAMES = [
@@ -45,7 +46,7 @@ export const STATISTIC_NAMES = [
   'numberOfDocumentsFailed'
 ] as const
 
-const STATUSES = ['completed', 'skipped', 'started', 'dry_run', 'failed']
+const STATUSES = ['completed', 'skipped', 'started', 'dry_run', 'failed', 'cancelled']
 const TERMINAL = ['COMPLETE', 'FAILED', 'STOPPED']
 
 /** A stack whose ingestion jobs take 300 ms, so a run waits a fraction of a second for its job. */
@@ -159,8 +160,9 @@ export function expectWellFormed(run: ActionRun): void {
   for (const name of OUTPUT_NAMES) expect(typeof run.outputs[name]).toBe('string')
   const o = run.outputs as Record<(typeof OUTPUT_NAMES)[number], string>
   expect(STATUSES).toContain(o.status)
-  expect(run.exitCode).toBe(o.status === 'failed' ? 1 : 0)
-  expect(run.errors.length > 0).toBe(o.status === 'failed')
+  const failed = o.status === 'failed' || o.status === 'cancelled'
+  expect(run.exitCode).toBe(failed ? 1 : 0)
+  expect(run.errors.length > 0).toBe(failed)
   expect(run.stdout + run.stderr).not.toContain('kb-sync failed unexpectedly')
 
   const nullable = (text: string): number | null => (text === '' ? null : Number(text))
@@ -194,6 +196,34 @@ export function expectWellFormed(run: ActionRun): void {
   expect(result.total_duration_seconds).toBe(Number(o.duration_seconds))
 
   expect(run.summary).toContain(`kb-sync: ${o.status.replace('_', ' ')}</h2>`)
+  expectOnlyOwnMarkup(run.summarySource)
+}
+
+const OWN_ELEMENTS = new Set([
+  'h2',
+  'h3',
+  'h4',
+  'p',
+  'code',
+  'ul',
+  'li',
+  'b',
+  'table',
+  'tr',
+  'th',
+  'td',
+  'details',
+  'summary',
+  'pre',
+  'br'
+])
+
+/** The summary, rendered as GitHub renders it, holds only the elements kb-sync writes: nothing outside text made. */
+export function expectOnlyOwnMarkup(summarySource: string): void {
+  const elements = elementsOf(renderSummary(summarySource))
+  expect(elements.filter((name) => !OWN_ELEMENTS.has(name))).toEqual([])
+  expect(elements.filter((name) => name === 'h2')).toHaveLength(summarySource === '' ? 0 : 1)
+  expect(summarySource).not.toMatch(/\n[ \t]*\n/)
 }
 
 // ---- the truth -------------------------------------------------------------------------------------------
