@@ -3,7 +3,15 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { loadCloudFormation, renderCloudFormation, type Json } from '../support/iam-cloudformation.js'
-import { FULL_SHA, REPO_ROOT, isRemoteAction, loadWorkflow, usesLines } from '../support/workflow-files.js'
+import { parse } from 'yaml'
+import {
+  FULL_SHA,
+  REPO_ROOT,
+  isRemoteAction,
+  loadWorkflow,
+  usesLines,
+  type Workflow
+} from '../support/workflow-files.js'
 
 // The setup guide, usage examples, troubleshooting and costs all live in README.md.
 const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8')
@@ -70,6 +78,46 @@ describe('README setup guide', () => {
   it('documents every repository variable the scheduled workflow reads', () => {
     const variables = new Set([...loadWorkflow('kb-sync.yml').raw.matchAll(/vars\.([A-Z0-9_]+)/g)].map((m) => m[1]))
     for (const name of variables) expect(setup).toContain(`gh variable set ${name} `)
+  })
+})
+
+/** The README's copy of the hourly workflow: the ```yaml block that starts with `name: kb-sync`. */
+function hourlyExample(): Workflow['doc'] {
+  const blocks = codeBlocks(readme, 'yaml').filter((block) => block.startsWith('name: kb-sync\n'))
+  expect(blocks).toHaveLength(1)
+  return parse(blocks[0] as string) as Workflow['doc']
+}
+
+describe('README usage: the hourly workflow', () => {
+  const shipped = loadWorkflow('kb-sync.yml').doc
+  const example = hourlyExample()
+  const onlyJob = (doc: Workflow['doc']) => Object.values(doc.jobs)[0] ?? {}
+  const actionStep = (doc: Workflow['doc']) =>
+    (onlyJob(doc).steps ?? []).find((step) => step.uses === './' || step.uses?.startsWith('my-org/kb-sync@'))
+
+  it('has the shipped workflow’s schedule', () => {
+    expect(example.on.schedule).toEqual(shipped.on.schedule)
+  })
+
+  it('offers the same dispatch inputs, typed and defaulted alike', () => {
+    const shape = (doc: Workflow['doc']) => {
+      const inputs = (doc.on.workflow_dispatch as { inputs: Record<string, Record<string, unknown>> }).inputs
+      return Object.fromEntries(
+        Object.entries(inputs).map(([name, { description: _description, ...rest }]) => [name, rest])
+      )
+    }
+    expect(shape(example)).toEqual(shape(shipped))
+  })
+
+  it('has the shipped workflow’s permissions, concurrency and job timeout', () => {
+    expect(example.permissions).toEqual(shipped.permissions)
+    expect(example.concurrency).toEqual(shipped.concurrency)
+    expect(onlyJob(example).permissions).toEqual(onlyJob(shipped).permissions)
+    expect(onlyJob(example)['timeout-minutes']).toBe(onlyJob(shipped)['timeout-minutes'])
+  })
+
+  it('passes the action the shipped workflow’s inputs', () => {
+    expect(actionStep(example)?.with).toEqual(actionStep(shipped)?.with)
   })
 })
 
