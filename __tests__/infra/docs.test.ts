@@ -4,6 +4,8 @@ import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { loadCloudFormation, renderCloudFormation, type Json } from '../support/iam-cloudformation.js'
 import { parse } from 'yaml'
+import { runBudgetMs } from '../../src/budget.js'
+import { actionConfig, renderStepInputs } from '../support/action-config.js'
 import {
   FULL_SHA,
   REPO_ROOT,
@@ -118,6 +120,54 @@ describe('README usage: the hourly workflow', () => {
 
   it('passes the action the shipped workflow’s inputs', () => {
     expect(actionStep(example)?.with).toEqual(actionStep(shipped)?.with)
+  })
+})
+
+describe('README usage: job timeouts', () => {
+  const MINUTE_MS = 60_000
+  const contexts = {
+    github: { event_name: 'workflow_dispatch' },
+    inputs: {},
+    vars: {
+      KB_SYNC_KNOWLEDGE_BASE_ID: 'LPR1PEW0LN',
+      KB_SYNC_DATA_SOURCE_ID: 'AJIJE6BWIV',
+      KB_SYNC_ROLE_ARN: 'arn:aws:iam::123456789012:role/kb-sync',
+      AWS_REGION: 'us-east-1'
+    }
+  }
+  const examples = codeBlocks(readme, 'yaml')
+    .filter((block) => /^on:/m.test(block) && /^jobs:/m.test(block))
+    .map((block) => parse(block) as Workflow['doc'])
+  const runsOfTheAction = examples.flatMap((doc) =>
+    Object.entries(doc.jobs).flatMap(([jobId, job]) =>
+      (job.steps ?? [])
+        .filter((step) => step.uses?.startsWith('my-org/kb-sync@'))
+        .map((step) => ({ name: `${String(doc.name)} / ${jobId}`, job, step }))
+    )
+  )
+
+  it('finds the examples that run the action', () => {
+    expect(runsOfTheAction.length).toBeGreaterThanOrEqual(3)
+  })
+
+  it('gives every job that runs the action its run budget plus 5 minutes', () => {
+    for (const { name, job, step } of runsOfTheAction) {
+      const budget = runBudgetMs(actionConfig(renderStepInputs(step, contexts), { AWS_REGION: 'us-east-1' }))
+      const timeout = Number(job['timeout-minutes']) * MINUTE_MS
+      expect({ name, fits: timeout >= budget + 5 * MINUTE_MS }).toEqual({ name, fits: true })
+    }
+  })
+
+  it('asks configure-aws-credentials for a session that outlasts the run (those credentials are not renewed)', () => {
+    for (const { name, job, step } of runsOfTheAction) {
+      const configure = (job.steps ?? []).find((other) =>
+        other.uses?.startsWith('aws-actions/configure-aws-credentials@')
+      )
+      if (configure === undefined) continue
+      const budget = runBudgetMs(actionConfig(renderStepInputs(step, contexts), { AWS_REGION: 'us-east-1' }))
+      const session = Number(configure.with?.['role-duration-seconds'] ?? 3600) * 1000
+      expect({ name, outlasts: session >= budget }).toEqual({ name, outlasts: true })
+    }
   })
 })
 
