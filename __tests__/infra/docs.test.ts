@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
-import { loadCloudFormation, renderCloudFormation, type Json } from '../support/iam-cloudformation.js'
+import { RuleViolation, loadCloudFormation, renderCloudFormation, type Json } from '../support/iam-cloudformation.js'
 import { parse } from 'yaml'
 import { runBudgetMs } from '../../src/budget.js'
 import { actionConfig, renderStepInputs } from '../support/action-config.js'
@@ -20,15 +20,18 @@ const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8')
 const setup = readme
 const template = loadCloudFormation(path.join(REPO_ROOT, 'infra', 'github-oidc-role.yaml'))
 
-/** The example values the docs use throughout. */
-const rendered = renderCloudFormation(template, {
-  parameters: { GitHubOrg: 'my-org', GitHubRepo: 'my-repo', KnowledgeBaseId: 'LPR1PEW0LN' },
-  pseudo: { 'AWS::Partition': 'aws', 'AWS::Region': 'us-east-1', 'AWS::AccountId': '123456789012' },
-  resourceValues: {
-    GitHubOidcProvider: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com',
-    'KbSyncRole.Arn': 'arn:aws:iam::123456789012:role/kb-sync'
-  }
-})
+/** The template rendered with the example values the docs use throughout, and any parameters on top. */
+function renderExample(parameters: Record<string, string> = {}) {
+  return renderCloudFormation(template, {
+    parameters: { GitHubOrg: 'my-org', GitHubRepo: 'my-repo', KnowledgeBaseId: 'LPR1PEW0LN', ...parameters },
+    pseudo: { 'AWS::Partition': 'aws', 'AWS::Region': 'us-east-1', 'AWS::AccountId': '123456789012' },
+    resourceValues: {
+      GitHubOidcProvider: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com',
+      'KbSyncRole.Arn': 'arn:aws:iam::123456789012:role/kb-sync'
+    }
+  })
+}
+const rendered = renderExample()
 const roleProperties = rendered.resources.KbSyncRole?.Properties as Record<string, Json>
 
 function jsonBlocks(markdown: string): Json[] {
@@ -71,6 +74,50 @@ describe('README setup guide', () => {
     const given = [...(deploy ?? '').matchAll(/^\s+([A-Za-z]+)=/gm)].map((match) => match[1])
     expect(given.length).toBeGreaterThan(0)
     for (const name of given) expect(declared).toContain(name)
+  })
+
+  it('deploys as written: the command’s parameters pass the template’s constraints and rules', () => {
+    const deploy = codeBlocks(setup, 'sh').find((block) => block.includes('aws cloudformation deploy')) ?? ''
+    const given = Object.fromEntries(
+      [...deploy.matchAll(/^\s+([A-Za-z]+)=(\S*?)(?:\s*\\)?$/gm)].map((match) => [
+        match[1] as string,
+        (match[2] as string).replace(/^'(.*)'$/, '$1')
+      ])
+    )
+    expect(Object.keys(given).sort()).toEqual(['GitHubOrg', 'GitHubRepo', 'KnowledgeBaseId'])
+    expect(() => renderExample(given)).not.toThrow()
+  })
+
+  it('shows the OIDC subject each parameter combination gives, and the one the template refuses', () => {
+    const section = setup.split('The `sub` condition by parameter:')[1]?.split('\n\n')[1] ?? ''
+    const rows = section.split('\n').filter((line) => /^\| `/.test(line))
+    expect(rows.length).toBeGreaterThanOrEqual(4)
+    for (const row of rows) {
+      const [, parametersCell = '', subjectCell = ''] = row.split('|').map((cell) => cell.trim())
+      const parameters = Object.fromEntries(
+        [...parametersCell.matchAll(/`([A-Za-z]+)=([^`]*)`/g)].map((match) => [
+          match[1] as string,
+          (match[2] as string).replace(/^''$/, '')
+        ])
+      )
+      const subject = /`(repo:[^`]+)`/.exec(subjectCell)?.[1]
+      if (subject === undefined) {
+        let refused = false
+        try {
+          renderExample(parameters)
+        } catch (error) {
+          refused = error instanceof RuleViolation
+        }
+        expect({ row, refused }).toEqual({ row, refused: true })
+        continue
+      }
+      const role = renderExample(parameters).resources.KbSyncRole?.Properties as Record<string, Json>
+      const trust = JSON.stringify(role.AssumeRolePolicyDocument)
+      expect({ row, subject: trust.includes(`"token.actions.githubusercontent.com:sub":"${subject}"`) }).toEqual({
+        row,
+        subject: true
+      })
+    }
   })
 
   it('documents every parameter of the template', () => {
