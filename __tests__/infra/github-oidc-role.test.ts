@@ -1,10 +1,13 @@
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import {
+  checkRules,
   loadCloudFormation,
+  parseCloudFormation,
   policyStatements,
   renderCloudFormation,
   resolveParameters,
+  RuleViolation,
   type Json,
   type PolicyStatement,
   type RenderedTemplate
@@ -74,7 +77,8 @@ describe('infra/github-oidc-role.yaml: trust policy', () => {
     [{ GitHubBranch: 'release/2025' }, 'repo:my-org/my-repo:ref:refs/heads/release/2025'],
     [{ GitHubEnvironment: 'production' }, 'repo:my-org/my-repo:environment:production'],
     [{ GitHubEnvironment: 'production', GitHubBranch: 'main' }, 'repo:my-org/my-repo:environment:production'],
-    [{ GitHubBranch: '' }, 'repo:my-org/my-repo:*']
+    [{ GitHubEnvironment: 'production', GitHubBranch: '' }, 'repo:my-org/my-repo:environment:production'],
+    [{ GitHubBranch: '', AllowAnyRef: 'true' }, 'repo:my-org/my-repo:*']
   ])('restricts the subject to one repository: %p → %s', (parameters, subject) => {
     const [statement] = trust(render(parameters))
     expect(statement?.Condition).toEqual({
@@ -84,12 +88,45 @@ describe('infra/github-oidc-role.yaml: trust policy', () => {
   })
 
   it('has no wildcard in the subject except the explicit any-ref case', () => {
-    const cases: Record<string, string>[] = [{}, { GitHubEnvironment: 'prod' }, { GitHubBranch: 'develop' }]
+    const cases: Record<string, string>[] = [
+      {},
+      { GitHubEnvironment: 'prod' },
+      { GitHubBranch: 'develop' },
+      { GitHubBranch: '', GitHubEnvironment: 'prod' }
+    ]
     for (const parameters of cases) {
       const subject = trust(render(parameters))[0]?.Condition?.StringLike?.['token.actions.githubusercontent.com:sub']
       expect(String(subject)).not.toMatch(/[*?]/)
     }
   })
+
+  it('refuses to deploy a subject for any ref when the branch and the environment are both empty', () => {
+    const cases: Record<string, string>[] = [{ GitHubBranch: '' }, { GitHubBranch: '', AllowAnyRef: 'false' }]
+    for (const parameters of cases) {
+      expect(() => render(parameters)).toThrow(RuleViolation)
+      expect(() => render(parameters)).toThrow(/GitHubBranch.*GitHubEnvironment.*AllowAnyRef=true/s)
+    }
+  })
+
+  it('trusts any ref of the repository only when asked for with AllowAnyRef=true', () => {
+    const subject = (parameters: Record<string, string>): unknown =>
+      trust(render(parameters))[0]?.Condition?.StringLike?.['token.actions.githubusercontent.com:sub']
+    expect(subject({ GitHubBranch: '', AllowAnyRef: 'true' })).toBe('repo:my-org/my-repo:*')
+    expect(subject({ GitHubBranch: 'main' })).toBe('repo:my-org/my-repo:ref:refs/heads/main')
+    expect(subject({ GitHubBranch: 'main', AllowAnyRef: 'false' })).toBe('repo:my-org/my-repo:ref:refs/heads/main')
+  })
+
+  it.each([
+    [{ AllowAnyRef: 'true' }],
+    [{ AllowAnyRef: 'true', GitHubBranch: 'develop' }],
+    [{ AllowAnyRef: 'true', GitHubBranch: '', GitHubEnvironment: 'production' }]
+  ])(
+    'refuses AllowAnyRef=true together with a branch or an environment, which would not trust any ref: %p',
+    (parameters) => {
+      expect(() => render(parameters)).toThrow(RuleViolation)
+      expect(() => render(parameters)).toThrow(/AllowAnyRef=true/)
+    }
+  )
 
   it('creates the OIDC provider when none is given, for the STS audience', () => {
     const rendered = render()
@@ -218,7 +255,9 @@ describe('infra/github-oidc-role.yaml: parameters', () => {
     ['GitHubRepo', 'my/repo'],
     ['GitHubBranch', 'main*'],
     ['OidcProviderArn', 'arn:aws:iam::123456789012:oidc-provider/example.com'],
-    ['MaxSessionDurationSeconds', '900']
+    ['MaxSessionDurationSeconds', '900'],
+    ['AllowAnyRef', 'yes'],
+    ['AllowAnyRef', 'True']
   ])('rejects %s = %p', (name, value) => {
     expect(check({ [name]: value })).toThrow(new RegExp(name))
   })
@@ -228,8 +267,48 @@ describe('infra/github-oidc-role.yaml: parameters', () => {
     ['GitHubEnvironment', 'production'],
     ['OidcProviderArn', 'arn:aws-us-gov:iam::123456789012:oidc-provider/token.actions.githubusercontent.com'],
     ['FunctionName', 'incident-kb-batch-sync'],
-    ['TableName', '']
+    ['TableName', ''],
+    ['AllowAnyRef', 'false']
   ])('accepts %s = %p', (name, value) => {
     expect(check({ [name]: value })).not.toThrow()
+  })
+})
+
+describe('the CloudFormation evaluator of these tests: Rules', () => {
+  const rules = parseCloudFormation(
+    [
+      'Parameters:',
+      '  A: { Type: String, Default: "" }',
+      '  B: { Type: String, Default: "no" }',
+      'Rules:',
+      '  AOrB:',
+      '    RuleCondition: !Equals [!Ref A, ""]',
+      '    Assertions:',
+      '      - Assert: !Or [!Equals [!Ref B, "yes"], !Contains [["x", "y"], !Ref B]]',
+      '        AssertDescription: set A, or B to yes',
+      '  Never:',
+      '    RuleCondition: !Not [!Equals [!Ref A, ""]]',
+      '    Assertions:',
+      '      - Assert: !And [!Equals [!Ref A, "ok"], !Not [!Equals [!Ref B, "yes"]]]',
+      '        AssertDescription: A must be ok and B not yes',
+      ''
+    ].join('\n')
+  )
+
+  it('applies an assertion only when its rule’s condition holds, and reports its description', () => {
+    expect(() => checkRules(rules, { A: '', B: 'no' })).toThrow(new RuleViolation('AOrB', 'set A, or B to yes'))
+    expect(() => checkRules(rules, { A: '', B: 'yes' })).not.toThrow()
+    expect(() => checkRules(rules, { A: '', B: 'y' })).not.toThrow()
+    expect(() => checkRules(rules, { A: 'ok', B: 'no' })).not.toThrow()
+    expect(() => checkRules(rules, { A: 'bad', B: 'no' })).toThrow(/A must be ok/)
+  })
+
+  it('rejects what CloudFormation rejects in Rules: template conditions and pseudo parameters', () => {
+    const withCondition = parseCloudFormation('Rules:\n  R:\n    Assertions:\n      - Assert: !Condition C\n')
+    expect(() => checkRules(withCondition, {})).toThrow(/not a rule function/)
+    const withPseudo = parseCloudFormation(
+      'Rules:\n  R:\n    Assertions:\n      - Assert: !Equals [!Ref AWS::Region, x]\n'
+    )
+    expect(() => checkRules(withPseudo, {})).toThrow(/not a parameter/)
   })
 })

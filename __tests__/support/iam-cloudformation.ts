@@ -1,7 +1,8 @@
 /**
  * Reads a CloudFormation YAML template (short-form tags `!Ref`, `!Sub`, `!If`, ... included) and renders it for
- * given parameter values: conditions evaluated, intrinsic functions resolved, `AWS::NoValue` removed. Enough of
- * CloudFormation for tests that assert what a template grants; not a full engine.
+ * given parameter values: rules checked, conditions evaluated, intrinsic functions resolved, `AWS::NoValue` removed.
+ * Enough of CloudFormation for tests that assert what a template grants, and what it refuses to deploy; not a full
+ * engine.
  */
 import { readFileSync } from 'node:fs'
 import { parse, type CollectionTag, type ScalarTag, type YAMLMap, type YAMLSeq } from 'yaml'
@@ -27,7 +28,14 @@ const SHORT_FORMS: Record<string, string> = {
   Cidr: 'Fn::Cidr',
   GetAZs: 'Fn::GetAZs',
   ImportValue: 'Fn::ImportValue',
-  Transform: 'Fn::Transform'
+  Transform: 'Fn::Transform',
+  // Rule-specific functions (Rules only)
+  Contains: 'Fn::Contains',
+  EachMemberEquals: 'Fn::EachMemberEquals',
+  EachMemberIn: 'Fn::EachMemberIn',
+  RefAll: 'Fn::RefAll',
+  ValueOf: 'Fn::ValueOf',
+  ValueOfAll: 'Fn::ValueOfAll'
 }
 
 function cloudFormationTags(): (ScalarTag | CollectionTag)[] {
@@ -130,6 +138,88 @@ export function resolveParameters(
     values[name] = value
   }
   return values
+}
+
+/** A failed rule assertion: CloudFormation refuses the stack operation with the assertion's description. */
+export class RuleViolation extends Error {
+  constructor(
+    readonly rule: string,
+    readonly description: string
+  ) {
+    super(`rule ${rule}: ${description}`)
+    this.name = 'RuleViolation'
+  }
+}
+
+/**
+ * One rule-specific intrinsic function (Ref to a parameter, Fn::Equals, Fn::Not, Fn::And, Fn::Or, Fn::Contains).
+ * Rules may not use the template's Conditions or pseudo parameters, so anything else is an error here as it is
+ * in CloudFormation.
+ */
+function evaluateRuleFunction(node: Json, parameters: Record<string, string>): Json {
+  if (node === null || typeof node !== 'object') return node
+  if (Array.isArray(node)) return node.map((item) => evaluateRuleFunction(item, parameters))
+  const keys = Object.keys(node)
+  const key = keys[0] as string
+  if (keys.length !== 1) throw new Error(`Rules: expected one function, got ${keys.join(', ')}`)
+  const arg = node[key] as Json
+  const list = (what: string, min: number, max: number): Json[] => {
+    if (!Array.isArray(arg) || arg.length < min || arg.length > max) {
+      throw new Error(`Rules: ${key} takes ${what}`)
+    }
+    return arg.map((item) => evaluateRuleFunction(item, parameters))
+  }
+  const bool = (value: Json): boolean => {
+    if (typeof value !== 'boolean') throw new Error(`Rules: ${key} needs conditions, got ${JSON.stringify(value)}`)
+    return value
+  }
+  switch (key) {
+    case 'Ref':
+      if (!(String(arg) in parameters)) throw new Error(`Rules: Ref ${String(arg)} is not a parameter`)
+      return parameters[String(arg)] as string
+    case 'Fn::Equals': {
+      const [a, b] = list('two values', 2, 2)
+      return String(a) === String(b)
+    }
+    case 'Fn::Not':
+      return !bool(list('one condition', 1, 1)[0] as Json)
+    case 'Fn::And':
+      return list('2 to 10 conditions', 2, 10).map(bool).every(Boolean)
+    case 'Fn::Or':
+      return list('2 to 10 conditions', 2, 10).map(bool).some(Boolean)
+    case 'Fn::Contains': {
+      const [values, value] = list('a list and a value', 2, 2)
+      if (!Array.isArray(values)) throw new Error('Rules: Fn::Contains takes a list first')
+      return values.map(String).includes(String(value))
+    }
+    default:
+      throw new Error(`Rules: ${key} is not a rule function this evaluator knows`)
+  }
+}
+
+/**
+ * Checks the template's Rules for the parameter values, as CloudFormation does before it creates or updates
+ * anything: for each rule whose RuleCondition holds (or that has none), every Assert must be true. Throws a
+ * RuleViolation for the first assertion that is not.
+ */
+export function checkRules(template: Record<string, Json>, parameters: Record<string, string>): void {
+  for (const [name, raw] of Object.entries(asMap(template.Rules, 'Rules'))) {
+    const rule = asMap(raw, `rule ${name}`)
+    if (rule.RuleCondition !== undefined) {
+      const applies = evaluateRuleFunction(rule.RuleCondition, parameters)
+      if (typeof applies !== 'boolean') throw new Error(`rule ${name}: RuleCondition is not a condition`)
+      if (!applies) continue
+    }
+    if (!Array.isArray(rule.Assertions) || rule.Assertions.length === 0) {
+      throw new Error(`rule ${name} has no Assertions`)
+    }
+    for (const assertionRaw of rule.Assertions) {
+      const assertion = asMap(assertionRaw, `rule ${name} assertion`)
+      const holds = evaluateRuleFunction(assertion.Assert as Json, parameters)
+      if (typeof holds !== 'boolean') throw new Error(`rule ${name}: Assert is not a condition`)
+      if (!holds) throw new RuleViolation(name, String(assertion.AssertDescription ?? 'assertion failed'))
+    }
+  }
 }
 
 class Renderer {
@@ -251,6 +341,7 @@ class Renderer {
 /** Renders the template for the given parameters: only the resources whose condition holds, fully resolved. */
 export function renderCloudFormation(template: Record<string, Json>, options: RenderOptions): RenderedTemplate {
   const parameters = resolveParameters(template, options.parameters, options.checkConstraints ?? true)
+  checkRules(template, parameters)
   const renderer = new Renderer(template, parameters, options)
   const resources: Record<string, RenderedResource> = {}
   for (const [name, raw] of Object.entries(asMap(template.Resources, 'Resources'))) {

@@ -9,6 +9,7 @@ import {
   isRemoteAction,
   jobEntries,
   loadAllWorkflows,
+  loadWorkflow,
   stringsIn,
   usesLines
 } from '../support/workflow-files.js'
@@ -72,9 +73,23 @@ describe.each(names)('%s', (name) => {
     }
   })
 
-  it('gives every job a timeout', () => {
+  it('gives every job a timeout (a job that calls a reusable workflow, through the jobs of that workflow)', () => {
     for (const [jobId, job] of jobEntries(workflow)) {
-      expect({ jobId, timeout: typeof job['timeout-minutes'] }).toEqual({ jobId, timeout: 'number' })
+      const uses = job.uses as string | undefined
+      if (uses === undefined) {
+        expect({ jobId, timeout: typeof job['timeout-minutes'] }).toEqual({ jobId, timeout: 'number' })
+        continue
+      }
+      // GitHub allows no timeout-minutes on such a job; a workflow of this repository has its own checked here.
+      const called = /^\.\/\.github\/workflows\/([^/@]+\.ya?ml)$/.exec(uses)?.[1]
+      expect({ jobId, uses, local: called !== undefined }).toEqual({ jobId, uses, local: true })
+      for (const [calledId, calledJob] of jobEntries(loadWorkflow(called as string))) {
+        expect({ jobId, calledId, timeout: typeof calledJob['timeout-minutes'] }).toEqual({
+          jobId,
+          calledId,
+          timeout: 'number'
+        })
+      }
     }
   })
 

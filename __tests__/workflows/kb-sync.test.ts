@@ -1,5 +1,8 @@
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
+import { runBudgetMs } from '../../src/budget.js'
+import type { Config } from '../../src/inputs.js'
+import { actionConfig, renderStepInputs } from '../support/action-config.js'
 import {
   REPO_ROOT,
   allSteps,
@@ -27,9 +30,7 @@ const VARS = {
 
 /** The action's inputs as the runner would pass them for one event. */
 function renderedInputs(contexts: ExpressionContexts): Record<string, string> {
-  const inputs: Record<string, string> = {}
-  for (const [name, value] of Object.entries(actionStep.with ?? {})) inputs[name] = renderValue(String(value), contexts)
-  return inputs
+  return renderStepInputs(actionStep, contexts)
 }
 
 const schedule = (vars: Mapping = VARS): ExpressionContexts => ({
@@ -45,8 +46,30 @@ const dispatch = (inputs: Record<string, string | boolean>): ExpressionContexts 
 const DISPATCH_DEFAULTS = { wait_for_sync: true, ingestion: 'auto', wait_for_ingestion: true, dry_run: false }
 
 describe('kb-sync.yml triggers', () => {
-  it('runs every hour on the hour', () => {
-    expect(workflow.doc.on.schedule).toEqual([{ cron: '0 * * * *' }])
+  it('runs every hour at one fixed minute away from the top of the hour and the quarter marks', () => {
+    const schedule = workflow.doc.on.schedule as { cron: string }[]
+    expect(schedule).toHaveLength(1)
+    const match = /^(\d{1,2}) \* \* \* \*$/.exec(schedule[0]?.cron ?? '')
+    expect(match).not.toBeNull()
+    const minute = Number(match?.[1])
+    expect(minute).toBeLessThan(60)
+    // GitHub delays, and under load drops, scheduled runs at the busiest minutes.
+    expect([0, 15, 30, 45]).not.toContain(minute)
+  })
+
+  it('says in a comment why the schedule avoids the top of the hour', () => {
+    const lines = workflow.raw.split('\n')
+    const cron = lines.findIndex((line) => /^\s*- cron:/.test(line))
+    const comment = lines
+      .slice(0, cron)
+      .reverse()
+      .findIndex((line) => !/^\s*#/.test(line))
+    expect(comment).toBeGreaterThan(0)
+    const text = lines
+      .slice(cron - comment, cron)
+      .map((line) => line.replace(/^\s*#\s*/, ''))
+      .join(' ')
+    expect(text).toMatch(/top of the hour/i)
   })
 
   it('has no other triggers than schedule and workflow_dispatch', () => {
@@ -96,13 +119,6 @@ describe('kb-sync.yml job', () => {
     )
   })
 
-  it('has a timeout above the action’s own ingestion limit, so the action ends a long run and still reports', () => {
-    const timeout = job['timeout-minutes'] as number
-    expect(typeof timeout).toBe('number')
-    expect(timeout).toBeGreaterThan(60) // ingestion_timeout_minutes defaults to 60
-    expect(timeout).toBeLessThanOrEqual(120)
-  })
-
   it('takes ids, role and region from repository variables', () => {
     expect(actionStep.with).toMatchObject({
       knowledge_base_id: '${{ vars.KB_SYNC_KNOWLEDGE_BASE_ID }}',
@@ -146,6 +162,7 @@ describe('kb-sync.yml inputs as the action receives them', () => {
       function_name: 'incident-kb-batch-sync',
       aws_region: 'us-east-1',
       role_to_assume: 'arn:aws:iam::123456789012:role/kb-sync',
+      sync_timeout_seconds: '300',
       wait_for_sync: 'true',
       ingestion: 'auto',
       wait_for_ingestion: 'true',
@@ -190,5 +207,51 @@ describe('kb-sync.yml inputs as the action receives them', () => {
 
   it('belongs to the job named in the file', () => {
     expect(jobId).toBe('kb-sync')
+  })
+})
+
+const MINUTE_MS = 60_000
+/** Time for the runner to start the job, check out, and run the steps before and after the action. */
+const MARGIN_MS = 5 * MINUTE_MS
+/** More than this above the budget, and a hung runner holds the concurrency group for nothing. */
+const SLACK_MS = 15 * MINUTE_MS
+
+/** The Config the action builds from what the workflow passes it, action.yml's defaults filling in the rest. */
+function configFor(contexts: ExpressionContexts): Config {
+  return actionConfig(renderedInputs(contexts))
+}
+
+const ALL_DISPATCHES = [true, false].flatMap((wait_for_sync) =>
+  ['auto', 'always', 'never'].flatMap((ingestion) =>
+    [true, false].flatMap((wait_for_ingestion) =>
+      [true, false].map((dry_run) => ({ wait_for_sync, ingestion, wait_for_ingestion, dry_run }))
+    )
+  )
+)
+
+describe('kb-sync.yml deadlines', () => {
+  const timeoutMs = (job['timeout-minutes'] as number) * MINUTE_MS
+
+  it('waits for one invocation as long as the reference Lambda may run (5 minutes), not the 15-minute maximum', () => {
+    expect(String(actionStep.with?.sync_timeout_seconds)).toBe('300')
+    expect(configFor(schedule()).syncTimeoutSeconds).toBe(300)
+  })
+
+  it.each([
+    ['a scheduled run', schedule()],
+    ['a run dispatched with the defaults', dispatch(DISPATCH_DEFAULTS)],
+    ['a run dispatched with ingestion: always', dispatch({ ...DISPATCH_DEFAULTS, ingestion: 'always' })]
+  ])('gives %s the action’s whole run budget plus a margin, and not much more', (_what, contexts) => {
+    const budget = runBudgetMs(configFor(contexts))
+    expect(typeof job['timeout-minutes']).toBe('number')
+    expect(timeoutMs).toBeGreaterThanOrEqual(budget + MARGIN_MS)
+    expect(timeoutMs).toBeLessThanOrEqual(budget + SLACK_MS)
+  })
+
+  it('gives every combination of dispatch inputs its run budget plus the margin', () => {
+    for (const inputs of ALL_DISPATCHES) {
+      const budget = runBudgetMs(configFor(dispatch(inputs)))
+      expect({ inputs, fits: timeoutMs >= budget + MARGIN_MS }).toEqual({ inputs, fits: true })
+    }
   })
 })
