@@ -9,6 +9,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock'
 import { clientToken, decide, runIngestionPhase } from '../src/pipeline/ingestion.js'
 import { emptySyncPhase, type SyncPhase } from '../src/pipeline/result.js'
+import { Cancelled } from '../src/deadline.js'
 import { awsError, FakeClock, phaseContext, RUN } from './support/fakes.js'
 
 const bedrockMock = mockClient(BedrockAgentClient)
@@ -434,5 +435,75 @@ describe('runIngestionPhase', () => {
     expect(phase.error).toBe(
       'knowledge base LPR1PEW0LN data source AJIJE6BWIV was not found in region us-east-1 (bedrock:ListIngestionJobs): check the id and the region (ResourceNotFoundException: KB not found)'
     )
+  })
+
+  it('fails at once, naming the quota, when StartIngestionJob meets a used-up account quota', async () => {
+    bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [] })
+    bedrockMock
+      .on(StartIngestionJobCommand)
+      .rejects(awsError('ServiceQuotaExceededException', 402, 'Concurrent ingestion jobs per account exceeded'))
+    const clock = new FakeClock(0)
+    const phase = await runIngestionPhase(CONFIG, synced(1), bedrock, RUN, phaseContext(clock))
+    expect(phase.outcome).toBe('failed')
+    expect(phase.error).toBe(
+      'bedrock:StartIngestionJob on knowledge base LPR1PEW0LN data source AJIJE6BWIV was refused because an account quota is used up; waiting will not help until other work ends. Raise the quota in https://us-east-1.console.aws.amazon.com/servicequotas/home/services/bedrock/quotas (ServiceQuotaExceededException: Concurrent ingestion jobs per account exceeded)'
+    )
+    expect(bedrockMock.commandCalls(StartIngestionJobCommand)).toHaveLength(1)
+    expect(clock.time).toBe(0)
+  })
+
+  it('stops at once when the run is cancelled, leaving the job it follows running', async () => {
+    arrangeOwnJob()
+    const cancel = new AbortController()
+    let checks = 0
+    bedrockMock.on(GetIngestionJobCommand).callsFake(async () => {
+      if (++checks === 2) cancel.abort(new Cancelled('SIGINT'))
+      return { ingestionJob: job('MINE', 'IN_PROGRESS') }
+    })
+    const clock = new FakeClock(0)
+    const phase = await runIngestionPhase(CONFIG, synced(1), bedrock, RUN, phaseContext(clock, cancel.signal))
+    expect(phase).toMatchObject({
+      outcome: 'cancelled',
+      job: { jobId: 'MINE', status: 'IN_PROGRESS' },
+      leftRunning: { jobId: 'MINE', status: 'IN_PROGRESS' },
+      statusChecks: 2
+    })
+    expect(phase.error).toBeUndefined()
+    expect(checks).toBe(2)
+  })
+
+  it('starts nothing once cancelled, even in the middle of waiting for a job that was already running', async () => {
+    const cancel = new AbortController()
+    bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [job('THEIRS', 'IN_PROGRESS')] })
+    bedrockMock.on(GetIngestionJobCommand).callsFake(async () => {
+      cancel.abort(new Cancelled('SIGTERM'))
+      return { ingestionJob: job('THEIRS', 'IN_PROGRESS') }
+    })
+    const phase = await runIngestionPhase(
+      CONFIG,
+      synced(1),
+      bedrock,
+      RUN,
+      phaseContext(new FakeClock(0), cancel.signal)
+    )
+    expect(phase).toMatchObject({ outcome: 'cancelled', leftRunning: { jobId: 'THEIRS' } })
+    expect(bedrockMock.commandCalls(StartIngestionJobCommand)).toHaveLength(0)
+  })
+
+  it('gives up a phase whose calls keep failing when its time runs out, naming the last error', async () => {
+    bedrockMock.on(ListIngestionJobsCommand).rejects(awsError('InternalServerException', 500, 'try later'))
+    const clock = new FakeClock(0)
+    const phase = await runIngestionPhase(
+      { ...CONFIG, ingestionTimeoutMs: 60_000 },
+      synced(1),
+      bedrock,
+      RUN,
+      phaseContext(clock)
+    )
+    expect(phase.outcome).toBe('failed')
+    expect(phase.error).toBe(
+      'Gave up after ingestion_timeout_minutes = 1: bedrock:ListIngestionJobs on knowledge base LPR1PEW0LN data source AJIJE6BWIV failed (InternalServerException: try later)'
+    )
+    expect(clock.time).toBe(60_000)
   })
 })

@@ -14,6 +14,7 @@ import { Uint8ArrayBlobAdapter } from '@smithy/core/serde'
 import { mockClient } from 'aws-sdk-client-mock'
 import type { AwsClients, ClientSettings } from '../src/aws/clients.js'
 import type { InputName } from '../src/inputs.js'
+import { Cancelled } from '../src/deadline.js'
 import { runKbSync } from '../src/pipeline/run.js'
 import { buildOutputs } from '../src/report/outputs.js'
 import { awsError, FakeClock, RecordingLogger, RUN } from './support/fakes.js'
@@ -127,6 +128,42 @@ describe('runKbSync', () => {
       total_duration_seconds: Number(outputs.duration_seconds)
     })
     expect(logger.groups).toEqual(['Credentials', 'Sync: DynamoDB → S3', 'Ingestion: S3 → Knowledge Base'])
+  })
+
+  it('reports a cancelled run as cancelled, with what it knows and the job it left running', async () => {
+    happyAws()
+    const cancel = new AbortController()
+    bedrockMock.on(GetIngestionJobCommand).callsFake(async () => {
+      cancel.abort(new Cancelled('SIGINT'))
+      return { ingestionJob: { ingestionJobId: 'JOB1', status: 'IN_PROGRESS' } as never }
+    })
+    const { deps } = harness({})
+    const result = await runKbSync({ ...deps, cancel: cancel.signal })
+    const outputs = buildOutputs(result)
+
+    expect(result.cancelled).toEqual({ signal: 'SIGINT', during: 'ingestion' })
+    expect(result.ingestion.leftRunning).toMatchObject({ jobId: 'JOB1', status: 'IN_PROGRESS' })
+    expect(outputs).toMatchObject({
+      status: 'cancelled',
+      synced_count: '10',
+      ingestion_job_id: 'JOB1',
+      ingestion_status: 'IN_PROGRESS'
+    })
+  })
+
+  it('starts no ingestion job once the run is cancelled during the sync', async () => {
+    happyAws()
+    const cancel = new AbortController()
+    lambdaMock.on(InvokeCommand).callsFake(async () => {
+      cancel.abort(new Cancelled('SIGTERM'))
+      return { StatusCode: 200, Payload: encode({ successfully_synced: 10, failed: 0, total_processed: 10 }) }
+    })
+    const { deps } = harness({})
+    const result = await runKbSync({ ...deps, cancel: cancel.signal })
+    expect(result.status).toBe('cancelled')
+    expect(result.cancelled).toEqual({ signal: 'SIGTERM', during: 'sync' })
+    expect(result.ingestion).toMatchObject({ outcome: 'skipped', reason: 'the run was cancelled' })
+    expect(bedrockMock.calls()).toHaveLength(0)
   })
 
   it('fails on bad input before any AWS call, listing each problem', async () => {

@@ -4,7 +4,8 @@ import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda'
 import { Uint8ArrayBlobAdapter } from '@smithy/core/serde'
 import { mockClient } from 'aws-sdk-client-mock'
 import { runSyncPhase } from '../src/pipeline/sync.js'
-import { awsError, phaseContext } from './support/fakes.js'
+import { Cancelled } from '../src/deadline.js'
+import { awsError, FakeClock, phaseContext } from './support/fakes.js'
 
 const lambdaMock = mockClient(LambdaClient)
 const dynamoMock = mockClient(DynamoDBClient)
@@ -256,5 +257,53 @@ describe('runSyncPhase', () => {
       /^Backlog count unavailable, continuing without it: Access denied for dynamodb:Query on table incidents index status-priority-index/
     )
     expect(phase.error).toBeUndefined()
+  })
+
+  it("starts no batch that could not finish within the sync phase's time, and says so", async () => {
+    const clock = new FakeClock(0)
+    // Each count takes a minute: after the counts around two batches, a third 900 s batch no longer fits.
+    dynamoMock.on(QueryCommand).callsFake(async () => {
+      clock.advance(60_000)
+      return { Count: 500 }
+    })
+    lambdaMock.on(InvokeCommand).callsFake(async () => {
+      clock.advance(880_000)
+      return batch(50)
+    })
+    const ctx = phaseContext(clock)
+    const phase = await runSyncPhase({ ...CONFIG, maxSyncBatches: 3 }, clients, ctx)
+    expect(phase).toMatchObject({ invocations: 2, synced: 100, stopReason: 'deadline', workPending: true })
+    expect(ctx.warned).toEqual([
+      "Stopped after 2 batches: another batch of up to sync_timeout_seconds = 900 would not fit in the sync phase's time; 500 incidents are still pending. The next run continues."
+    ])
+  })
+
+  it('stops draining as soon as the run is cancelled, counting nothing more', async () => {
+    const cancel = new AbortController()
+    dynamoMock.on(QueryCommand).resolves({ Count: 500 })
+    lambdaMock.on(InvokeCommand).callsFake(async () => {
+      cancel.abort(new Cancelled('SIGINT'))
+      return batch(50, { has_more: true })
+    })
+    const phase = await runSyncPhase(CONFIG, clients, phaseContext(new FakeClock(0), cancel.signal))
+    expect(phase).toMatchObject({ invocations: 1, synced: 50, stopReason: 'cancelled', backlogAfter: null })
+    expect(lambdaMock.commandCalls(InvokeCommand)).toHaveLength(1)
+    expect(dynamoMock.commandCalls(QueryCommand)).toHaveLength(1)
+  })
+
+  it('counts a batch cut off by a cancel as made, and says it may still be running', async () => {
+    const cancel = new AbortController()
+    dynamoMock.on(QueryCommand).resolves({ Count: 500 })
+    lambdaMock.on(InvokeCommand).callsFake(async () => {
+      cancel.abort(new Cancelled('SIGTERM'))
+      throw Object.assign(new Error('Request aborted'), { name: 'AbortError' })
+    })
+    const ctx = phaseContext(new FakeClock(0), cancel.signal)
+    const phase = await runSyncPhase(CONFIG, clients, ctx)
+    expect(phase).toMatchObject({ invocations: 1, inFlightBatch: 1, stopReason: 'cancelled', workPending: true })
+    expect(phase.error).toBeUndefined()
+    expect(ctx.logger.lines).toContain(
+      'Batch 1: stopped waiting for the Lambda (the run was cancelled (SIGTERM)); the invocation may still finish in Lambda.'
+    )
   })
 })
