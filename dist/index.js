@@ -71401,7 +71401,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(879);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1744);
 /** The action's entrypoint (action.yml runs dist/index.js, the bundle of this file). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -71411,7 +71411,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 879:
+/***/ 1744:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -75050,11 +75050,42 @@ function quote(value) {
     return value === '' ? "'' (empty)" : `'${truncate(value, 200)}'`;
 }
 
+;// CONCATENATED MODULE: ./src/pending.ts
+/**
+ * The one definition of a pending incident — CLOSED, and not yet marked synced — shared by the action's backlog
+ * count, the reference Lambda's search and its conditional mark, and the local stack's truth check.
+ */
+const CLOSED_STATUS = 'CLOSED';
+/** Expression parts for a Query on the status index: key condition and filter, with their names and values. */
+const PENDING_QUERY = {
+    keyCondition: '#status = :closed',
+    filter: 'attribute_not_exists(#kb.#synced) OR #kb.#synced = :false',
+    names: { '#status': 'status', '#kb': 'kb_sync_status', '#synced': 'synced' },
+    values: { ':closed': { S: CLOSED_STATUS }, ':false': { BOOL: false } }
+};
+/** The filter alone, as a condition on one item (the mark that claims an incident uses it). */
+const NOT_SYNCED_CONDITION = {
+    expression: PENDING_QUERY.filter,
+    names: { '#kb': 'kb_sync_status', '#synced': 'synced' },
+    values: { ':false': { BOOL: false } }
+};
+/** The same test for an item already read from the table. */
+function isPending(item) {
+    if (item.status !== CLOSED_STATUS)
+        return false;
+    const status = item.kb_sync_status;
+    if (status === null || typeof status !== 'object')
+        return true;
+    const synced = status.synced;
+    return synced === undefined || synced === false;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/backlog.ts
 /**
  * Counts the incidents still waiting to be synced (docs/behaviour.md, "The backlog"). A count that cannot be read is a warning and an
  * unknown count, never a failure: the pipeline works without it.
  */
+
 
 
 async function countBacklog(dynamodb, target, signal) {
@@ -75063,10 +75094,10 @@ async function countBacklog(dynamodb, target, signal) {
         const pages = (0,client_dynamodb_dist_cjs/* paginateQuery */.y0e)({ client: dynamodb }, {
             TableName: target.table,
             IndexName: target.index,
-            KeyConditionExpression: '#status = :closed',
-            FilterExpression: 'attribute_not_exists(#kb.#synced) OR #kb.#synced = :false',
-            ExpressionAttributeNames: { '#status': 'status', '#kb': 'kb_sync_status', '#synced': 'synced' },
-            ExpressionAttributeValues: { ':closed': { S: 'CLOSED' }, ':false': { BOOL: false } },
+            KeyConditionExpression: PENDING_QUERY.keyCondition,
+            FilterExpression: PENDING_QUERY.filter,
+            ExpressionAttributeNames: PENDING_QUERY.names,
+            ExpressionAttributeValues: PENDING_QUERY.values,
             Select: 'COUNT'
         }, { abortSignal: signal });
         for await (const page of pages)
@@ -76253,7 +76284,7 @@ function buildOutputs(result) {
 
 /** Keeps one run's summary far below the runner's 1 MiB limit, whatever AWS sends back. */
 const MAX_TEXT = 2_000;
-const MAX_LIST = 20;
+const MAX_LIST = LISTED_VALUES_LIMIT;
 const MAX_LOG_TAIL = 4_096;
 const ICONS = {
     completed: '✅',

@@ -1,5 +1,15 @@
 import { describe, expect, it } from '@jest/globals'
-import { allSteps, jobEntries, loadWorkflow, type Job, type Step } from '../support/workflow-files.js'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import {
+  allSteps,
+  jobEntries,
+  loadWorkflow,
+  loadYaml,
+  REPO_ROOT,
+  type Job,
+  type Step
+} from '../support/workflow-files.js'
 
 const workflow = loadWorkflow('ci.yml')
 const jobs = jobEntries(workflow)
@@ -32,7 +42,8 @@ describe('ci.yml', () => {
     ['type-check', /npm run typecheck\b/],
     ['tests', /npm test\b/],
     ['workflow and action.yml validation', /npm run lint:workflows\b/],
-    ['bundle', /npm run bundle\b/]
+    ['dist/ freshness check', /\bbash scripts\/check-dist\.sh\b/],
+    ['end-to-end tests', /npm run test:e2e\b/]
   ])('runs the %s', (_what, pattern) => {
     expect(runs).toMatch(pattern)
   })
@@ -50,15 +61,16 @@ describe('ci.yml', () => {
     }
   })
 
-  it('rebuilds dist/ and fails on a diff or on new untracked files under dist/', () => {
-    const entry = jobRunning(/npm run bundle\b/)
-    expect(entry).toBeDefined()
-    const scripts = stepsOf(entry?.[1]).map((step) => step.run ?? '')
-    const bundle = scripts.findIndex((run) => /npm run bundle\b/.test(run))
-    const compare = scripts.findIndex((run) => /git diff --exit-code\b.*-- dist\b/.test(run))
-    expect(compare).toBeGreaterThan(bundle)
-    expect(scripts[compare]).toMatch(/git ls-files --others --exclude-standard -- dist/)
-    expect(scripts[compare]).toMatch(/exit 1/)
+  it('checks dist/ with the same script as .ci/run', () => {
+    expect(jobRunning(/\bbash scripts\/check-dist\.sh\b/)).toBeDefined()
+    expect(readFileSync(path.join(REPO_ROOT, '.ci/run'), 'utf8')).toMatch(/^bash scripts\/check-dist\.sh$/m)
+  })
+
+  it('runs the end-to-end suite on the Node.js that action.yml declares', () => {
+    const action = loadYaml(path.join(REPO_ROOT, 'action.yml')) as { runs: { using: string } }
+    const entry = jobRunning(/npm run test:e2e\b/)
+    const setup = stepsOf(entry?.[1]).find((step) => step.uses?.startsWith('actions/setup-node@'))
+    expect(`node${String(setup?.with?.['node-version'])}`).toBe(action.runs.using)
   })
 
   it('runs the action itself (uses: ./) against the local stack: the whole pipeline, then a dry run', () => {
@@ -79,10 +91,12 @@ describe('ci.yml', () => {
     expect(checks.map((step) => /test "\$STATUS" = (\w+)/.exec(step.run ?? '')?.[1])).toEqual(['completed', 'dry_run'])
   })
 
-  it('caches npm downloads through setup-node and takes the Node version from .node-version', () => {
+  it('caches npm downloads through setup-node and takes the Node version from .node-version (but for Node.js 24)', () => {
     for (const { step } of allSteps(workflow)) {
       if (step.uses?.startsWith('actions/setup-node@')) {
-        expect(step.with).toMatchObject({ 'node-version-file': '.node-version', cache: 'npm' })
+        expect(step.with).toMatchObject({ cache: 'npm' })
+        if (step.with?.['node-version'] === undefined)
+          expect(step.with).toMatchObject({ 'node-version-file': '.node-version' })
       }
     }
   })

@@ -40541,7 +40541,38 @@ function safeKeyPart(id) {
     return id.replace(/[/\\]/g, '_').replace(/^\.+$/, '_');
 }
 
+;// CONCATENATED MODULE: ./src/pending.ts
+/**
+ * The one definition of a pending incident — CLOSED, and not yet marked synced — shared by the action's backlog
+ * count, the reference Lambda's search and its conditional mark, and the local stack's truth check.
+ */
+const CLOSED_STATUS = 'CLOSED';
+/** Expression parts for a Query on the status index: key condition and filter, with their names and values. */
+const PENDING_QUERY = {
+    keyCondition: '#status = :closed',
+    filter: 'attribute_not_exists(#kb.#synced) OR #kb.#synced = :false',
+    names: { '#status': 'status', '#kb': 'kb_sync_status', '#synced': 'synced' },
+    values: { ':closed': { S: CLOSED_STATUS }, ':false': { BOOL: false } }
+};
+/** The filter alone, as a condition on one item (the mark that claims an incident uses it). */
+const NOT_SYNCED_CONDITION = {
+    expression: PENDING_QUERY.filter,
+    names: { '#kb': 'kb_sync_status', '#synced': 'synced' },
+    values: { ':false': { BOOL: false } }
+};
+/** The same test for an item already read from the table. */
+function isPending(item) {
+    if (item.status !== CLOSED_STATUS)
+        return false;
+    const status = item.kb_sync_status;
+    if (status === null || typeof status !== 'object')
+        return true;
+    const synced = status.synced;
+    return synced === undefined || synced === false;
+}
+
 ;// CONCATENATED MODULE: ./src/lambda/mark.ts
+
 
 /**
  * Marks one incident synced, only if it still exists and is still pending. Two invocations racing on the same
@@ -40553,10 +40584,10 @@ async function markSynced(ddb, table, incidentId, s3Key, syncedAt, abortSignal) 
             TableName: table,
             Key: { incident_id: { S: incidentId } },
             UpdateExpression: 'SET #kb = :status',
-            ConditionExpression: 'attribute_exists(#id) AND (attribute_not_exists(#kb.#synced) OR #kb.#synced = :false)',
-            ExpressionAttributeNames: { '#kb': 'kb_sync_status', '#synced': 'synced', '#id': 'incident_id' },
+            ConditionExpression: `attribute_exists(#id) AND (${NOT_SYNCED_CONDITION.expression})`,
+            ExpressionAttributeNames: { ...NOT_SYNCED_CONDITION.names, '#id': 'incident_id' },
             ExpressionAttributeValues: {
-                ':false': { BOOL: false },
+                ...NOT_SYNCED_CONDITION.values,
                 ':status': {
                     M: { synced: { BOOL: true }, synced_at: { S: syncedAt.toISOString() }, s3_key: { S: s3Key } }
                 }
@@ -40580,16 +40611,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 
 
 
-/** The same test the GSI filter applies, for items read from the table. */
-function isPending(item) {
-    if (item.status !== 'CLOSED')
-        return false;
-    const status = item.kb_sync_status;
-    if (status === null || typeof status !== 'object')
-        return true;
-    const synced = status.synced;
-    return synced === undefined || synced === false;
-}
+
 const MAX_PAGE = 1000;
 const BATCH_GET_MAX = 100;
 /**
@@ -40624,16 +40646,11 @@ async function search(ddb, config, want, shouldStop, found, abortSignal) {
         const page = await ddb.send(new dist_cjs/* QueryCommand */.sfZ({
             TableName: config.tableName,
             IndexName: config.statusIndex,
-            KeyConditionExpression: '#status = :closed',
-            FilterExpression: 'attribute_not_exists(#kb.#synced) OR #kb.#synced = :false',
+            KeyConditionExpression: PENDING_QUERY.keyCondition,
+            FilterExpression: PENDING_QUERY.filter,
             ProjectionExpression: '#id',
-            ExpressionAttributeNames: {
-                '#status': 'status',
-                '#kb': 'kb_sync_status',
-                '#synced': 'synced',
-                '#id': 'incident_id'
-            },
-            ExpressionAttributeValues: { ':closed': { S: 'CLOSED' }, ':false': { BOOL: false } },
+            ExpressionAttributeNames: { ...PENDING_QUERY.names, '#id': 'incident_id' },
+            ExpressionAttributeValues: PENDING_QUERY.values,
             Limit: pageSize,
             ExclusiveStartKey: startKey
         }), { abortSignal });

@@ -1,3 +1,4 @@
+import { NOT_SYNCED_CONDITION } from '../pending.js'
 import { ConditionalCheckFailedException, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb'
 
 export type MarkOutcome = 'marked' | 'not-pending'
@@ -20,10 +21,10 @@ export async function markSynced(
         TableName: table,
         Key: { incident_id: { S: incidentId } },
         UpdateExpression: 'SET #kb = :status',
-        ConditionExpression: 'attribute_exists(#id) AND (attribute_not_exists(#kb.#synced) OR #kb.#synced = :false)',
-        ExpressionAttributeNames: { '#kb': 'kb_sync_status', '#synced': 'synced', '#id': 'incident_id' },
+        ConditionExpression: `attribute_exists(#id) AND (${NOT_SYNCED_CONDITION.expression})`,
+        ExpressionAttributeNames: { ...NOT_SYNCED_CONDITION.names, '#id': 'incident_id' },
         ExpressionAttributeValues: {
-          ':false': { BOOL: false },
+          ...NOT_SYNCED_CONDITION.values,
           ':status': {
             M: { synced: { BOOL: true }, synced_at: { S: syncedAt.toISOString() }, s3_key: { S: s3Key } }
           }

@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/client-dynamodb'
 import { unmarshall } from '@aws-sdk/util-dynamodb'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { isPending, PENDING_QUERY } from '../pending.js'
 import type { SyncConfig } from './config.js'
 import type { Incident } from './types.js'
 
@@ -18,14 +19,6 @@ export interface PendingBatch {
   interrupted?: boolean
 }
 
-/** The same test the GSI filter applies, for items read from the table. */
-export function isPending(item: Record<string, unknown>): boolean {
-  if (item.status !== 'CLOSED') return false
-  const status = item.kb_sync_status
-  if (status === null || typeof status !== 'object') return true
-  const synced = (status as Record<string, unknown>).synced
-  return synced === undefined || synced === false
-}
 
 const MAX_PAGE = 1000
 const BATCH_GET_MAX = 100
@@ -75,16 +68,11 @@ async function search(
       new QueryCommand({
         TableName: config.tableName,
         IndexName: config.statusIndex,
-        KeyConditionExpression: '#status = :closed',
-        FilterExpression: 'attribute_not_exists(#kb.#synced) OR #kb.#synced = :false',
+        KeyConditionExpression: PENDING_QUERY.keyCondition,
+        FilterExpression: PENDING_QUERY.filter,
         ProjectionExpression: '#id',
-        ExpressionAttributeNames: {
-          '#status': 'status',
-          '#kb': 'kb_sync_status',
-          '#synced': 'synced',
-          '#id': 'incident_id'
-        },
-        ExpressionAttributeValues: { ':closed': { S: 'CLOSED' }, ':false': { BOOL: false } },
+        ExpressionAttributeNames: { ...PENDING_QUERY.names, '#id': 'incident_id' },
+        ExpressionAttributeValues: PENDING_QUERY.values,
         Limit: pageSize,
         ExclusiveStartKey: startKey
       }),

@@ -4,6 +4,7 @@
  */
 import { paginateQuery, type DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { describeAwsError } from '../aws/errors.js'
+import { PENDING_QUERY } from '../pending.js'
 
 export type BacklogCount = { count: number } | { count: null; warning: string }
 
@@ -24,10 +25,10 @@ export async function countBacklog(
       {
         TableName: target.table,
         IndexName: target.index,
-        KeyConditionExpression: '#status = :closed',
-        FilterExpression: 'attribute_not_exists(#kb.#synced) OR #kb.#synced = :false',
-        ExpressionAttributeNames: { '#status': 'status', '#kb': 'kb_sync_status', '#synced': 'synced' },
-        ExpressionAttributeValues: { ':closed': { S: 'CLOSED' }, ':false': { BOOL: false } },
+        KeyConditionExpression: PENDING_QUERY.keyCondition,
+        FilterExpression: PENDING_QUERY.filter,
+        ExpressionAttributeNames: PENDING_QUERY.names,
+        ExpressionAttributeValues: PENDING_QUERY.values,
         Select: 'COUNT'
       },
       { abortSignal: signal }

@@ -3,7 +3,7 @@
  * does not escape anything, and every message may carry outside text (AWS errors, the Lambda's answers), so all
  * text from the result goes through summaryText: it can change neither the HTML nor the Markdown around it.
  */
-import { followJobCommand } from '../pipeline/rules.js'
+import { followJobCommand, LISTED_VALUES_LIMIT } from '../pipeline/rules.js'
 import {
   formatStatistics,
   STATISTIC_NAMES,
@@ -26,7 +26,7 @@ export interface SummaryWriter {
 
 /** Keeps one run's summary far below the runner's 1 MiB limit, whatever AWS sends back. */
 const MAX_TEXT = 2_000
-const MAX_LIST = 20
+const MAX_LIST = LISTED_VALUES_LIMIT
 const MAX_LOG_TAIL = 4_096
 
 const ICONS: Record<RunStatus, string> = {
