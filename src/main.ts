@@ -61,16 +61,33 @@ export const runnerLogger: Logger = {
   group: (name, fn) => core.group(logText(name), fn)
 }
 
+/** The two signals the runner sends; the first of either cancels, later ones change nothing. */
+export function onFirstSignal(
+  target: Pick<NodeJS.EventEmitter, 'on' | 'off'>,
+  handle: (signal: 'SIGINT' | 'SIGTERM') => void
+): () => void {
+  let received = false
+  const listeners = (['SIGINT', 'SIGTERM'] as const).map((signal) => {
+    const listener = (): void => {
+      if (received) return
+      received = true
+      handle(signal)
+    }
+    target.on(signal, listener)
+    return [signal, listener] as const
+  })
+  return () => {
+    for (const [signal, listener] of listeners) target.off(signal, listener)
+  }
+}
+
 export async function run(): Promise<void> {
   const cancel = new AbortController()
-  const onSignal = (signal: NodeJS.Signals): void => {
-    if (cancel.signal.aborted) return
+  const stopWatching = onFirstSignal(process, (signal) => {
     core.info(`Received ${signal}: stopping now; the job summary and outputs follow.`)
     cancel.abort(new Cancelled(signal))
     setTimeout(() => process.exit(process.exitCode || 1), EXIT_AFTER_SIGNAL_MS).unref()
-  }
-  process.on('SIGINT', onSignal)
-  process.on('SIGTERM', onSignal)
+  })
   try {
     const result = await runKbSync({
       readInput,
@@ -89,7 +106,6 @@ export async function run(): Promise<void> {
       logText(`kb-sync failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
     )
   } finally {
-    process.off('SIGINT', onSignal)
-    process.off('SIGTERM', onSignal)
+    stopWatching()
   }
 }
