@@ -685,9 +685,11 @@ export class BedrockAgentService extends BedrockRestService {
       }
     }
     const [kbId = '', dsId = '', jobId = ''] = params
-    const fault = await applyFaults(this.faults, this.principalOf, call, this.style, op, () =>
-      this.bedrock.kbArn(kbId || '*')
-    )
+    const fault = await applyFaults(this.faults, call, this.style, op, {
+      principalOf: this.principalOf,
+      resource: () => this.bedrock.kbArn(kbId || '*'),
+      key: () => jobId || dsId || kbId
+    })
     if (fault) throw fault
     this.bedrock.settle()
     switch (op) {
@@ -738,9 +740,11 @@ export class BedrockRuntimeService extends BedrockRestService {
   async handle(call: Call): Promise<void> {
     const m = /^\/knowledgebases\/([^/]+)\/retrieve$/.exec(call.url.pathname)
     const kbId = decodeURIComponent(m?.[1] ?? '')
-    const fault = await applyFaults(this.faults, this.principalOf, call, this.style, 'Retrieve', () =>
-      this.bedrock.kbArn(kbId)
-    )
+    const fault = await applyFaults(this.faults, call, this.style, 'Retrieve', {
+      principalOf: this.principalOf,
+      resource: () => this.bedrock.kbArn(kbId),
+      key: () => kbId
+    })
     if (fault) throw fault
     if (call.method !== 'POST' || !m)
       throw new AwsError(404, 'UnknownOperationException', `Unknown operation ${call.method} ${call.url.pathname}`)

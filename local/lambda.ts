@@ -401,7 +401,7 @@ export class LambdaService implements Service {
     sendJson(
       call.res,
       err.status,
-      { Type: 'User', Message: err.message, ...err.fields },
+      { Type: err.status >= 500 ? 'Service' : 'User', Message: err.message, ...err.fields },
       {
         'x-amzn-ErrorType': err.code,
         'x-amzn-RequestId': call.requestId,
@@ -422,9 +422,10 @@ export class LambdaService implements Service {
             : 'GetFunction'
           : 'Unknown'
     const name = decodeURIComponent((invoke ?? config)?.[1] ?? '')
-    const fault = await applyFaults(this.faults, this.principalOf, call, this.style, op, () => {
-      const short = NAME.exec(name)?.[4] ?? name
-      return this.runtime.functionArn(short)
+    const fault = await applyFaults(this.faults, call, this.style, op, {
+      principalOf: this.principalOf,
+      resource: () => this.runtime.functionArn(NAME.exec(name)?.[4] ?? name),
+      key: () => NAME.exec(name)?.[4] ?? name
     })
     if (fault) throw fault
     if (op === 'Unknown')
