@@ -242,10 +242,12 @@ export class Bedrock {
     }
   }
 
+  /** `useFate`: whether the job takes the next armed job fault (jobs the stack starts itself do not). */
   startIngestionJob(
     kbId: string,
     dsId: string,
-    input: { clientToken?: unknown; description?: unknown }
+    input: { clientToken?: unknown; description?: unknown },
+    useFate = true
   ): IngestionJobView {
     const ds = this.ds(kbId, dsId)
     const token = input.clientToken
@@ -295,7 +297,7 @@ export class Bedrock {
       startingMs: Math.floor(durationMs / 5),
       durationMs,
       stoppingMs: Math.max(1, Math.floor(durationMs / 5)),
-      fate: this.faults.takeJobFate(),
+      fate: useFate ? this.faults.takeJobFate() : undefined,
       plan,
       applied: false
     }
@@ -520,12 +522,19 @@ export class Bedrock {
       Math.floor(Math.min(cap, Math.max(0, (t - job.startedAt - job.startingMs) / runMs)) * n)
     const failAt = job.fate?.kind === 'fail' ? job.startedAt + job.startingMs + runMs * job.fate.atFraction : Infinity
     const endAt = job.fate?.kind === 'stick' ? Infinity : job.startedAt + job.durationMs
+    // Someone else's stop counts only if it comes before the job ends on its own.
+    const foreignStopAt =
+      job.fate?.kind === 'stop' ? job.startedAt + (job.fate.afterMs ?? job.startingMs + runMs / 2) : Infinity
+    const stopAt = Math.min(
+      job.stopRequestedAt ?? Infinity,
+      foreignStopAt < Math.min(endAt, failAt) ? foreignStopAt : Infinity
+    )
 
-    if (job.stopRequestedAt !== undefined) {
-      const processed = processedAt(job.stopRequestedAt)
-      const stoppedAt = job.stopRequestedAt + job.stoppingMs
+    if (now >= stopAt) {
+      const processed = processedAt(stopAt)
+      const stoppedAt = stopAt + job.stoppingMs
       return now < stoppedAt
-        ? { status: 'STOPPING', processed, deletes: false, updatedAt: job.stopRequestedAt }
+        ? { status: 'STOPPING', processed, deletes: false, updatedAt: stopAt }
         : { status: 'STOPPED', processed, deletes: false, updatedAt: stoppedAt }
     }
     if (now < job.startedAt + job.startingMs)
@@ -685,9 +694,11 @@ export class BedrockAgentService extends BedrockRestService {
       }
     }
     const [kbId = '', dsId = '', jobId = ''] = params
-    const fault = await applyFaults(this.faults, this.principalOf, call, this.style, op, () =>
-      this.bedrock.kbArn(kbId || '*')
-    )
+    const fault = await applyFaults(this.faults, call, this.style, op, {
+      principalOf: this.principalOf,
+      resource: () => this.bedrock.kbArn(kbId || '*'),
+      key: () => jobId || dsId || kbId
+    })
     if (fault) throw fault
     this.bedrock.settle()
     switch (op) {
@@ -699,10 +710,21 @@ export class BedrockAgentService extends BedrockRestService {
         const job = this.bedrock.startIngestionJob(kbId, dsId, await jsonBody(call))
         return sendJson(call.res, 202, { ingestionJob: job }, { 'x-amzn-RequestId': call.requestId })
       }
-      case 'ListIngestionJobs':
-        return sendJson(call.res, 200, this.bedrock.listIngestionJobs(kbId, dsId, await jsonBody(call)), {
+      case 'ListIngestionJobs': {
+        sendJson(call.res, 200, this.bedrock.listIngestionJobs(kbId, dsId, await jsonBody(call)), {
           'x-amzn-RequestId': call.requestId
         })
+        // Started in the same turn as the answer: the lister's next request cannot arrive before this job exists.
+        const foreign = this.faults.takeForeignJob()
+        if (foreign !== undefined) {
+          try {
+            foreign.resolve(this.bedrock.startIngestionJob(kbId, dsId, { description: foreign.description }, false))
+          } catch (err) {
+            foreign.reject(err)
+          }
+        }
+        return
+      }
       case 'GetIngestionJob':
         return sendJson(
           call.res,
@@ -738,9 +760,11 @@ export class BedrockRuntimeService extends BedrockRestService {
   async handle(call: Call): Promise<void> {
     const m = /^\/knowledgebases\/([^/]+)\/retrieve$/.exec(call.url.pathname)
     const kbId = decodeURIComponent(m?.[1] ?? '')
-    const fault = await applyFaults(this.faults, this.principalOf, call, this.style, 'Retrieve', () =>
-      this.bedrock.kbArn(kbId)
-    )
+    const fault = await applyFaults(this.faults, call, this.style, 'Retrieve', {
+      principalOf: this.principalOf,
+      resource: () => this.bedrock.kbArn(kbId),
+      key: () => kbId
+    })
     if (fault) throw fault
     if (call.method !== 'POST' || !m)
       throw new AwsError(404, 'UnknownOperationException', `Unknown operation ${call.method} ${call.url.pathname}`)

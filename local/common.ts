@@ -21,6 +21,8 @@ export class AwsError extends Error {
 /** The request as the gateway hands it to a service. */
 export interface Call {
   requestId: string
+  /** The service's name in the call log. */
+  service: string
   method: string
   url: URL
   headers: IncomingMessage['headers']
@@ -33,6 +35,36 @@ export interface Call {
   /** Set by the service once it knows, for the call log and fault matching. */
   operation?: string
   errorCode?: string
+  /** Faults applied to the call, for the call log. */
+  faults: string[]
+  /** Resolves when the client has gone away before the response was complete, or when the stack stops. */
+  closed: Promise<void>
+  /** Resolves when the stack stops. */
+  stopped: Promise<void>
+  /** Who ended the connection before the response was complete, once someone did. */
+  interrupted?: 'client' | 'server'
+}
+
+/**
+ * Thrown to leave a call without answering it: the connection was dropped, the client left while the call was
+ * held back, or the stack is stopping.
+ */
+export class Abandoned extends Error {
+  constructor() {
+    super('The call was abandoned')
+    this.name = 'Abandoned'
+  }
+}
+
+/** Waits `ms`, unless `cancel` settles first (then returns false); no timer outlives it. */
+export function wait(ms: number, cancel: Promise<void>): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(true), ms)
+    void cancel.then(() => {
+      clearTimeout(timer)
+      resolve(false)
+    })
+  })
 }
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
@@ -55,6 +87,10 @@ export function readBody(req: IncomingMessage): Promise<Buffer> {
     req.on('data', (c: Buffer) => chunks.push(c))
     req.on('end', () => resolve(Buffer.concat(chunks)))
     req.on('error', reject)
+    // A client that leaves mid-body: 'close' without 'end' (settling twice is harmless).
+    req.on('close', () => {
+      if (!req.complete) reject(new Abandoned())
+    })
   })
 }
 

@@ -8,12 +8,26 @@ import {
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb'
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { Readable } from 'node:stream'
+import { crc32 } from 'node:zlib'
 import dynalite from 'dynalite'
 import { ACCOUNT_ID, AwsError, sendJson, type Call } from './common.js'
 import type { Faults } from './faults.js'
 import { applyFaults, type FaultStyle, type Service } from './gateway.js'
 
 const PREFIX = 'com.amazonaws.dynamodb.v20120810#'
+const DATA_PLANE = new Set([
+  'GetItem',
+  'PutItem',
+  'UpdateItem',
+  'DeleteItem',
+  'Query',
+  'Scan',
+  'BatchGetItem',
+  'BatchWriteItem',
+  'TransactGetItems',
+  'TransactWriteItems'
+])
 
 /**
  * DynamoDB is dynalite, in process. The gateway hands it the untouched request (the operation is in the
@@ -28,7 +42,15 @@ export class DynamoService implements Service {
   private client: DynamoDBClient | undefined
   private readonly style: FaultStyle = {
     service: 'dynamodb',
-    throttle: () => new AwsError(400, 'ThrottlingException', 'Rate of requests exceeds the allowed throughput.'),
+    // Item and query operations throttle as a table over its capacity; table operations as the control plane.
+    throttle: (operation) =>
+      DATA_PLANE.has(operation)
+        ? new AwsError(
+            400,
+            'ProvisionedThroughputExceededException',
+            'The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API.'
+          )
+        : new AwsError(400, 'ThrottlingException', 'Rate of requests exceeds the allowed throughput.'),
     denied: (message) => new AwsError(400, 'AccessDeniedException', message),
     iamAction: (op) => `dynamodb:${op}`
   }
@@ -69,24 +91,37 @@ export class DynamoService implements Service {
   }
 
   sendError(call: Call, err: AwsError): void {
+    const body = { __type: `${PREFIX}${err.code}`, message: err.message }
+    // DynamoDB checksums every answer, errors too (as dynalite does for its own).
+    const crc = String(crc32(JSON.stringify(body)) >>> 0)
     sendJson(
       call.res,
       err.status,
-      { __type: `${PREFIX}${err.code}`, message: err.message },
-      { 'x-amzn-RequestId': call.requestId },
+      body,
+      { 'x-amzn-RequestId': call.requestId, 'x-amz-crc32': crc, ...err.headers },
       'application/x-amz-json-1.0'
     )
   }
 
   async handle(call: Call): Promise<void> {
     const operation = String(call.headers['x-amz-target'] ?? '').split('.')[1] ?? 'Unknown'
-    const fault = await applyFaults(this.faults, this.principalOf, call, this.style, operation, async () => {
-      const body = JSON.parse((await call.body()).toString('utf8') || '{}') as {
+    const parsed = (body: Buffer) =>
+      JSON.parse(body.toString('utf8') || '{}') as {
         TableName?: string
         IndexName?: string
+        Key?: Record<string, Record<string, unknown>>
       }
-      const table = `arn:aws:dynamodb:${this.region}:${ACCOUNT_ID}:table/${body.TableName ?? '*'}`
-      return body.IndexName ? `${table}/index/${body.IndexName}` : table
+    const fault = await applyFaults(this.faults, call, this.style, operation, {
+      principalOf: this.principalOf,
+      resource: async () => {
+        const body = parsed(await call.body())
+        const table = `arn:aws:dynamodb:${this.region}:${ACCOUNT_ID}:table/${body.TableName ?? '*'}`
+        return body.IndexName ? `${table}/index/${body.IndexName}` : table
+      },
+      key: (body) =>
+        Object.values(parsed(body).Key ?? {})
+          .map((v) => String(Object.values(v)[0]))
+          .join('|')
     })
     if (fault) throw fault
     // Keep the error code for the call log; dynalite writes the response itself.
@@ -99,7 +134,15 @@ export class DynamoService implements Service {
       }
       return end(chunk, ...rest)
     }) as ServerResponse['end']
-    this.listener?.(call.raw as IncomingMessage, res)
+    // The body has been read (faults look at it): dynalite gets a replay. It also never sees the client's socket
+    // errors, which it would rethrow as uncaught exceptions.
+    const body = await call.body()
+    const replay = Object.assign(Readable.from(body.length > 0 ? [body] : []), {
+      headers: call.headers,
+      method: call.method,
+      url: call.raw.url
+    })
+    this.listener?.(replay as unknown as IncomingMessage, res)
   }
 
   /** The seed's table: `incident_id` key and the `status-priority-index` GSI (projection ALL). */

@@ -142,6 +142,8 @@ export class Container {
   private lines: string[] = []
   private readonly ready: Promise<void>
   private markReady: () => void = () => {}
+  /** How the environment was ended from outside, if it was (`crashAfter`). */
+  private killedAs: 'crash' | 'timeout' | undefined
 
   constructor(handlerPath: string, exportName: string, env: Record<string, string>) {
     this.ready = new Promise((resolve) => (this.markReady = resolve))
@@ -173,7 +175,11 @@ export class Container {
     })
   }
 
-  async run(event: unknown, context: ContextFields, timeoutMs: number): Promise<RunResult> {
+  /**
+   * Runs one invocation. `cutAfterMs` (default `timeoutMs`) is when it is cut off as timed out, while the handler's
+   * context still counts down from `timeoutMs`.
+   */
+  async run(event: unknown, context: ContextFields, timeoutMs: number, cutAfterMs = timeoutMs): Promise<RunResult> {
     this.busy = true
     this.invocations++
     this.lines = []
@@ -192,7 +198,7 @@ export class Container {
       const outcome = await new Promise<{ kind: 'message' | 'error' | 'exit' | 'timeout'; data: unknown }>(
         (resolve) => {
           this.pending = resolve
-          timer = setTimeout(() => resolve({ kind: 'timeout', data: undefined }), timeoutMs)
+          timer = setTimeout(() => resolve({ kind: 'timeout', data: undefined }), cutAfterMs)
           this.worker.postMessage({ event, context, deadline })
         }
       )
@@ -216,6 +222,12 @@ export class Container {
           }
         }
         case 'exit':
+          if (this.killedAs === 'timeout') return { ok: false, timedOut: true, lines }
+          if (this.killedAs === 'crash') {
+            const errorMessage = `RequestId: ${context.awsRequestId} Error: Runtime exited with error: signal: killed`
+            lines.push(`${errorMessage}\nRuntime.ExitError\n`)
+            return { ok: false, lines, error: { errorType: 'Runtime.ExitError', errorMessage, trace: [] } }
+          }
           return {
             ok: false,
             lines,
@@ -253,6 +265,14 @@ export class Container {
       this.pending = undefined
       this.busy = false
     }
+  }
+
+  /** Ends the environment now, as a crash (the runtime killed) or as a timeout; a running invocation answers so. */
+  async kill(outcome: 'crash' | 'timeout'): Promise<void> {
+    if (this.dead) return
+    this.killedAs = outcome
+    this.dead = true
+    await this.worker.terminate()
   }
 
   async stop(): Promise<void> {

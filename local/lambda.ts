@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { format } from 'node:util'
 import { ACCOUNT_ID, AwsError, sendJson, sleep, type Call } from './common.js'
-import type { Faults, LambdaFault } from './faults.js'
+import type { Environments, Faults, LambdaFault } from './faults.js'
 import { applyFaults, type FaultStyle, type Service } from './gateway.js'
 import { Container, type ContextFields, type LambdaErrorPayload, type RunResult } from './lambda-container.js'
 
@@ -104,9 +104,15 @@ const consoleCapture = (() => {
 })()
 
 /** Lambda's execution side: functions, their execution environments, invocations and logs. */
-export class LambdaRuntime {
+export class LambdaRuntime implements Environments {
   readonly invocations: InvocationRecord[] = []
   private functions = new Map<string, FunctionState>()
+  /**
+   * Environments by the session token each was given: the token comes back on every AWS call the environment
+   * makes, which is how the gateway knows which environment called (for `crashAfter`).
+   */
+  private environments = new Map<string, { id: string; container: Container }>()
+  private environmentSeq = 0
   private background = new Set<Promise<void>>()
   private capturing = false
   /** Ends in-process invocations still running when the stack stops (their timers would outlive it). */
@@ -115,7 +121,32 @@ export class LambdaRuntime {
   constructor(
     readonly region: string,
     private readonly faults: Faults
-  ) {}
+  ) {
+    faults.environments = this
+  }
+
+  idOf(sessionToken: string): string | undefined {
+    return this.environments.get(sessionToken)?.id
+  }
+
+  async crash(id: string, outcome: 'crash' | 'timeout'): Promise<void> {
+    for (const [token, env] of this.environments) {
+      if (env.id !== id) continue
+      this.environments.delete(token)
+      await env.container.kill(outcome)
+    }
+  }
+
+  private newContainer(fn: FunctionState): Container {
+    const id = `${fn.name}#${++this.environmentSeq}`
+    const env = { ...fn.config.env }
+    const token =
+      env.AWS_SESSION_TOKEN !== undefined ? `${env.AWS_SESSION_TOKEN}-env-${this.environmentSeq}` : undefined
+    if (token !== undefined) env.AWS_SESSION_TOKEN = token
+    const container = new Container(fn.config.handlerPath as string, fn.config.exportName, env)
+    if (token !== undefined) this.environments.set(token, { id, container })
+    return container
+  }
 
   register(name: string, config: FunctionConfig): void {
     if (!config.handler === !config.handlerPath)
@@ -130,10 +161,14 @@ export class LambdaRuntime {
     })
   }
 
-  /** Changes a function's settings; running environments are replaced (as a configuration update does). */
+  /**
+   * Changes a function's settings; running environments are replaced (as a configuration update does). `env` is
+   * merged into the current variables, so a test can change one without restating the stack's AWS settings.
+   */
   configure(name: string, changes: Partial<FunctionConfig>): void {
     const fn = this.get(name)
-    this.register(name, { ...fn.config, ...changes })
+    const env = changes.env !== undefined ? { ...fn.config.env, ...changes.env } : fn.config.env
+    this.register(name, { ...fn.config, ...changes, ...(env !== undefined ? { env } : {}) })
   }
 
   has(name: string): boolean {
@@ -208,17 +243,19 @@ export class LambdaRuntime {
     let coldStart = false
     try {
       const fault = this.faults.takeLambdaFault(fn.name)
-      if (fault) result = await this.faulted(fault)
-      else if (fn.config.handler) result = await this.runInProcess(fn, event, context)
+      const cutAfterMs = fault?.kind === 'timeout' && fault.run ? fault.afterMs : fn.config.timeoutMs
+      if (fault && !(fault.kind === 'timeout' && fault.run)) result = await this.faulted(fault)
+      else if (fn.config.handler) result = await this.runInProcess(fn, event, context, cutAfterMs)
       else {
         let container = fn.containers.find((c) => !c.busy && !c.dead)
         if (!container) {
           coldStart = true
-          container = new Container(fn.config.handlerPath as string, fn.config.exportName, fn.config.env ?? {})
+          container = this.newContainer(fn)
           fn.containers.push(container)
         }
-        result = await container.run(event, context, fn.config.timeoutMs)
+        result = await container.run(event, context, fn.config.timeoutMs, cutAfterMs)
         fn.containers = fn.containers.filter((c) => !c.dead)
+        this.forgetDead()
       }
     } finally {
       fn.running--
@@ -305,7 +342,16 @@ export class LambdaRuntime {
     }
   }
 
-  private async runInProcess(fn: FunctionState, event: unknown, fields: ContextFields): Promise<RunResult> {
+  private forgetDead(): void {
+    for (const [token, env] of this.environments) if (env.container.dead) this.environments.delete(token)
+  }
+
+  private async runInProcess(
+    fn: FunctionState,
+    event: unknown,
+    fields: ContextFields,
+    cutAfterMs = fn.config.timeoutMs
+  ): Promise<RunResult> {
     if (!this.capturing) {
       this.capturing = true
       consoleCapture.acquire()
@@ -320,7 +366,7 @@ export class LambdaRuntime {
     let timer: NodeJS.Timeout | undefined
     let abort = (): void => {}
     const timeout = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), fn.config.timeoutMs)
+      timer = setTimeout(() => resolve('timeout'), cutAfterMs)
       abort = () => resolve('timeout')
     })
     this.aborts.add(abort)
@@ -371,6 +417,7 @@ export class LambdaRuntime {
     }
     await Promise.all([...this.functions.values()].flatMap((fn) => fn.containers.map((c) => c.stop())))
     for (const fn of this.functions.values()) fn.containers = []
+    this.environments.clear()
   }
 }
 
@@ -401,7 +448,7 @@ export class LambdaService implements Service {
     sendJson(
       call.res,
       err.status,
-      { Type: 'User', Message: err.message, ...err.fields },
+      { Type: err.status >= 500 ? 'Service' : 'User', Message: err.message, ...err.fields },
       {
         'x-amzn-ErrorType': err.code,
         'x-amzn-RequestId': call.requestId,
@@ -422,9 +469,10 @@ export class LambdaService implements Service {
             : 'GetFunction'
           : 'Unknown'
     const name = decodeURIComponent((invoke ?? config)?.[1] ?? '')
-    const fault = await applyFaults(this.faults, this.principalOf, call, this.style, op, () => {
-      const short = NAME.exec(name)?.[4] ?? name
-      return this.runtime.functionArn(short)
+    const fault = await applyFaults(this.faults, call, this.style, op, {
+      principalOf: this.principalOf,
+      resource: () => this.runtime.functionArn(NAME.exec(name)?.[4] ?? name),
+      key: () => NAME.exec(name)?.[4] ?? name
     })
     if (fault) throw fault
     if (op === 'Unknown')

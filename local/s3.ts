@@ -161,9 +161,11 @@ export class S3Service implements Service {
     else if (m === 'DELETE') op = 'DeleteObject'
     else op = 'UnsupportedObjectOperation'
 
-    const fault = await applyFaults(this.faults, this.principalOf, call, this.style, op, () =>
-      key === '' ? `arn:aws:s3:::${bucket}` : `arn:aws:s3:::${bucket}/${key}`
-    )
+    const fault = await applyFaults(this.faults, call, this.style, op, {
+      principalOf: this.principalOf,
+      resource: () => (key === '' ? `arn:aws:s3:::${bucket}` : `arn:aws:s3:::${bucket}/${key}`),
+      key: () => key
+    })
     if (fault) throw fault
     const headers = { 'x-amz-request-id': call.requestId, 'x-amz-id-2': call.requestId }
 

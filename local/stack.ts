@@ -146,6 +146,11 @@ export interface Stack {
   stop(): Promise<void>
 }
 
+/** 10 s of a 5-minute function; a short test timeout keeps the same proportion. */
+function safetyMargin(timeoutMs: number): number {
+  return Math.min(10_000, Math.floor(timeoutMs / 10))
+}
+
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
 function defaultHandlerPath(): string {
@@ -268,8 +273,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       KEY_PREFIX: ids.prefix,
       BATCH_LIMIT: '50',
       CONCURRENCY: '8',
-      // 10 s of a 5-minute function; a short test timeout keeps the same proportion.
-      SAFETY_MARGIN_MS: String(Math.min(10_000, Math.floor(timeoutMs / 10))),
+      SAFETY_MARGIN_MS: String(safetyMargin(timeoutMs)),
       ...options.lambdaEnv
     }
   })
@@ -376,7 +380,21 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     calls: () => [...gateway.calls],
     invocations: () => [...runtime.invocations],
     setFunction: (name, config) => runtime.register(name, config),
-    configureFunction: (name, changes) => runtime.configure(name, changes),
+    configureFunction: (name, changes) => {
+      // The reference Lambda keeps its safety margin in proportion to its timeout, unless told otherwise: a 10 s
+      // margin left over from 5 minutes would make a function with a 2 s timeout give up before its first item.
+      const keepsProportion =
+        name === ids.functionName &&
+        changes.timeoutMs !== undefined &&
+        changes.env?.SAFETY_MARGIN_MS === undefined &&
+        options.lambdaEnv?.SAFETY_MARGIN_MS === undefined
+      runtime.configure(
+        name,
+        keepsProportion
+          ? { ...changes, env: { ...changes.env, SAFETY_MARGIN_MS: String(safetyMargin(changes.timeoutMs ?? 0)) } }
+          : changes
+      )
+    },
     idle: () => runtime.idle(),
     async stop() {
       if (stopped) return

@@ -228,14 +228,11 @@ export class StsService implements Service {
     const params = new URLSearchParams((await call.body()).toString('utf8'))
     for (const [k, v] of call.url.searchParams) if (!params.has(k)) params.set(k, v)
     const action = params.get('Action') ?? 'Unknown'
-    const fault = await applyFaults(
-      this.faults,
-      this.identity.principalOf,
-      call,
-      this.style,
-      action,
-      () => params.get('RoleArn') ?? '*'
-    )
+    const fault = await applyFaults(this.faults, call, this.style, action, {
+      principalOf: this.identity.principalOf,
+      resource: () => params.get('RoleArn') ?? '*',
+      key: () => params.get('RoleArn') ?? ''
+    })
     if (fault) throw fault
     const meta = `<ResponseMetadata><RequestId>${call.requestId}</RequestId></ResponseMetadata>`
     const headers = { 'x-amzn-RequestId': call.requestId, 'Content-Type': 'text/xml' }
@@ -291,7 +288,11 @@ export class OidcService implements Service {
       denied: () => new AwsError(403, 'Forbidden', 'Resource not accessible by integration'),
       iamAction: () => 'id-token:write'
     }
-    const fault = await applyFaults(this.faults, this.identity.principalOf, call, style, 'GetIDToken', () => 'token')
+    const fault = await applyFaults(this.faults, call, style, 'GetIDToken', {
+      principalOf: this.identity.principalOf,
+      resource: () => 'token',
+      key: () => call.url.searchParams.get('audience') ?? ''
+    })
     if (fault) throw fault
     if (call.method !== 'GET') throw new AwsError(405, 'MethodNotAllowed', 'Use GET')
     if (call.headers.authorization !== `Bearer ${this.identity.oidc.requestToken}`) {

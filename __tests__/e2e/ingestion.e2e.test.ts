@@ -11,7 +11,6 @@ import {
   expectJobAsReported,
   ingestAsSomeoneElse,
   inspect,
-  onCall,
   resultOf,
   runKbSync,
   runWhileJobsAdvanceOnPoll,
@@ -163,11 +162,10 @@ describe('one job per data source at a time', () => {
       await withStack({ clock, jobDurationMs: 1000 }, async (stack) => {
         await stack.seedIncidents(20, { status: 'CLOSED' })
         // Someone starts a job between the action's ListIngestionJobs and its StartIngestionJob.
-        let theirs: Promise<{ ingestionJobId?: string }> | undefined
-        onCall(stack, 'StartIngestionJob', 1, () => (theirs = startJobAsSomeoneElse(stack)), 500)
+        const theirs = stack.faults.foreignJobOnNextList()
 
         const run = await runWhileJobsAdvanceOnPoll(stack, clock, {}, 1000)
-        const theirId = (await theirs!).ingestionJobId
+        const theirId = ((await theirs.started) as { ingestionJobId: string }).ingestionJobId
         expect(run.outputs).toMatchObject({ status: 'completed', synced_count: '20', ingestion_status: 'COMPLETE' })
         expect(run.stdout).toContain('StartIngestionJob: another job is running (ConflictException); waiting for it')
         const starts = stack

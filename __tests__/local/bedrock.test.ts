@@ -246,6 +246,90 @@ describe('ingestion jobs over the bedrock-agent wire protocol', () => {
     expect(failed.failureReasons).toContain('The knowledge base storage configuration is invalid')
   })
 
+  it('stopNextJob: someone else stops the next job halfway; STOPPING, then STOPPED, the index untouched', async () => {
+    for (let i = 0; i < 10; i++) doc(`INC-S${i}`, `sierra document ${i}`)
+    const indexed = (await stack.truth()).indexed.length
+    stack.faults.stopNextJob()
+    const job = await start()
+    const id = job.ingestionJobId as string
+    clock.advance(200 + 200) // STARTING, then 40 % of the run
+    expect((await get(id)).status).toBe('IN_PROGRESS')
+    clock.advance(200) // the stop comes halfway through the run
+    const stopping = await get(id)
+    expect(stopping.status).toBe('STOPPING')
+    const scanned = stopping.statistics?.numberOfDocumentsScanned
+    expect(scanned).toBeGreaterThan(0)
+    // Our own stop comes too late.
+    await expect(agent.send(new StopIngestionJobCommand({ ...kb, ingestionJobId: id }))).rejects.toMatchObject({
+      name: 'ConflictException'
+    })
+    // A stopping job still counts as running.
+    await expect(start()).rejects.toMatchObject({ name: 'ConflictException' })
+    const stopped = await finish(id)
+    expect(stopped.status).toBe('STOPPED')
+    expect(stopped.statistics?.numberOfDocumentsScanned).toBe(scanned)
+    expect(stopped.failureReasons).toEqual(['The ingestion job was stopped by a StopIngestionJob request.'])
+    expect((await stack.truth()).indexed.length).toBe(indexed)
+    // Only the next job: the one after completes.
+    expect((await finish((await start()).ingestionJobId as string)).status).toBe('COMPLETE')
+  })
+
+  it('stopNextJob({ afterMs }): a stop meant for after the job’s end leaves it COMPLETE', async () => {
+    stack.faults.stopNextJob({ afterMs: 50 })
+    const early = await start()
+    clock.advance(50)
+    expect((await get(early.ingestionJobId as string)).status).toBe('STOPPING')
+    expect((await finish(early.ingestionJobId as string)).status).toBe('STOPPED')
+
+    stack.faults.stopNextJob({ afterMs: 5_000 })
+    expect((await finish((await start()).ingestionJobId as string)).status).toBe('COMPLETE')
+  })
+
+  it('foreignJobOnNextList: a job someone else starts right after the list answers; our start meets a 409', async () => {
+    const foreign = stack.faults.foreignJobOnNextList({ description: 'console user' })
+    const listed = await agent.send(
+      new ListIngestionJobsCommand({
+        ...kb,
+        filters: [{ attribute: 'STATUS', operator: 'EQ', values: ['STARTING', 'IN_PROGRESS', 'STOPPING'] }]
+      })
+    )
+    expect(listed.ingestionJobSummaries).toEqual([])
+    await expect(start()).rejects.toMatchObject({
+      name: 'ConflictException',
+      $metadata: { httpStatusCode: 409 }
+    })
+    const theirs = (await foreign.started) as { ingestionJobId: string; description: string; status: string }
+    expect(theirs).toMatchObject({ description: 'console user', status: 'STARTING' })
+    const error = (await start().catch((e: unknown) => e)) as Error
+    expect(error.message).toContain(theirs.ingestionJobId)
+    await finish(theirs.ingestionJobId)
+    // Only the next list: listing again starts nothing.
+    await agent.send(new ListIngestionJobsCommand(kb))
+    await expect(start()).resolves.toMatchObject({ status: 'STARTING' })
+  })
+
+  it('foreignJobOnNextList: when a job already runs, the foreign start is refused and says so', async () => {
+    const ours = await start()
+    const foreign = stack.faults.foreignJobOnNextList()
+    await agent.send(new ListIngestionJobsCommand(kb))
+    await expect(foreign.started).rejects.toMatchObject({ code: 'ConflictException' })
+    await finish(ours.ingestionJobId as string)
+  })
+
+  it('a retried start with its clientToken gets its own running job; without one it meets its own job', async () => {
+    const token = 'kb-sync-retry-after-a-lost-answer-000000000001'
+    // The answer to the first start is lost after the job was started.
+    stack.faults.reset('StartIngestionJob', { phase: 'after-headers' })
+    const once = new BedrockAgentClient({ ...stack.clientConfig, maxAttempts: 1 })
+    await expect(once.send(new StartIngestionJobCommand({ ...kb, clientToken: token }))).rejects.toBeDefined()
+    once.destroy()
+    const running = (await stack.truth()).jobs.at(-1)
+    expect(running?.status).toBe('STARTING')
+    expect((await start(token)).ingestionJobId).toBe(running?.ingestionJobId)
+    await expect(start()).rejects.toMatchObject({ name: 'ConflictException' })
+    await finish(running?.ingestionJobId as string)
+  })
+
   it('throttles on demand; the SDK retries ThrottlingException and succeeds', async () => {
     stack.faults.throttle('StartIngestionJob', 2)
     const job = await start()

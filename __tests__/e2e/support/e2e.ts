@@ -463,30 +463,6 @@ export async function runWhileJobsAdvanceOnPoll(
   return run
 }
 
-/**
- * Calls `hook` when the stack receives the `nth` call of `operation` (from anyone), before it is answered; `hook` may
- * hold that call back for `holdMs`. For races that need something to happen between two calls of the action.
- */
-export function onCall(
-  stack: Stack,
-  operation: string,
-  nth: number,
-  hook: () => void,
-  holdMs = 0
-): { calls: () => number } {
-  const faults = stack.faults
-  const take = faults.take.bind(faults)
-  let count = 0
-  faults.take = (service: string, op: string) => {
-    if (op !== operation) return take(service, op)
-    count++
-    if (count !== nth) return take(service, op)
-    hook()
-    return [{ kind: 'delay' as const, ms: holdMs }, ...take(service, op).filter((f) => f.kind !== 'delay')]
-  }
-  return { calls: () => count }
-}
-
 /** The calls the action made (not the test's, nor the Lambda's own), by `service:operation`. */
 export function actionCalls(stack: Stack, accessKeyId = stack.env.AWS_ACCESS_KEY_ID): string[] {
   return stack
