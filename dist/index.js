@@ -71420,7 +71420,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: runInfo, runnerLogger
+// UNUSED EXPORTS: onFirstSignal, runInfo, runnerLogger
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -76596,17 +76596,31 @@ const runnerLogger = {
     warning: (message) => warning(logText(message)),
     group: (name, fn) => group(logText(name), fn)
 };
+/** The two signals the runner sends; the first of either cancels, later ones change nothing. */
+function onFirstSignal(target, handle) {
+    let received = false;
+    const listeners = ['SIGINT', 'SIGTERM'].map((signal) => {
+        const listener = () => {
+            if (received)
+                return;
+            received = true;
+            handle(signal);
+        };
+        target.on(signal, listener);
+        return [signal, listener];
+    });
+    return () => {
+        for (const [signal, listener] of listeners)
+            target.off(signal, listener);
+    };
+}
 async function run() {
     const cancel = new AbortController();
-    const onSignal = (signal) => {
-        if (cancel.signal.aborted)
-            return;
+    const stopWatching = onFirstSignal(process, (signal) => {
         info(`Received ${signal}: stopping now; the job summary and outputs follow.`);
         cancel.abort(new Cancelled(signal));
         setTimeout(() => process.exit(process.exitCode || 1), EXIT_AFTER_SIGNAL_MS).unref();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    });
     try {
         const result = await runKbSync({
             readInput,
@@ -76625,8 +76639,7 @@ async function run() {
         setFailed(logText(`kb-sync failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
     }
     finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
+        stopWatching();
     }
 }
 

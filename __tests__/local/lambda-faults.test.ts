@@ -164,11 +164,12 @@ describe('Lambda faults with the reference batch-sync Lambda', () => {
   it('a real short timeout: the reference Lambda keeps its safety margin in proportion and stops in time', async () => {
     await seed(3)
     stack.configureFunction(stack.ids.functionName, { timeoutMs: 600 })
-    // The second mark hangs: the function's own budget gives up on it before the timeout.
+    // The second mark hangs: the function's own budget gives up on it before the timeout, and the incident it
+    // could not finish stays pending (neither synced nor failed) for the next invocation.
     stack.faults.stall('UpdateItem', { skip: 1 })
     const out = await invoke()
     expect(out.FunctionError).toBeUndefined()
-    expect(payload(out)).toMatchObject({ successfully_synced: 1, failed: 1, has_more: true })
+    expect(payload(out)).toMatchObject({ successfully_synced: 1, failed: 0, has_more: true })
     expect((await state()).synced).toHaveLength(1)
   })
 })

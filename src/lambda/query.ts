@@ -19,7 +19,6 @@ export interface PendingBatch {
   interrupted?: boolean
 }
 
-
 const MAX_PAGE = 1000
 const BATCH_GET_MAX = 100
 
