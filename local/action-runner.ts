@@ -20,6 +20,20 @@ export interface ActionRun {
   /** Lines the runner turns into annotations. */
   errors: string[]
   warnings: string[]
+  /** Wall time from spawn to exit. */
+  durationMs: number
+  /** When a cancel was sent: how long the process took to exit after the first signal. */
+  exitAfterSignalMs?: number
+}
+
+/** How the runner cancels a step: SIGINT, then SIGTERM a few seconds later if the process is still there. */
+export interface CancelPlan {
+  /** The first signal the runner sends (a cancelled run sends SIGINT; some paths send SIGTERM first). */
+  signal: 'SIGINT' | 'SIGTERM'
+  /** When to send it: at the first line the action prints that matches, or after this many ms. */
+  when: RegExp | number
+  /** The second signal's delay (the runner: 7.5 s); omit to send only one. */
+  thenSigtermAfterMs?: number
 }
 
 export interface RunOptions {
@@ -30,6 +44,8 @@ export interface RunOptions {
   timeoutMs?: number
   /** Called with each line the action prints, as it prints it. */
   onStdoutLine?: (line: string) => void
+  /** Cancel the run as the runner would. */
+  cancel?: CancelPlan
 }
 
 /** Every action.yml input at its default, read from action.yml itself, as the runner passes them. */
@@ -76,22 +92,37 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     env[`INPUT_${name.toUpperCase()}`] = value
   }
 
+  const startedAt = Date.now()
   const child = spawn(process.execPath, [DIST_ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   let partial = ''
+  let signalledAt: number | undefined
+  const timers: NodeJS.Timeout[] = []
+  const cancel = (plan: CancelPlan): void => {
+    if (signalledAt !== undefined) return
+    signalledAt = Date.now()
+    child.kill(plan.signal)
+    if (plan.thenSigtermAfterMs !== undefined)
+      timers.push(setTimeout(() => child.kill('SIGTERM'), plan.thenSigtermAfterMs))
+  }
+  const plan = options.cancel
+  if (plan && typeof plan.when === 'number') timers.push(setTimeout(() => cancel(plan), plan.when))
   child.stdout.on('data', (chunk: Buffer) => {
     const text = chunk.toString()
     stdout += text
-    if (!options.onStdoutLine) return
     const lines = (partial + text).split('\n')
     partial = lines.pop() ?? ''
-    for (const line of lines) options.onStdoutLine(line)
+    for (const line of lines) {
+      options.onStdoutLine?.(line)
+      if (plan && plan.when instanceof RegExp && plan.when.test(line)) cancel(plan)
+    }
   })
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000)
+  timers.push(setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000))
   const exitCode = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)))
-  clearTimeout(timer)
+  const endedAt = Date.now()
+  for (const timer of timers) clearTimeout(timer)
 
   const result: ActionRun = {
     exitCode,
@@ -100,7 +131,9 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     stdout,
     stderr,
     errors: stdout.split('\n').filter((line) => line.startsWith('::error')),
-    warnings: stdout.split('\n').filter((line) => line.startsWith('::warning'))
+    warnings: stdout.split('\n').filter((line) => line.startsWith('::warning')),
+    durationMs: endedAt - startedAt,
+    ...(signalledAt !== undefined ? { exitAfterSignalMs: endedAt - signalledAt } : {})
   }
   rmSync(dir, { recursive: true, force: true })
   return result

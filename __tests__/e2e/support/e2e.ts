@@ -1,6 +1,6 @@
 /**
  * The end-to-end suite's helpers: a fresh local stack per scenario, the bundled action run against it, the checks
- * every run must pass (SPEC §5: all outputs, the result document, the summary, exit code and annotations agreeing),
+ * every run must pass (docs/behaviour.md, "Outputs, job summary, logs": all outputs, the result document, the summary, exit code and annotations agreeing),
  * and the truth behind a run (DynamoDB, S3, the knowledge base's index and jobs, Retrieve).
  */
 import { expect } from '@jest/globals'
@@ -20,7 +20,7 @@ import {
   type Truth
 } from '../../../local/stack.js'
 import { elementsOf, renderSummary } from '../../support/markdown.js'
-import { runAction, type ActionRun } from './run-action.js'
+import { runAction, type ActionRun, type CancelPlan } from './run-action.js'
 
 export const OUTPUT_NAMES = [
   'status',
@@ -92,11 +92,13 @@ export interface KbRunOptions {
   /** Removed from the environment, e.g. ACTIONS_ID_TOKEN_REQUEST_URL. */
   withoutEnv?: string[]
   timeoutMs?: number
+  /** Cancel the run as the runner would (SIGINT or SIGTERM). */
+  cancel?: CancelPlan
 }
 
 /**
  * Runs dist/index.js against the stack with fast polling, and checks what every run must satisfy whatever its
- * outcome (SPEC §5). Inputs override the stack's knowledge base and data source ids when given.
+ * outcome (docs/behaviour.md, "Outputs, job summary, logs"). Inputs override the stack's knowledge base and data source ids when given.
  */
 export async function runKbSync(
   stack: Stack,
@@ -113,7 +115,8 @@ export async function runKbSync(
       ...inputs
     },
     env,
-    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {})
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.cancel ? { cancel: options.cancel } : {})
   })
   expectWellFormed(run)
   return run
@@ -152,7 +155,7 @@ export function annotations(lines: string[]): string {
 }
 
 /**
- * SPEC §5 for any run: every output set, `result` valid JSON in the documented shape and agreeing with the other
+ * What any run must satisfy: every output set, `result` valid JSON in the documented shape and agreeing with the other
  * outputs, a summary written, and the exit code, status and error annotations telling the same story.
  */
 export function expectWellFormed(run: ActionRun): void {
