@@ -74872,11 +74872,12 @@ const YAML_FALSE = ['false', 'False', 'FALSE'];
 const DECIMAL = /^\d+(\.\d+)?$/;
 const INTEGER = /^\d+$/;
 /**
- * Parses and validates every input; `env` supplies the region fallbacks. An input that is empty or not given
+ * Parses and validates every input; `env` supplies the region fallbacks, `label` names an input in messages (the
+ * action says "Input 'x'"; a terminal front names its flag). An input that is empty or not given
  * takes its default, except backlog_table, where an explicit empty value turns the check off. Throws InputError
  * listing every problem found.
  */
-function parseInputs(read, env, run) {
+function parseInputs(read, env, run, label = (name) => `Input '${name}'`) {
     const problems = [];
     const raw = (name) => {
         const value = (read(name) ?? '').trim();
@@ -74885,12 +74886,12 @@ function parseInputs(read, env, run) {
         return name in INPUT_DEFAULTS ? INPUT_DEFAULTS[name] : '';
     };
     const fail = (name, value, allowed) => {
-        problems.push(`Input '${name}' has the value ${quote(value)}; ${allowed}.`);
+        problems.push(`${label(name)} has the value ${quote(value)}; ${allowed}.`);
     };
     const resourceId = (name) => {
         const value = raw(name);
         if (value === '')
-            problems.push(`Input '${name}' is required: the 10-character id (letters and digits) from the Bedrock console.`);
+            problems.push(`${label(name)} is required: the 10-character id (letters and digits) from the Bedrock console.`);
         else if (!RESOURCE_ID.test(value))
             fail(name, value, 'allowed: exactly 10 letters or digits ([0-9a-zA-Z]{10})');
         return value;
@@ -74931,7 +74932,7 @@ function parseInputs(read, env, run) {
     const regionInput = raw('aws_region');
     const region = regionInput || env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim() || '';
     if (region === '') {
-        problems.push(`Input 'aws_region' is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set; set aws_region (e.g. us-east-1).`);
+        problems.push(`${label('aws_region')} is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set; set it (e.g. us-east-1).`);
     }
     else if (!REGION.test(region)) {
         fail('aws_region', region, 'allowed: an AWS region code such as us-east-1 or eu-central-1');
@@ -74955,12 +74956,12 @@ function parseInputs(read, env, run) {
     const syncPayload = raw('sync_payload');
     const payloadBytes = Buffer.byteLength(syncPayload);
     if (payloadBytes > MAX_SYNC_PAYLOAD_BYTES) {
-        problems.push(`Input 'sync_payload' is ${payloadBytes} bytes; allowed: a JSON object of at most ${MAX_SYNC_PAYLOAD_BYTES} bytes (the value is not shown, in case it holds a secret).`);
+        problems.push(`${label('sync_payload')} is ${payloadBytes} bytes; allowed: a JSON object of at most ${MAX_SYNC_PAYLOAD_BYTES} bytes (the value is not shown, in case it holds a secret).`);
     }
     else {
         const why = jsonObjectProblem(syncPayload);
         if (why) {
-            problems.push(`Input 'sync_payload' ${why}; allowed: a JSON object such as {} or {"limit": 50} (the value is not shown, in case it holds a secret).`);
+            problems.push(`${label('sync_payload')} ${why}; allowed: a JSON object such as {} or {"limit": 50} (the value is not shown, in case it holds a secret).`);
         }
     }
     const syncTimeoutSeconds = integer('sync_timeout_seconds', 1, 900);
@@ -75348,7 +75349,7 @@ function deriveStatus(result) {
     return syncDidWork ? 'completed' : 'skipped';
 }
 /** An Event invocation's results are never seen by this run; every other count is known (0 when nothing ran). */
-function syncCountsKnown(sync) {
+function result_syncCountsKnown(sync) {
     return !(sync.ran && !sync.waited);
 }
 
@@ -75674,9 +75675,17 @@ class Jobs {
                 this.statusChecks++;
                 if (answer.ingestionJob)
                     this.following = { job: snapshotOf(answer.ingestionJob), role };
-                const elapsed = ((this.ctx.clock.now() - startedAt) / 1000).toFixed(1);
+                const elapsedMs = this.ctx.clock.now() - startedAt;
                 const now = this.following.job;
-                this.ctx.logger.info(`Job ${now.jobId}: ${now.status} after ${elapsed}s (${formatStatistics(now.statistics)})`);
+                this.ctx.logger.info(`Job ${now.jobId}: ${now.status} after ${(elapsedMs / 1000).toFixed(1)}s (${formatStatistics(now.statistics)})`);
+                this.ctx.progress?.({
+                    phase: 'ingestion',
+                    jobId: now.jobId,
+                    role,
+                    status: now.status,
+                    elapsedMs,
+                    statistics: now.statistics
+                });
             }
             catch (error) {
                 if (error instanceof IngestionStop)
@@ -75837,6 +75846,8 @@ async function runSyncPhase(config, clients, ctx) {
             phase.workPending = true;
             break;
         }
+        if (outcome.statusCode !== undefined)
+            phase.lastStatusCode = outcome.statusCode;
         if (outcome.kind === 'error') {
             if (outcome.invoked)
                 phase.invocations = n;
@@ -75851,6 +75862,14 @@ async function runSyncPhase(config, clients, ctx) {
         phase.failed += batch.failed;
         phase.processed += batch.processed;
         phase.failedIds.push(...batch.failedIds);
+        ctx.progress?.({
+            phase: 'sync',
+            batch: n,
+            maxBatches: config.maxSyncBatches,
+            synced: batch.synced,
+            totalSynced: phase.synced,
+            hasMore: batch.hasMore
+        });
         let pending;
         if (batch.hasMore !== undefined) {
             pending = batch.hasMore;
@@ -75926,11 +75945,13 @@ async function invokeBatch(config, lambda, n, ctx, deadline) {
     const payloadText = answer.Payload ? Buffer.from(answer.Payload).toString('utf8') : '';
     const logTail = answer.LogResult ? Buffer.from(answer.LogResult, 'base64').toString('utf8') : undefined;
     const tail = logTail !== undefined ? { logTail } : {};
+    const statusCode = answer.StatusCode;
     if (answer.FunctionError) {
         const { errorType, errorMessage } = readFunctionError(payloadText);
         return {
             kind: 'error',
             invoked: true,
+            statusCode,
             error: {
                 kind: 'function_error',
                 message: `Batch ${n}: the Lambda ${config.functionName} failed (${answer.FunctionError}) with ${errorType}: ${errorMessage}`,
@@ -75941,7 +75962,7 @@ async function invokeBatch(config, lambda, n, ctx, deadline) {
     const parsed = parseSyncResult(payloadText);
     if (!parsed.ok) {
         const error = { kind: parsed.kind, message: `Batch ${n}: ${parsed.message}`, ...tail };
-        return { kind: 'error', invoked: true, error };
+        return { kind: 'error', invoked: true, statusCode, error };
     }
     const batch = parsed.batch;
     const more = batch.hasMore === undefined ? '' : `, has_more ${batch.hasMore}`;
@@ -75950,7 +75971,7 @@ async function invokeBatch(config, lambda, n, ctx, deadline) {
         const ids = batch.failedIds.length > 0 ? ` (${listSome(batch.failedIds, LISTED_VALUES_LIMIT)})` : '';
         ctx.logger.info(`Batch ${n}: ${batch.failed} incidents failed to sync${ids}`);
     }
-    return { kind: 'batch', batch };
+    return { kind: 'batch', batch, statusCode };
 }
 async function invokeAsync(config, lambda, ctx, deadline) {
     try {
@@ -75962,6 +75983,7 @@ async function invokeAsync(config, lambda, ctx, deadline) {
         if (answer.StatusCode !== 202) {
             return {
                 invocations: 1,
+                ...(answer.StatusCode !== undefined ? { lastStatusCode: answer.StatusCode } : {}),
                 stopReason: 'error',
                 error: {
                     kind: 'error_status',
@@ -75970,7 +75992,7 @@ async function invokeAsync(config, lambda, ctx, deadline) {
             };
         }
         ctx.logger.info(`Invoked ${config.functionName} asynchronously (202 Accepted); its results are not known to this run.`);
-        return { invocations: 1, stopReason: 'async' };
+        return { invocations: 1, lastStatusCode: 202, stopReason: 'async' };
     }
     catch (error) {
         const cause = stopCause(deadline.signal);
@@ -76049,6 +76071,7 @@ async function runKbSync(deps) {
         logger,
         clock,
         cancel,
+        ...(deps.onProgress ? { progress: deps.onProgress } : {}),
         warn: (message) => {
             warnings.push(message);
             logger.warning(message);
@@ -76077,7 +76100,7 @@ async function runKbSync(deps) {
     };
     let config;
     try {
-        config = parseInputs(deps.readInput, deps.env, deps.run);
+        config = parseInputs(deps.readInput, deps.env, deps.run, deps.inputLabel);
     }
     catch (error) {
         if (!(error instanceof InputError))
@@ -76177,18 +76200,27 @@ async function connect(config, deps, cancel) {
     let source;
     try {
         if (config.roleToAssume) {
-            credentials = await oidcCredentials({
+            const role = {
                 roleArn: config.roleToAssume,
                 sessionName: config.roleSessionName,
                 audience: config.audience,
-                region: config.region,
-                getIdToken: deps.getIdToken,
-                idTokenAvailable: Boolean(deps.env.ACTIONS_ID_TOKEN_REQUEST_URL),
-                mask: deps.mask,
-                signal: deadline.signal,
-                cancel
-            });
-            source = `assumed ${config.roleToAssume} with GitHub OIDC (session ${config.roleSessionName})`;
+                region: config.region
+            };
+            if (deps.assumeRole) {
+                credentials = await deps.assumeRole(role, deadline.signal);
+                source = `assumed ${config.roleToAssume} (session ${config.roleSessionName})`;
+            }
+            else {
+                credentials = await oidcCredentials({
+                    ...role,
+                    getIdToken: deps.getIdToken,
+                    idTokenAvailable: Boolean(deps.env.ACTIONS_ID_TOKEN_REQUEST_URL),
+                    mask: deps.mask,
+                    signal: deadline.signal,
+                    cancel
+                });
+                source = `assumed ${config.roleToAssume} with GitHub OIDC (session ${config.roleSessionName})`;
+            }
         }
         else {
             source = 'the default AWS credential chain';
@@ -76234,7 +76266,7 @@ function durationSeconds(result) {
 function resultDocument(result) {
     const { sync, ingestion } = result;
     const job = ingestion.job;
-    const known = syncCountsKnown(sync);
+    const known = result_syncCountsKnown(sync);
     return {
         status: result.status,
         sync_phase: {
@@ -76256,7 +76288,7 @@ function resultDocument(result) {
 }
 function buildOutputs(result) {
     const { sync, ingestion } = result;
-    const counted = syncCountsKnown(sync);
+    const counted = result_syncCountsKnown(sync);
     return {
         status: result.status,
         synced_count: counted ? String(sync.synced) : '',
@@ -76269,6 +76301,28 @@ function buildOutputs(result) {
         statistics: ingestion.job?.statistics ? JSON.stringify(ingestion.job.statistics) : '',
         result: JSON.stringify(resultDocument(result)),
         duration_seconds: String(durationSeconds(result))
+    };
+}
+/**
+ * The team's force_kb_sync result shape (the sync alone; no ingestion job), plus the batches made and what is
+ * still pending: what `kb-sync sync` and the MCP tool force_kb_sync return.
+ */
+function forceSyncDocument(result) {
+    const { sync } = result;
+    const known = syncCountsKnown(sync);
+    return {
+        status: result.status,
+        lambda_execution: {
+            function_name: result.functionName ?? null,
+            status_code: sync.lastStatusCode ?? null
+        },
+        sync_results: {
+            successfully_synced: known ? sync.synced : null,
+            failed: known ? sync.failed : null,
+            total_processed: known ? sync.processed : null
+        },
+        batches: sync.invocations,
+        backlog_remaining: sync.backlogAfter
     };
 }
 
@@ -76382,7 +76436,7 @@ function addSyncPhase(summary, result) {
         paragraph(summary, `Skipped: ${sync.skippedReason ?? 'not run'}.${pendingNote(sync.backlogAfter)}`);
         return;
     }
-    const known = syncCountsKnown(sync);
+    const known = result_syncCountsKnown(sync);
     const count = (n) => (known ? String(n) : 'unknown (asynchronous)');
     summary.addTable([
         [

@@ -110,11 +110,17 @@ const INTEGER = /^\d+$/
 export type InputReader = (name: InputName) => string | undefined
 
 /**
- * Parses and validates every input; `env` supplies the region fallbacks. An input that is empty or not given
+ * Parses and validates every input; `env` supplies the region fallbacks, `label` names an input in messages (the
+ * action says "Input 'x'"; a terminal front names its flag). An input that is empty or not given
  * takes its default, except backlog_table, where an explicit empty value turns the check off. Throws InputError
  * listing every problem found.
  */
-export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv, run: RunInfo): Config {
+export function parseInputs(
+  read: InputReader,
+  env: NodeJS.ProcessEnv,
+  run: RunInfo,
+  label: (name: InputName) => string = (name) => `Input '${name}'`
+): Config {
   const problems: string[] = []
   const raw = (name: InputName): string => {
     const value = (read(name) ?? '').trim()
@@ -122,13 +128,13 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv, run: RunI
     return name in INPUT_DEFAULTS ? INPUT_DEFAULTS[name as keyof typeof INPUT_DEFAULTS] : ''
   }
   const fail = (name: InputName, value: string, allowed: string): void => {
-    problems.push(`Input '${name}' has the value ${quote(value)}; ${allowed}.`)
+    problems.push(`${label(name)} has the value ${quote(value)}; ${allowed}.`)
   }
 
   const resourceId = (name: 'knowledge_base_id' | 'data_source_id'): string => {
     const value = raw(name)
     if (value === '')
-      problems.push(`Input '${name}' is required: the 10-character id (letters and digits) from the Bedrock console.`)
+      problems.push(`${label(name)} is required: the 10-character id (letters and digits) from the Bedrock console.`)
     else if (!RESOURCE_ID.test(value)) fail(name, value, 'allowed: exactly 10 letters or digits ([0-9a-zA-Z]{10})')
     return value
   }
@@ -181,7 +187,7 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv, run: RunI
   const region = regionInput || env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim() || ''
   if (region === '') {
     problems.push(
-      `Input 'aws_region' is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set; set aws_region (e.g. us-east-1).`
+      `${label('aws_region')} is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set; set it (e.g. us-east-1).`
     )
   } else if (!REGION.test(region)) {
     fail('aws_region', region, 'allowed: an AWS region code such as us-east-1 or eu-central-1')
@@ -214,13 +220,13 @@ export function parseInputs(read: InputReader, env: NodeJS.ProcessEnv, run: RunI
   const payloadBytes = Buffer.byteLength(syncPayload)
   if (payloadBytes > MAX_SYNC_PAYLOAD_BYTES) {
     problems.push(
-      `Input 'sync_payload' is ${payloadBytes} bytes; allowed: a JSON object of at most ${MAX_SYNC_PAYLOAD_BYTES} bytes (the value is not shown, in case it holds a secret).`
+      `${label('sync_payload')} is ${payloadBytes} bytes; allowed: a JSON object of at most ${MAX_SYNC_PAYLOAD_BYTES} bytes (the value is not shown, in case it holds a secret).`
     )
   } else {
     const why = jsonObjectProblem(syncPayload)
     if (why) {
       problems.push(
-        `Input 'sync_payload' ${why}; allowed: a JSON object such as {} or {"limit": 50} (the value is not shown, in case it holds a secret).`
+        `${label('sync_payload')} ${why}; allowed: a JSON object such as {} or {"limit": 50} (the value is not shown, in case it holds a secret).`
       )
     }
   }

@@ -1,5 +1,26 @@
 import type { Clock } from '../clock.js'
 import type { Logger } from '../logger.js'
+import type { Statistics } from './result.js'
+
+/** What a front can show while a run waits: a batch finished, or a job's status was checked. */
+export type ProgressEvent =
+  | {
+      phase: 'sync'
+      batch: number
+      maxBatches: number
+      synced: number
+      totalSynced: number
+      hasMore: boolean | undefined
+    }
+  | {
+      phase: 'ingestion'
+      jobId: string
+      /** Whose job: this run's, or one that was already running and must end first. */
+      role: string
+      status: string
+      elapsedMs: number
+      statistics: Statistics | undefined
+    }
 
 /** What every phase gets besides its clients: where to log, where to put warnings, what time it is, and the run's cancellation. */
 export interface PhaseContext {
@@ -9,4 +30,6 @@ export interface PhaseContext {
   warn(message: string): void
   /** Aborts when the runner cancels the run; each phase's deadline signal follows it. */
   cancel: AbortSignal
+  /** Told of each finished batch and each status check, for live progress (a terminal line, MCP notifications). */
+  progress?: (event: ProgressEvent) => void
 }

@@ -400,9 +400,19 @@ class Jobs {
         )
         this.statusChecks++
         if (answer.ingestionJob) this.following = { job: snapshotOf(answer.ingestionJob), role }
-        const elapsed = ((this.ctx.clock.now() - startedAt) / 1000).toFixed(1)
+        const elapsedMs = this.ctx.clock.now() - startedAt
         const now = this.following.job
-        this.ctx.logger.info(`Job ${now.jobId}: ${now.status} after ${elapsed}s (${formatStatistics(now.statistics)})`)
+        this.ctx.logger.info(
+          `Job ${now.jobId}: ${now.status} after ${(elapsedMs / 1000).toFixed(1)}s (${formatStatistics(now.statistics)})`
+        )
+        this.ctx.progress?.({
+          phase: 'ingestion',
+          jobId: now.jobId,
+          role,
+          status: now.status,
+          elapsedMs,
+          statistics: now.statistics
+        })
       } catch (error) {
         if (error instanceof IngestionStop) throw error
         this.failedOrRetry(

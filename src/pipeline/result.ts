@@ -72,6 +72,8 @@ export interface SyncPhase {
   stopReason?: 'drained' | 'max_batches' | 'no_progress' | 'error' | 'async' | 'deadline' | 'cancelled'
   /** A batch whose answer the run stopped waiting for (cancelled): the Lambda may still be finishing it. */
   inFlightBatch?: number
+  /** The HTTP status of the last invocation Lambda answered (200 for RequestResponse, 202 for Event). */
+  lastStatusCode?: number
   /** True when the run ended with incidents known or likely to be still pending. */
   workPending: boolean
   failedIds: string[]

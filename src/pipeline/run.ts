@@ -10,9 +10,9 @@ import { errorMessage, errorName } from '../aws/errors.js'
 import { CREDENTIALS_BUDGET_MS } from '../budget.js'
 import type { Clock } from '../clock.js'
 import { NEVER, raceSignal, startDeadline, stopCause } from '../deadline.js'
-import { InputError, parseInputs, type Config, type InputReader, type RunInfo } from '../inputs.js'
+import { InputError, parseInputs, type Config, type InputName, type InputReader, type RunInfo } from '../inputs.js'
 import type { Logger } from '../logger.js'
-import type { PhaseContext } from './context.js'
+import type { PhaseContext, ProgressEvent } from './context.js'
 import { runDryRunChecks } from './dry-run.js'
 import { runIngestionPhase } from './ingestion.js'
 import {
@@ -29,6 +29,8 @@ import { listSome } from '../text.js'
 
 export interface RunDeps {
   readInput: InputReader
+  /** How messages name an input: the action says "Input 'x'", a terminal front names its flag. */
+  inputLabel?: (name: InputName) => string
   env: NodeJS.ProcessEnv
   run: RunInfo
   clock: Clock
@@ -41,6 +43,20 @@ export interface RunDeps {
   cancel?: AbortSignal
   /** Builds the AWS clients; tests hand in stubbed ones. */
   createClients?: (settings: ClientSettings) => AwsClients
+  /**
+   * How role_to_assume is assumed. The action exchanges the job's GitHub OIDC token (the default); a terminal
+   * front outside GitHub assumes the role with the credentials of the default chain instead.
+   */
+  assumeRole?: (role: RoleRequest, signal: AbortSignal) => Promise<AwsCredentialIdentityProvider>
+  /** Told of each batch and each status check while the run waits (a progress line, MCP notifications). */
+  onProgress?: (event: ProgressEvent) => void
+}
+
+export interface RoleRequest {
+  roleArn: string
+  sessionName: string
+  region: string
+  audience: string
 }
 
 type Connected = { ok: true; clients: AwsClients; source: string } | { ok: false; message: string }
@@ -55,6 +71,7 @@ export async function runKbSync(deps: RunDeps): Promise<RunResult> {
     logger,
     clock,
     cancel,
+    ...(deps.onProgress ? { progress: deps.onProgress } : {}),
     warn: (message) => {
       warnings.push(message)
       logger.warning(message)
@@ -84,7 +101,7 @@ export async function runKbSync(deps: RunDeps): Promise<RunResult> {
 
   let config: Config
   try {
-    config = parseInputs(deps.readInput, deps.env, deps.run)
+    config = parseInputs(deps.readInput, deps.env, deps.run, deps.inputLabel)
   } catch (error) {
     if (!(error instanceof InputError)) throw error
     for (const message of error.problems) problems.push({ phase: 'inputs', message })
@@ -181,18 +198,26 @@ async function connect(config: Config, deps: RunDeps, cancel: AbortSignal): Prom
   let source: string
   try {
     if (config.roleToAssume) {
-      credentials = await oidcCredentials({
+      const role: RoleRequest = {
         roleArn: config.roleToAssume,
         sessionName: config.roleSessionName,
         audience: config.audience,
-        region: config.region,
-        getIdToken: deps.getIdToken,
-        idTokenAvailable: Boolean(deps.env.ACTIONS_ID_TOKEN_REQUEST_URL),
-        mask: deps.mask,
-        signal: deadline.signal,
-        cancel
-      })
-      source = `assumed ${config.roleToAssume} with GitHub OIDC (session ${config.roleSessionName})`
+        region: config.region
+      }
+      if (deps.assumeRole) {
+        credentials = await deps.assumeRole(role, deadline.signal)
+        source = `assumed ${config.roleToAssume} (session ${config.roleSessionName})`
+      } else {
+        credentials = await oidcCredentials({
+          ...role,
+          getIdToken: deps.getIdToken,
+          idTokenAvailable: Boolean(deps.env.ACTIONS_ID_TOKEN_REQUEST_URL),
+          mask: deps.mask,
+          signal: deadline.signal,
+          cancel
+        })
+        source = `assumed ${config.roleToAssume} with GitHub OIDC (session ${config.roleSessionName})`
+      }
     } else {
       source = 'the default AWS credential chain'
     }

@@ -35,8 +35,8 @@ type SyncSettings = Pick<
 
 /** What one invocation came to: a batch read, a sync error, or the run stopping while it waited. */
 type InvokeOutcome =
-  | { kind: 'batch'; batch: BatchResult }
-  | { kind: 'error'; error: SyncError; invoked: boolean }
+  | { kind: 'batch'; batch: BatchResult; statusCode: number | undefined }
+  | { kind: 'error'; error: SyncError; invoked: boolean; statusCode?: number | undefined }
   | { kind: 'stopped'; cause: Cancelled | DeadlineExceeded }
 
 export async function runSyncPhase(config: SyncSettings, clients: SyncClients, ctx: PhaseContext): Promise<SyncPhase> {
@@ -82,6 +82,7 @@ export async function runSyncPhase(config: SyncSettings, clients: SyncClients, c
       phase.workPending = true
       break
     }
+    if (outcome.statusCode !== undefined) phase.lastStatusCode = outcome.statusCode
     if (outcome.kind === 'error') {
       if (outcome.invoked) phase.invocations = n
       phase.error = outcome.error
@@ -95,6 +96,14 @@ export async function runSyncPhase(config: SyncSettings, clients: SyncClients, c
     phase.failed += batch.failed
     phase.processed += batch.processed
     phase.failedIds.push(...batch.failedIds)
+    ctx.progress?.({
+      phase: 'sync',
+      batch: n,
+      maxBatches: config.maxSyncBatches,
+      synced: batch.synced,
+      totalSynced: phase.synced,
+      hasMore: batch.hasMore
+    })
 
     let pending: boolean
     if (batch.hasMore !== undefined) {
@@ -187,11 +196,13 @@ async function invokeBatch(
   const logTail = answer.LogResult ? Buffer.from(answer.LogResult, 'base64').toString('utf8') : undefined
   const tail = logTail !== undefined ? { logTail } : {}
 
+  const statusCode = answer.StatusCode
   if (answer.FunctionError) {
     const { errorType, errorMessage } = readFunctionError(payloadText)
     return {
       kind: 'error',
       invoked: true,
+      statusCode,
       error: {
         kind: 'function_error',
         message: `Batch ${n}: the Lambda ${config.functionName} failed (${answer.FunctionError}) with ${errorType}: ${errorMessage}`,
@@ -203,7 +214,7 @@ async function invokeBatch(
   const parsed = parseSyncResult(payloadText)
   if (!parsed.ok) {
     const error: SyncError = { kind: parsed.kind, message: `Batch ${n}: ${parsed.message}`, ...tail }
-    return { kind: 'error', invoked: true, error }
+    return { kind: 'error', invoked: true, statusCode, error }
   }
 
   const batch = parsed.batch
@@ -213,7 +224,7 @@ async function invokeBatch(
     const ids = batch.failedIds.length > 0 ? ` (${listSome(batch.failedIds, LISTED_VALUES_LIMIT)})` : ''
     ctx.logger.info(`Batch ${n}: ${batch.failed} incidents failed to sync${ids}`)
   }
-  return { kind: 'batch', batch }
+  return { kind: 'batch', batch, statusCode }
 }
 
 async function invokeAsync(
@@ -234,6 +245,7 @@ async function invokeAsync(
     if (answer.StatusCode !== 202) {
       return {
         invocations: 1,
+        ...(answer.StatusCode !== undefined ? { lastStatusCode: answer.StatusCode } : {}),
         stopReason: 'error',
         error: {
           kind: 'error_status',
@@ -244,7 +256,7 @@ async function invokeAsync(
     ctx.logger.info(
       `Invoked ${config.functionName} asynchronously (202 Accepted); its results are not known to this run.`
     )
-    return { invocations: 1, stopReason: 'async' }
+    return { invocations: 1, lastStatusCode: 202, stopReason: 'async' }
   } catch (error) {
     const cause = stopCause(deadline.signal)
     if (cause)

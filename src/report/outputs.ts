@@ -62,3 +62,26 @@ export function buildOutputs(result: RunResult): Record<OutputName, string> {
     duration_seconds: String(durationSeconds(result))
   }
 }
+
+/**
+ * The team's force_kb_sync result shape (the sync alone; no ingestion job), plus the batches made and what is
+ * still pending: what `kb-sync sync` and the MCP tool force_kb_sync return.
+ */
+export function forceSyncDocument(result: RunResult): Record<string, unknown> {
+  const { sync } = result
+  const known = syncCountsKnown(sync)
+  return {
+    status: result.status,
+    lambda_execution: {
+      function_name: result.functionName ?? null,
+      status_code: sync.lastStatusCode ?? null
+    },
+    sync_results: {
+      successfully_synced: known ? sync.synced : null,
+      failed: known ? sync.failed : null,
+      total_processed: known ? sync.processed : null
+    },
+    batches: sync.invocations,
+    backlog_remaining: sync.backlogAfter
+  }
+}
