@@ -177,6 +177,22 @@ describe('parseInputs', () => {
     expect(parseWith({ sync_payload: fits }).syncPayload).toBe(fits)
   })
 
+  it('publishes metrics to IncidentKBSync unless metrics_namespace is given empty, and checks the name', () => {
+    expect(parseWith({}).metricsNamespace).toBe('IncidentKBSync')
+    expect(parseWith({ metrics_namespace: '' }).metricsNamespace).toBeUndefined()
+    expect(parseWith({ metrics_namespace: 'Team/KB sync' }).metricsNamespace).toBe('Team/KB sync')
+    expect(problemsOf({ metrics_namespace: 'AWS/Lambda' })[0]).toMatch(
+      /^Input 'metrics_namespace' has the value 'AWS\/Lambda'; allowed: a CloudWatch namespace/
+    )
+  })
+
+  it('needs a token and a repository for alert_issue', () => {
+    expect(parseWith({ alert_issue: 'true', github_token: 'ghs_x' })).toMatchObject({ alertIssue: true })
+    expect(problemsOf({ alert_issue: 'true' })).toEqual([
+      "Input 'alert_issue' is true, but there is no github_token to open an issue with; set github_token (default: the job's token, with permissions: issues: write) or turn alert_issue off."
+    ])
+  })
+
   it('shows the Lambda log tail only in private or internal repositories unless asked', () => {
     const visibility = (v: (typeof RUN)['repositoryVisibility'], mode?: string) =>
       parseWith(mode === undefined ? {} : { lambda_log_tail: mode }, ENV, { ...RUN, repositoryVisibility: v })
@@ -209,13 +225,23 @@ describe('action.yml', () => {
   it('declares exactly the inputs the code reads, with the same defaults', () => {
     const declared = Object.keys(action.inputs).sort()
     expect(declared).toEqual([...Object.keys(INPUT_DEFAULTS), ...REQUIRED_INPUTS].sort())
-    for (const [name, value] of Object.entries(INPUT_DEFAULTS))
-      expect([name, action.inputs[name]?.default]).toEqual([name, value])
+    // A default the runner evaluates (`${{ github.token }}`) has no value outside it: the code's default is empty.
+    for (const [name, value] of Object.entries(INPUT_DEFAULTS)) {
+      const declared = action.inputs[name]?.default ?? ''
+      expect([name, declared.startsWith('${{') ? '' : declared]).toEqual([name, value])
+    }
     for (const name of REQUIRED_INPUTS) expect(action.inputs[name]?.required).toBe(true)
   })
 
   it('gives every boolean input a default, since core.getBooleanInput throws on empty', () => {
-    for (const name of ['sync', 'wait_for_sync', 'wait_for_ingestion', 'fail_on_document_failures', 'dry_run']) {
+    for (const name of [
+      'sync',
+      'wait_for_sync',
+      'wait_for_ingestion',
+      'fail_on_document_failures',
+      'dry_run',
+      'alert_issue'
+    ]) {
       expect(['true', 'false']).toContain(action.inputs[name]?.default)
     }
   })

@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-bedrock-agent'
 import { DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb'
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda'
+import { CloudWatchClient, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch'
 import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import { Uint8ArrayBlobAdapter } from '@smithy/core/serde'
 import { mockClient } from 'aws-sdk-client-mock'
@@ -23,6 +24,7 @@ const lambdaMock = mockClient(LambdaClient)
 const bedrockMock = mockClient(BedrockAgentClient)
 const dynamoMock = mockClient(DynamoDBClient)
 const stsMock = mockClient(STSClient)
+const cloudwatchMock = mockClient(CloudWatchClient)
 
 const STATS = {
   numberOfDocumentsScanned: 10,
@@ -73,6 +75,8 @@ beforeEach(() => {
   bedrockMock.reset()
   dynamoMock.reset()
   stsMock.reset()
+  cloudwatchMock.reset()
+  cloudwatchMock.on(PutMetricDataCommand).resolves({})
 })
 
 /** No job ran before; ours is accepted as `id` and ends COMPLETE with STATS. */
@@ -164,6 +168,48 @@ describe('runKbSync', () => {
     expect(result.cancelled).toEqual({ signal: 'SIGTERM', during: 'sync' })
     expect(result.ingestion).toMatchObject({ outcome: 'skipped', reason: 'the run was cancelled' })
     expect(bedrockMock.calls()).toHaveLength(0)
+  })
+
+  it('publishes the run as metrics in its namespace, by knowledge base and data source', async () => {
+    happyAws()
+    const { deps } = harness({ metrics_namespace: 'Team/KB' })
+    const result = await runKbSync(deps)
+    expect(result.status).toBe('completed')
+    const calls = cloudwatchMock.commandCalls(PutMetricDataCommand)
+    expect(calls).toHaveLength(1)
+    const input = calls[0]!.args[0].input
+    expect(input.Namespace).toBe('Team/KB')
+    expect(Object.fromEntries((input.MetricData ?? []).map((d) => [d.MetricName, d.Value]))).toEqual({
+      IngestionJobsStarted: 1,
+      IngestionJobsCompleted: 1,
+      IngestionJobsFailed: 0,
+      DocumentsIndexed: 10,
+      DocumentsFailed: 0,
+      BacklogRemaining: 0,
+      RunFailed: 0
+    })
+    expect(input.MetricData?.[0]?.Dimensions).toEqual([
+      { Name: 'KnowledgeBaseId', Value: 'LPR1PEW0LN' },
+      { Name: 'DataSourceId', Value: 'AJIJE6BWIV' }
+    ])
+  })
+
+  it('only warns when the metrics cannot be published, and publishes none with an empty namespace', async () => {
+    happyAws()
+    cloudwatchMock.on(PutMetricDataCommand).rejects(awsError('AccessDeniedException', 403, 'not authorized'))
+    const { deps } = harness({})
+    const result = await runKbSync(deps)
+    expect(result.status).toBe('completed')
+    expect(result.warnings).toEqual([
+      expect.stringMatching(
+        /^Metrics were not published \(the run's outcome stands\): Access denied for cloudwatch:PutMetricData/
+      )
+    ])
+
+    cloudwatchMock.resetHistory()
+    happyAws()
+    await runKbSync(harness({ metrics_namespace: '' }).deps)
+    expect(cloudwatchMock.commandCalls(PutMetricDataCommand)).toHaveLength(0)
   })
 
   it('fails on bad input before any AWS call, listing each problem', async () => {

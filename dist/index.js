@@ -43039,7 +43039,6 @@ module.exports = __nccwpck_require__(218);
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -43303,7 +43302,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -43311,7 +43310,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -43339,29 +43337,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-module.exports.kT = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -43415,11 +43413,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -43430,57 +43428,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -71401,7 +71399,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1744);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4850);
 /** The action's entrypoint (action.yml runs dist/index.js, the bundle of this file). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -71411,7 +71409,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1744:
+/***/ 4850:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -71424,8 +71422,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -71500,7 +71498,7 @@ function utils_toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -71556,8 +71554,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -71571,10 +71569,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -71590,7 +71588,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -72293,7 +72291,7 @@ class HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -72555,7 +72553,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -72578,7 +72576,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -72674,7 +72672,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -72878,7 +72876,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -72905,7 +72903,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -73398,13 +73396,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -73695,7 +73693,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -74034,8 +74032,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -74216,7 +74214,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -74284,7 +74282,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -74533,6 +74531,10 @@ class InvokeRetryStrategy extends retry.StandardRetryStrategy {
         return super.refreshRetryTokenForRetry(token, info);
     }
 }
+/** The handler of the API clients: a stalled answer is given up long before a phase deadline. */
+function apiHandler() {
+    return httpHandler(API_TIMEOUT_MS);
+}
 function httpHandler(timeoutMs) {
     return new node_http_handler_dist_cjs.NodeHttpHandler({
         connectionTimeout: CONNECTION_TIMEOUT_MS,
@@ -74547,7 +74549,7 @@ function createClients(settings) {
         customUserAgent: [USER_AGENT],
         ...(settings.credentials ? { credentials: settings.credentials } : {})
     };
-    const apiHandler = httpHandler(API_TIMEOUT_MS);
+    const api = apiHandler();
     return {
         lambda: new client_lambda_dist_cjs/* LambdaClient */.Nox({
             ...common,
@@ -74555,13 +74557,13 @@ function createClients(settings) {
             // A synchronous invocation sends nothing back until the function ends, so both timeouts are its whole budget.
             requestHandler: httpHandler(invokeBudgetMs(settings))
         }),
-        bedrock: new dist_cjs/* BedrockAgentClient */.NyU({ ...common, requestHandler: apiHandler }),
-        dynamodb: new client_dynamodb_dist_cjs/* DynamoDBClient */.MGV({ ...common, requestHandler: apiHandler })
+        bedrock: new dist_cjs/* BedrockAgentClient */.NyU({ ...common, requestHandler: api }),
+        dynamodb: new client_dynamodb_dist_cjs/* DynamoDBClient */.MGV({ ...common, requestHandler: api })
     };
 }
 /** The STS client of the OIDC exchange: the same timeouts, so a stalled STS cannot hold the credentials step. */
 function createStsClient(region) {
-    return new client_sts_dist_cjs/* STSClient */.iM({ region, customUserAgent: [USER_AGENT], requestHandler: httpHandler(API_TIMEOUT_MS) });
+    return new client_sts_dist_cjs/* STSClient */.iM({ region, customUserAgent: [USER_AGENT], requestHandler: apiHandler() });
 }
 function destroyClients(clients) {
     clients.lambda.destroy();
@@ -74743,77 +74745,90 @@ async function assumeRoleWithOidc(request, signal) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/text.ts
-/**
- * Text that comes from outside the action — Lambda payloads and log tails, AWS error messages, job failure
- * reasons, descriptions — is data. These functions are the only way it reaches the runner's log or the job summary:
- * in the log it can never start a workflow command; in the summary it can change neither the HTML nor the Markdown.
- */
-const LINE_BREAKS = /\r\n|[\r\n\v\f\u0085\u2028\u2029]/g;
-// Other control characters would let text recolour or rewrite the log's lines (ANSI escapes).
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
-const LINE_BREAK_MARK = ' ⏎ ';
-// A zero-width space between the two characters keeps the text readable and unrecognisable as a command.
-const ZWSP = '\u200b';
-/**
- * One log line that no runner can read as a workflow command: line breaks become a visible mark (so nothing starts a
- * line of its own), the legacy `##[command]` form is broken wherever it appears, and a leading `::` is broken too.
- */
-function logText(text, max = 4_000) {
-    const line = truncate(text, max).replace(LINE_BREAKS, LINE_BREAK_MARK).replace(CONTROL, '\ufffd');
-    return line.replace(/##\[/g, `#${ZWSP}#[`).replace(/^(\s*):(?=:)/, `$1:${ZWSP}`);
-}
-// HTML's specials, and every character Markdown or GitHub's autolinking could act on.
-const SUMMARY_SPECIALS = /[&<>"'`*_[\]()!#|~\\:@$]/g;
-function entity(char) {
-    return `&#${char.codePointAt(0)};`;
-}
-/**
- * Inline text for the job summary's HTML: every special character as an entity, line breaks as `<br>`, so the
- * Markdown source holds no blank line that could end the HTML block and no character that Markdown could act on.
- */
-function summaryText(text, max = 2_000) {
-    return truncate(text, max).replace(CONTROL, '\ufffd').replace(SUMMARY_SPECIALS, entity).replace(LINE_BREAKS, '<br>');
-}
-/** Multi-line text for a `<pre>` block in the summary: line breaks kept as `&#10;`, never as raw new lines. */
-function summaryPreformatted(text, max = 4_096) {
-    return truncate(text, max).replace(CONTROL, '\ufffd').replace(SUMMARY_SPECIALS, entity).replace(LINE_BREAKS, '&#10;');
-}
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-/**
- * Cuts text to at most `max` characters (Unicode code points, as AWS counts them), never inside a character or a
- * grapheme (an emoji with its modifiers), marking the cut with an ellipsis.
- */
-function truncate(text, max) {
-    // UTF-16 length is never below the code-point count, so most text needs no closer look.
-    if (text.length <= max || fitsIn(text, max))
-        return text;
-    let out = '';
-    let used = 0;
-    // A prefix is enough to find the cut (max code points are at most 2 × max units), whatever the text's size.
-    for (const { segment } of graphemes.segment(text.slice(0, 2 * max + 64))) {
-        const size = [...segment].length;
-        if (used + size > max - 1)
-            break;
-        out += segment;
-        used += size;
+;// CONCATENATED MODULE: ./src/aws/metrics.ts
+
+
+/** Returns a warning when publishing failed; publishing never fails a run. */
+async function putMetrics(target, data, at, signal) {
+    const { CloudWatchClient, PutMetricDataCommand } = await __nccwpck_require__.e(/* import() */ 85).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4085, 19));
+    const client = new CloudWatchClient({
+        region: target.region,
+        customUserAgent: [USER_AGENT],
+        requestHandler: apiHandler(),
+        ...(target.credentials ? { credentials: target.credentials } : {})
+    });
+    const dimensions = Object.entries(target.dimensions).map(([Name, Value]) => ({ Name, Value }));
+    try {
+        await client.send(new PutMetricDataCommand({
+            Namespace: target.namespace,
+            MetricData: data.map((datum) => ({
+                MetricName: datum.name,
+                Value: datum.value,
+                Unit: 'Count',
+                Timestamp: at,
+                Dimensions: dimensions
+            }))
+        }), { abortSignal: signal });
+        return undefined;
     }
-    return `${out}…`;
-}
-function fitsIn(text, max) {
-    let count = 0;
-    for (const _char of text)
-        if (++count > max)
-            return false;
-    return true;
-}
-/** A list of outside values for one line: the first `limit`, then how many more. */
-function listSome(values, limit) {
-    const shown = values.slice(0, limit).join(', ');
-    return values.length > limit ? `${shown}, … (${values.length - limit} more)` : shown;
+    catch (error) {
+        const why = describeAwsError(error, {
+            iamAction: 'cloudwatch:PutMetricData',
+            target: `namespace ${target.namespace}`,
+            region: target.region
+        });
+        return `Metrics were not published (the run's outcome stands): ${why}`;
+    }
+    finally {
+        client.destroy();
+    }
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/metrics.ts
+const METRIC_NAMES = (/* unused pure expression or super */ null && ([
+    'IngestionJobsStarted',
+    'IngestionJobsCompleted',
+    'IngestionJobsFailed',
+    'DocumentsIndexed',
+    'DocumentsFailed',
+    'BacklogRemaining',
+    'RunFailed'
+]));
+/**
+ * Jobs started counts only the job this run started (a job it merely waited for was someone else's); a job fails
+ * when it ends FAILED or STOPPED, when the run gave up waiting, or when it completed with failed documents.
+ */
+function metricsOf(result) {
+    const { ingestion, sync } = result;
+    const job = ingestion.job;
+    const ours = job !== undefined && !ingestion.waitedFor.some((earlier) => earlier.jobId === job.jobId);
+    const started = ours && ingestion.outcome !== 'skipped';
+    const stats = started ? job.statistics : undefined;
+    const failedDocuments = stats?.numberOfDocumentsFailed ?? 0;
+    const completedCleanly = started && job.status === 'COMPLETE' && failedDocuments === 0;
+    const jobFailed = started &&
+        (job.status === 'FAILED' ||
+            job.status === 'STOPPED' ||
+            (job.status === 'COMPLETE' && failedDocuments > 0) ||
+            (ingestion.outcome === 'failed' && ingestion.leftRunning !== undefined));
+    const data = [
+        { name: 'IngestionJobsStarted', value: started ? 1 : 0 },
+        { name: 'IngestionJobsCompleted', value: completedCleanly ? 1 : 0 },
+        { name: 'IngestionJobsFailed', value: jobFailed ? 1 : 0 },
+        {
+            name: 'DocumentsIndexed',
+            value: (stats?.numberOfNewDocumentsIndexed ?? 0) + (stats?.numberOfModifiedDocumentsIndexed ?? 0)
+        },
+        { name: 'DocumentsFailed', value: failedDocuments },
+        { name: 'RunFailed', value: result.status === 'failed' ? 1 : 0 }
+    ];
+    if (sync.backlogAfter !== null)
+        data.push({ name: 'BacklogRemaining', value: sync.backlogAfter });
+    return data;
+}
+
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __nccwpck_require__(8992);
 ;// CONCATENATED MODULE: ./src/inputs.ts
 /**
  * Raw action inputs → a validated, typed Config. Every input is checked before the first AWS call, and every
@@ -74841,7 +74856,11 @@ const INPUT_DEFAULTS = {
     backlog_index: 'status-priority-index',
     description: '',
     dry_run: 'false',
-    lambda_log_tail: 'auto'
+    lambda_log_tail: 'auto',
+    metrics_namespace: 'IncidentKBSync',
+    alert_issue: 'false',
+    // action.yml defaults this to the job's token (an expression the runner evaluates); elsewhere there is none.
+    github_token: ''
 };
 const REQUIRED_INPUTS = (/* unused pure expression or super */ null && (['knowledge_base_id', 'data_source_id']));
 /** AWS's limit on an ingestion job's description. */
@@ -74869,6 +74888,7 @@ const TABLE_OR_INDEX_NAME = /^[a-zA-Z0-9_.-]{3,255}$/;
 const TABLE_ARN = /^arn:aws[a-zA-Z-]*:dynamodb:[a-z0-9-]+:\d{12}:table\/[a-zA-Z0-9_.-]{3,255}$/;
 const YAML_TRUE = ['true', 'True', 'TRUE'];
 const YAML_FALSE = ['false', 'False', 'FALSE'];
+const METRICS_NAMESPACE = /^(?!AWS\/)[A-Za-z0-9.\-_/#: ]{1,255}$/;
 const DECIMAL = /^\d+(\.\d+)?$/;
 const INTEGER = /^\d+$/;
 /**
@@ -74982,7 +75002,7 @@ function parseInputs(read, env, run, label = (name) => `Input '${name}'`) {
     if (backlogTable !== undefined && !TABLE_OR_INDEX_NAME.test(backlogIndex)) {
         fail('backlog_index', backlogIndex, 'allowed: a DynamoDB index name (3-255 of a-z A-Z 0-9 _ . -)');
     }
-    const description = truncate(raw('description') || defaultDescription(run), MAX_DESCRIPTION_LENGTH);
+    const description = (0,src_text/* truncate */.xv)(raw('description') || defaultDescription(run), MAX_DESCRIPTION_LENGTH);
     const dryRun = bool('dry_run');
     const logTailRaw = raw('lambda_log_tail');
     const logTail = logTailRaw.toLowerCase();
@@ -74991,6 +75011,16 @@ function parseInputs(read, env, run, label = (name) => `Input '${name}'`) {
     }
     const showLogTail = logTail === 'always' ||
         (logTail === 'auto' && (run.repositoryVisibility === 'private' || run.repositoryVisibility === 'internal'));
+    // Given but empty turns publishing off, as with backlog_table.
+    const metricsNamespace = (read('metrics_namespace') ?? INPUT_DEFAULTS.metrics_namespace).trim() || undefined;
+    if (metricsNamespace !== undefined && !METRICS_NAMESPACE.test(metricsNamespace)) {
+        fail('metrics_namespace', metricsNamespace, 'allowed: a CloudWatch namespace (1-255 of letters, digits and . - _ / # : space, not starting with AWS/), or empty to publish no metrics');
+    }
+    const alertIssue = bool('alert_issue');
+    const githubToken = raw('github_token');
+    if (alertIssue && (githubToken === '' || run.repository === '')) {
+        problems.push(`${label('alert_issue')} is true, but there is no ${githubToken === '' ? 'github_token' : 'repository (GITHUB_REPOSITORY)'} to open an issue with; set github_token (default: the job's token, with permissions: issues: write) or turn alert_issue off.`);
+    }
     if (problems.length > 0)
         throw new InputError(problems);
     return {
@@ -75015,7 +75045,10 @@ function parseInputs(read, env, run, label = (name) => `Input '${name}'`) {
         backlogIndex,
         description,
         dryRun,
-        showLogTail
+        showLogTail,
+        metricsNamespace,
+        alertIssue,
+        githubToken
     };
 }
 function runUrl(run) {
@@ -75048,7 +75081,7 @@ function jsonObjectProblem(text) {
     return undefined;
 }
 function quote(value) {
-    return value === '' ? "'' (empty)" : `'${truncate(value, 200)}'`;
+    return value === '' ? "'' (empty)" : `'${(0,src_text/* truncate */.xv)(value, 200)}'`;
 }
 
 ;// CONCATENATED MODULE: ./src/pending.ts
@@ -75114,21 +75147,8 @@ async function countBacklog(dynamodb, target, signal) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/rules.ts
-/** Rules that more than one part of the pipeline (and its report) applies, written once. */
-/** Ingestion job states in which Bedrock is still working: a new job on the data source must wait. */
-const ACTIVE_STATUSES = new Set(['STARTING', 'IN_PROGRESS', 'STOPPING']);
-/** States a job never leaves. */
-const TERMINAL_STATUSES = new Set(['COMPLETE', 'FAILED', 'STOPPED']);
-/** Lists of outside values (failed incident ids, failure reasons) are cut here in logs, messages and the summary. */
-const LISTED_VALUES_LIMIT = 20;
-/** The reference Lambda's batch size: a batch this full, from a Lambda that says nothing else, suggests more. */
-const FULL_BATCH_SIZE = 50;
-/** The command that shows a job this run left running. */
-function followJobCommand(ids, jobId) {
-    return `aws bedrock-agent get-ingestion-job --knowledge-base-id ${ids.knowledgeBaseId} --data-source-id ${ids.dataSourceId} --ingestion-job-id ${jobId}`;
-}
-
+// EXTERNAL MODULE: ./src/pipeline/rules.ts
+var rules = __nccwpck_require__(6517);
 ;// CONCATENATED MODULE: ./src/pipeline/dry-run.ts
 /**
  * Dry run (docs/behaviour.md, "Dry run"): every check that has no side effect, each reported on its own. No
@@ -75197,7 +75217,7 @@ async function runDryRunChecks(config, clients, ctx) {
                 const newest = answer.ingestionJobSummaries?.[0];
                 if (!newest)
                     return dry_run_ok('no ingestion job yet');
-                const running = ACTIVE_STATUSES.has(newest.status ?? '') ? ' (running now)' : '';
+                const running = rules/* ACTIVE_STATUSES */.az.has(newest.status ?? '') ? ' (running now)' : '';
                 return dry_run_ok(`newest job ${newest.ingestionJobId} is ${newest.status}${running}`);
             }
         },
@@ -75280,79 +75300,8 @@ function jittered(step, random) {
     return step / 2 + (step / 2) * random();
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/result.ts
-/**
- * The one result object a run produces. Every phase returns its part; outputs, job summary and exit status are
- * all derived from it, so they can never disagree.
- */
-/** The seven statistics of the Bedrock API, by their API names. */
-const STATISTIC_NAMES = [
-    'numberOfDocumentsScanned',
-    'numberOfMetadataDocumentsScanned',
-    'numberOfNewDocumentsIndexed',
-    'numberOfModifiedDocumentsIndexed',
-    'numberOfMetadataDocumentsModified',
-    'numberOfDocumentsDeleted',
-    'numberOfDocumentsFailed'
-];
-/** The statistics in one line, in the API's order. */
-function formatStatistics(stats) {
-    if (!stats)
-        return 'no statistics yet';
-    return [
-        `scanned ${stats.numberOfDocumentsScanned}`,
-        `metadata scanned ${stats.numberOfMetadataDocumentsScanned}`,
-        `new ${stats.numberOfNewDocumentsIndexed}`,
-        `modified ${stats.numberOfModifiedDocumentsIndexed}`,
-        `metadata modified ${stats.numberOfMetadataDocumentsModified}`,
-        `deleted ${stats.numberOfDocumentsDeleted}`,
-        `failed ${stats.numberOfDocumentsFailed}`
-    ].join(', ');
-}
-function emptySyncPhase(skippedReason) {
-    return {
-        ran: false,
-        skippedReason,
-        waited: false,
-        invocations: 0,
-        batches: [],
-        synced: 0,
-        failed: 0,
-        processed: 0,
-        backlogBefore: null,
-        backlogAfter: null,
-        workPending: false,
-        failedIds: []
-    };
-}
-function emptyIngestionPhase(reason) {
-    return { outcome: 'skipped', reason, job: undefined, waitedFor: [], statusChecks: 0 };
-}
-/**
- * The run's status from its parts. A cancelled run says so whatever else happened; then failed wins; a dry run says so; otherwise the ingestion phase decides, and a
- * run that neither synced nor ingested anything did nothing because nothing needed doing.
- */
-function deriveStatus(result) {
-    if (result.cancelled)
-        return 'cancelled';
-    if (result.problems.length > 0)
-        return 'failed';
-    if (result.dryRun)
-        return 'dry_run';
-    if (result.ingestion.outcome === 'failed')
-        return 'failed';
-    if (result.ingestion.outcome === 'started')
-        return 'started';
-    if (result.ingestion.outcome === 'completed')
-        return 'completed';
-    const syncDidWork = result.sync.synced > 0 || (result.sync.ran && !result.sync.waited && result.sync.invocations > 0);
-    return syncDidWork ? 'completed' : 'skipped';
-}
-/** An Event invocation's results are never seen by this run; every other count is known (0 when nothing ran). */
-function result_syncCountsKnown(sync) {
-    return !(sync.ran && !sync.waited);
-}
-
+// EXTERNAL MODULE: ./src/pipeline/result.ts
+var pipeline_result = __nccwpck_require__(3641);
 ;// CONCATENATED MODULE: ./src/pipeline/ingestion.ts
 /**
  * The ingestion phase (docs/behaviour.md, "The ingestion phase"): decide whether a job is needed, wait out a job
@@ -75371,14 +75320,14 @@ function result_syncCountsKnown(sync) {
 const START_THROTTLE_MAX_WAIT_MS = 10_000;
 async function runIngestionPhase(config, sync, bedrock, run, ctx) {
     if (config.ingestion === 'never')
-        return emptyIngestionPhase('ingestion: never');
+        return (0,pipeline_result/* emptyIngestionPhase */.nc)('ingestion: never');
     const deadline = startDeadline(ctx.clock, ingestionPhaseBudgetMs(config), ctx.cancel, `ingestion_timeout_minutes = ${config.ingestionTimeoutMs / 60_000}`);
     const jobs = new Jobs(config, bedrock, ctx, deadline);
     let reason = '';
     try {
         const recent = await jobs.listRecent();
         let newest = recent[0] && snapshotOf(recent[0]);
-        const running = recent.find((job) => ACTIVE_STATUSES.has(job.status ?? ''));
+        const running = recent.find((job) => rules/* ACTIVE_STATUSES */.az.has(job.status ?? ''));
         if (running)
             newest = await jobs.waitForRunning(snapshotOf(running));
         const decision = decide(config.ingestion, sync, newest);
@@ -75448,7 +75397,7 @@ function normalizeStatistics(stats) {
     if (!stats)
         return undefined;
     const out = {};
-    for (const name of STATISTIC_NAMES)
+    for (const name of pipeline_result/* STATISTIC_NAMES */.O1)
         out[name] = Number(stats[name] ?? 0);
     return out;
 }
@@ -75534,7 +75483,7 @@ class Jobs {
         const followed = this.following?.job;
         const stop = error instanceof IngestionStop ? error : this.stopFor(error);
         const phase = this.phase(stop.kind, reason, followed);
-        const running = followed && !TERMINAL_STATUSES.has(followed.status) ? followed : undefined;
+        const running = followed && !rules/* TERMINAL_STATUSES */.CM.has(followed.status) ? followed : undefined;
         return {
             ...phase,
             ...(running ? { leftRunning: running } : {}),
@@ -75549,7 +75498,7 @@ class Jobs {
         if (cause) {
             const followed = this.following;
             if (followed) {
-                return new IngestionStop('failed', `Timed out after ${this.deadline.limit}: ingestion job ${followed.job.jobId} (${followed.role}) is still ${followed.job.status}. The job was left running; see it with: ${followJobCommand(this.ids, followed.job.jobId)}`);
+                return new IngestionStop('failed', `Timed out after ${this.deadline.limit}: ingestion job ${followed.job.jobId} (${followed.role}) is still ${followed.job.status}. The job was left running; see it with: ${(0,rules/* followJobCommand */.eQ)(this.ids, followed.job.jobId)}`);
             }
             const last = this.lastError
                 ? `: ${describeAwsError(this.lastError.error, { iamAction: this.lastError.iamAction, target: this.target, region: this.config.region })}`
@@ -75636,7 +75585,7 @@ class Jobs {
                     throw error;
                 if (isConflict(error)) {
                     this.ctx.logger.info(`StartIngestionJob: another job is running (${errorName(error)}); waiting for it`);
-                    const running = (await this.listRecent()).find((job) => ACTIVE_STATUSES.has(job.status ?? ''));
+                    const running = (await this.listRecent()).find((job) => rules/* ACTIVE_STATUSES */.az.has(job.status ?? ''));
                     if (running)
                         await this.waitForRunning(snapshotOf(running));
                     else
@@ -75665,7 +75614,7 @@ class Jobs {
     async follow(job, role) {
         const startedAt = this.ctx.clock.now();
         this.following = { job, role };
-        for (let check = 0; !TERMINAL_STATUSES.has(this.following.job.status); check++) {
+        for (let check = 0; !rules/* TERMINAL_STATUSES */.CM.has(this.following.job.status); check++) {
             await this.sleep(pollDelay(check, this.config.pollIntervalMs, () => this.ctx.clock.random()));
             const current = this.following.job;
             try {
@@ -75677,7 +75626,7 @@ class Jobs {
                     this.following = { job: snapshotOf(answer.ingestionJob), role };
                 const elapsedMs = this.ctx.clock.now() - startedAt;
                 const now = this.following.job;
-                this.ctx.logger.info(`Job ${now.jobId}: ${now.status} after ${(elapsedMs / 1000).toFixed(1)}s (${formatStatistics(now.statistics)})`);
+                this.ctx.logger.info(`Job ${now.jobId}: ${now.status} after ${(elapsedMs / 1000).toFixed(1)}s (${(0,pipeline_result/* formatStatistics */.zP)(now.statistics)})`);
                 this.ctx.progress?.({
                     phase: 'ingestion',
                     jobId: now.jobId,
@@ -75816,13 +75765,13 @@ async function runSyncPhase(config, clients, ctx) {
     if (!config.sync) {
         const count = await backlog();
         return {
-            ...emptySyncPhase('sync: false'),
+            ...(0,pipeline_result/* emptySyncPhase */.oZ)('sync: false'),
             backlogBefore: count,
             backlogAfter: count,
             workPending: (count ?? 0) > 0
         };
     }
-    const phase = { ...emptySyncPhase(), ran: true, waited: config.waitForSync };
+    const phase = { ...(0,pipeline_result/* emptySyncPhase */.oZ)(), ran: true, waited: config.waitForSync };
     phase.backlogBefore = await backlog();
     if (phase.backlogBefore !== null)
         ctx.logger.info(`Pending incidents before the sync: ${phase.backlogBefore}`);
@@ -75877,7 +75826,7 @@ async function runSyncPhase(config, clients, ctx) {
         else {
             latestCount = await backlog();
             countedAfter = n;
-            pending = latestCount !== null ? latestCount > 0 : batch.processed >= FULL_BATCH_SIZE;
+            pending = latestCount !== null ? latestCount > 0 : batch.processed >= rules/* FULL_BATCH_SIZE */.n5;
         }
         if (!pending) {
             phase.stopReason = 'drained';
@@ -75968,7 +75917,7 @@ async function invokeBatch(config, lambda, n, ctx, deadline) {
     const more = batch.hasMore === undefined ? '' : `, has_more ${batch.hasMore}`;
     ctx.logger.info(`Batch ${n}: synced ${batch.synced}, failed ${batch.failed}, processed ${batch.processed}${more}`);
     if (batch.failed > 0) {
-        const ids = batch.failedIds.length > 0 ? ` (${listSome(batch.failedIds, LISTED_VALUES_LIMIT)})` : '';
+        const ids = batch.failedIds.length > 0 ? ` (${(0,src_text/* listSome */.XT)(batch.failedIds, rules/* LISTED_VALUES_LIMIT */.h5)})` : '';
         ctx.logger.info(`Batch ${n}: ${batch.failed} incidents failed to sync${ids}`);
     }
     return { kind: 'batch', batch, statusCode };
@@ -76061,7 +76010,28 @@ function backlogCounter(config, dynamodb, ctx, deadline) {
 
 
 
+
+
 async function runKbSync(deps) {
+    const { result, config } = await runPipeline(deps);
+    if (config?.alertIssue && !stopCause(deps.cancel ?? NEVER)) {
+        const warning = deps.updateAlertIssue
+            ? await deps.updateAlertIssue({
+                token: config.githubToken,
+                repository: deps.run.repository,
+                runUrl: runUrl(deps.run),
+                knowledgeBaseId: config.knowledgeBaseId,
+                dataSourceId: config.dataSourceId
+            }, result, startDeadline(deps.clock, REPORT_BUDGET_MS, deps.cancel ?? NEVER, 'the report step').signal)
+            : 'alert_issue is set, but only the GitHub Action opens alert issues; nothing was done.';
+        if (warning) {
+            result.warnings.push(warning);
+            deps.logger.warning(warning);
+        }
+    }
+    return result;
+}
+async function runPipeline(deps) {
     const { clock, logger } = deps;
     const cancel = deps.cancel ?? NEVER;
     const startedAt = clock.now();
@@ -76082,23 +76052,22 @@ async function runKbSync(deps) {
         startedAt,
         durationMs: 0,
         dryRun: false,
-        sync: emptySyncPhase('not reached'),
-        ingestion: emptyIngestionPhase('not reached'),
+        sync: (0,pipeline_result/* emptySyncPhase */.oZ)('not reached'),
+        ingestion: (0,pipeline_result/* emptyIngestionPhase */.nc)('not reached'),
         checks: [],
         problems,
         warnings,
         showLogTail: false
     };
+    let config;
     const finish = (during) => {
         const cause = stopCause(cancel);
-        if (cause?.name === 'Cancelled') {
-            result.cancelled = { signal: cause.signalName ?? 'a signal', during };
-        }
+        if (cause instanceof Cancelled)
+            result.cancelled = { signal: cause.signalName, during };
         result.durationMs = Math.max(0, clock.now() - startedAt);
-        result.status = deriveStatus(result);
-        return result;
+        result.status = (0,pipeline_result/* deriveStatus */.YP)(result);
+        return { result, config };
     };
-    let config;
     try {
         config = parseInputs(deps.readInput, deps.env, deps.run, deps.inputLabel);
     }
@@ -76107,8 +76076,8 @@ async function runKbSync(deps) {
             throw error;
         for (const message of error.problems)
             problems.push({ phase: 'inputs', message });
-        result.sync = emptySyncPhase('inputs are invalid');
-        result.ingestion = emptyIngestionPhase('inputs are invalid');
+        result.sync = (0,pipeline_result/* emptySyncPhase */.oZ)('inputs are invalid');
+        result.ingestion = (0,pipeline_result/* emptyIngestionPhase */.nc)('inputs are invalid');
         return finish('inputs');
     }
     result = {
@@ -76131,8 +76100,8 @@ async function runKbSync(deps) {
         problems.push({ phase: 'credentials', message: connected.message });
         if (config.dryRun)
             checks.push({ name: 'Credentials', status: 'failed', detail: connected.message });
-        result.sync = emptySyncPhase('no credentials');
-        result.ingestion = emptyIngestionPhase('no credentials');
+        result.sync = (0,pipeline_result/* emptySyncPhase */.oZ)('no credentials');
+        result.ingestion = (0,pipeline_result/* emptyIngestionPhase */.nc)('no credentials');
         return finish('credentials');
     }
     if (config.dryRun)
@@ -76148,8 +76117,8 @@ async function runKbSync(deps) {
                 if (check.status === 'failed')
                     problems.push({ phase: 'dry_run', message: `${check.name}: ${check.detail}` });
             }
-            result.sync = { ...emptySyncPhase('dry_run: true'), backlogBefore: dryRun.backlog, backlogAfter: dryRun.backlog };
-            result.ingestion = emptyIngestionPhase('dry_run: true');
+            result.sync = { ...(0,pipeline_result/* emptySyncPhase */.oZ)('dry_run: true'), backlogBefore: dryRun.backlog, backlogAfter: dryRun.backlog };
+            result.ingestion = (0,pipeline_result/* emptyIngestionPhase */.nc)('dry_run: true');
             return finish(during);
         }
         const sync = await logger.group('Sync: DynamoDB → S3', () => runSyncPhase(config, clients, ctx));
@@ -76165,7 +76134,7 @@ async function runKbSync(deps) {
             });
         }
         if (cancel.aborted) {
-            result.ingestion = emptyIngestionPhase('the run was cancelled');
+            result.ingestion = (0,pipeline_result/* emptyIngestionPhase */.nc)('the run was cancelled');
             return finish(during);
         }
         // Runs even after a sync error, so that what did sync becomes searchable.
@@ -76174,6 +76143,11 @@ async function runKbSync(deps) {
         result.ingestion = ingestion;
         if (ingestion.error)
             problems.push({ phase: 'ingestion', message: ingestion.error });
+        if (config.metricsNamespace && !cancel.aborted) {
+            const warning = await publishMetrics(config.metricsNamespace, config, clients, result, deps.clock, cancel);
+            if (warning)
+                ctx.warn(warning);
+        }
     }
     catch (error) {
         // Only a bug reaches here; keep the run's failure honest and the message useful.
@@ -76184,8 +76158,19 @@ async function runKbSync(deps) {
     }
     return finish(during);
 }
+/** The run's metrics, from the result as it stands once both phases are done; never fails the run. */
+async function publishMetrics(namespace, config, clients, result, clock, cancel) {
+    const deadline = startDeadline(clock, REPORT_BUDGET_MS, cancel, 'the report step');
+    const data = metricsOf({ ...result, status: (0,pipeline_result/* deriveStatus */.YP)(result) });
+    return putMetrics({
+        region: config.region,
+        credentials: clients.lambda.config.credentials,
+        namespace,
+        dimensions: { KnowledgeBaseId: config.knowledgeBaseId, DataSourceId: config.dataSourceId }
+    }, data, new Date(clock.now()), deadline.signal);
+}
 function failedIncidentsMessage(sync) {
-    const ids = sync.failedIds.length > 0 ? `: ${listSome(sync.failedIds, LISTED_VALUES_LIMIT)}` : '';
+    const ids = sync.failedIds.length > 0 ? `: ${(0,src_text/* listSome */.XT)(sync.failedIds, rules/* LISTED_VALUES_LIMIT */.h5)}` : '';
     // A later batch of the same run may have picked a failed incident up again; say what is true now.
     const now = sync.backlogAfter === 0
         ? 'Later batches of this run synced them again; nothing is pending now.'
@@ -76254,310 +76239,10 @@ function credentialsMessage(error, signal) {
     return error instanceof CredentialsError ? error.message : errorMessage(error);
 }
 
-;// CONCATENATED MODULE: ./src/report/outputs.ts
-/**
- * The action's outputs (docs/behaviour.md, "Outputs") as a pure function of the result: always every output, '' when unknown.
- */
-
-function durationSeconds(result) {
-    return Math.round(result.durationMs / 100) / 10;
-}
-/** The team's sync_and_ingest result shape; unknown values are null. */
-function resultDocument(result) {
-    const { sync, ingestion } = result;
-    const job = ingestion.job;
-    const known = result_syncCountsKnown(sync);
-    return {
-        status: result.status,
-        sync_phase: {
-            successfully_synced: known ? sync.synced : null,
-            failed: known ? sync.failed : null,
-            total_processed: known ? sync.processed : null,
-            batches: sync.invocations,
-            backlog_before: sync.backlogBefore,
-            backlog_after: sync.backlogAfter
-        },
-        ingestion_phase: {
-            job_id: job?.jobId ?? null,
-            status: job?.status ?? null,
-            statistics: job?.statistics ?? null,
-            failure_reasons: job?.failureReasons ?? []
-        },
-        total_duration_seconds: durationSeconds(result)
-    };
-}
-function buildOutputs(result) {
-    const { sync, ingestion } = result;
-    const counted = result_syncCountsKnown(sync);
-    return {
-        status: result.status,
-        synced_count: counted ? String(sync.synced) : '',
-        sync_failed_count: counted ? String(sync.failed) : '',
-        processed_count: counted ? String(sync.processed) : '',
-        sync_batches: String(sync.invocations),
-        backlog_remaining: sync.backlogAfter === null ? '' : String(sync.backlogAfter),
-        ingestion_job_id: ingestion.job?.jobId ?? '',
-        ingestion_status: ingestion.job?.status ?? '',
-        statistics: ingestion.job?.statistics ? JSON.stringify(ingestion.job.statistics) : '',
-        result: JSON.stringify(resultDocument(result)),
-        duration_seconds: String(durationSeconds(result))
-    };
-}
-/**
- * The team's force_kb_sync result shape (the sync alone; no ingestion job), plus the batches made and what is
- * still pending: what `kb-sync sync` and the MCP tool force_kb_sync return.
- */
-function forceSyncDocument(result) {
-    const { sync } = result;
-    const known = syncCountsKnown(sync);
-    return {
-        status: result.status,
-        lambda_execution: {
-            function_name: result.functionName ?? null,
-            status_code: sync.lastStatusCode ?? null
-        },
-        sync_results: {
-            successfully_synced: known ? sync.synced : null,
-            failed: known ? sync.failed : null,
-            total_processed: known ? sync.processed : null
-        },
-        batches: sync.invocations,
-        backlog_remaining: sync.backlogAfter
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/summary.ts
-/**
- * The job summary (docs/behaviour.md, "Outputs, job summary, logs"), built from the result alone. core.summary
- * does not escape anything, and every message may carry outside text (AWS errors, the Lambda's answers), so all
- * text from the result goes through summaryText: it can change neither the HTML nor the Markdown around it.
- */
-
-
-
-
-/** Keeps one run's summary far below the runner's 1 MiB limit, whatever AWS sends back. */
-const MAX_TEXT = 2_000;
-const MAX_LIST = LISTED_VALUES_LIMIT;
-const MAX_LOG_TAIL = 4_096;
-const ICONS = {
-    completed: '✅',
-    skipped: '⏭️',
-    started: '🚀',
-    dry_run: '🧪',
-    failed: '❌',
-    cancelled: '🛑'
-};
-function addResultToSummary(summary, result) {
-    summary.addHeading(`${ICONS[result.status]} kb-sync: ${result.status.replace('_', ' ')}`, 2);
-    paragraph(summary, outcomeLine(result));
-    if (result.knowledgeBaseId) {
-        summary.addRaw(`<p>Knowledge base ${code(result.knowledgeBaseId)}, data source ${code(result.dataSourceId ?? '')}, function ${code(result.functionName ?? '')}, region ${code(result.region ?? '')}</p>`, true);
-    }
-    addLeftRunning(summary, result);
-    addProblems(summary, result);
-    if (result.checks.length > 0)
-        addChecks(summary, result);
-    if (!result.dryRun && result.problems.every((p) => p.phase !== 'inputs' && p.phase !== 'credentials')) {
-        addSyncPhase(summary, result);
-        addIngestionPhase(summary, result);
-    }
-}
-/** The outcome in one line, as a person would say it. Plain text: the log and the summary each make it safe. */
-function outcomeLine(result) {
-    const time = `(${durationSeconds(result)} s)`;
-    if (result.cancelled) {
-        const left = result.ingestion.leftRunning;
-        const job = left ? `; ingestion job ${left.jobId} was left running (${left.status})` : '';
-        const batch = result.sync.inFlightBatch !== undefined
-            ? `; batch ${result.sync.inFlightBatch} may still be running in the Lambda`
-            : '';
-        return `Cancelled by ${result.cancelled.signal} during the ${result.cancelled.during.replace('_', ' ')} step${batch}${job} ${time}`;
-    }
-    if (result.status === 'failed') {
-        const first = result.problems[0]?.message ?? result.ingestion.error ?? 'see below';
-        const more = result.problems.length > 1 ? ` (and ${result.problems.length - 1} more problems)` : '';
-        return `Failed: ${first.length > 300 ? `${first.slice(0, 299)}…` : first}${more} ${time}`;
-    }
-    if (result.status === 'dry_run') {
-        return `Dry run: ${result.checks.filter((c) => c.status === 'ok').length} checks passed, nothing was started or changed ${time}`;
-    }
-    const parts = [];
-    const { sync, ingestion } = result;
-    if (sync.ran && !sync.waited)
-        parts.push(`invoked the sync Lambda asynchronously`);
-    else if (sync.ran)
-        parts.push(`synced ${sync.synced} incidents in ${sync.invocations} ${plural(sync.invocations, 'batch', 'batches')}`);
-    if (ingestion.outcome === 'completed' && ingestion.job) {
-        parts.push(`ingestion job ${ingestion.job.jobId} completed (${formatStatistics(ingestion.job.statistics)})`);
-    }
-    else if (ingestion.outcome === 'started' && ingestion.job) {
-        parts.push(`ingestion job ${ingestion.job.jobId} started, not waited for`);
-    }
-    else {
-        parts.push(`no ingestion job: ${ingestion.reason}`);
-    }
-    const line = parts.join('; ');
-    return `${line.charAt(0).toUpperCase()}${line.slice(1)} ${time}`;
-}
-/** A job the run stopped waiting for keeps running in Bedrock: say which, and how to follow it. */
-function addLeftRunning(summary, result) {
-    const job = result.ingestion.leftRunning;
-    if (!job || !result.knowledgeBaseId)
-        return;
-    const ids = { knowledgeBaseId: result.knowledgeBaseId, dataSourceId: result.dataSourceId ?? '' };
-    paragraph(summary, `Ingestion job ${job.jobId} was left running (last seen ${job.status}). Follow it with:`);
-    summary.addRaw(`<pre>${summaryPreformatted(followJobCommand(ids, job.jobId))}</pre>`, true);
-}
-function addProblems(summary, result) {
-    if (result.problems.length > 0) {
-        summary.addHeading('Problems', 3);
-        summary.addList(result.problems
-            .slice(0, MAX_LIST)
-            .map((p) => `<b>${summaryText(p.phase)}</b>: ${summaryText(p.message, MAX_TEXT)}`));
-    }
-    if (result.warnings.length > 0) {
-        summary.addHeading('Warnings', 3);
-        summary.addList(result.warnings.slice(0, MAX_LIST).map((w) => summaryText(w, MAX_TEXT)));
-    }
-}
-function addChecks(summary, result) {
-    const marks = { ok: '✅ ok', failed: '❌ failed', warning: '⚠️ warning', skipped: '⏭️ skipped' };
-    summary.addHeading('Dry-run checks', 3);
-    summary.addTable([
-        [header('Check'), header('Result'), header('Detail')],
-        ...result.checks.map((c) => [summaryText(c.name), marks[c.status], summaryText(c.detail, MAX_TEXT)])
-    ]);
-}
-function addSyncPhase(summary, result) {
-    const { sync } = result;
-    summary.addHeading('Sync: DynamoDB → S3', 3);
-    if (!sync.ran) {
-        paragraph(summary, `Skipped: ${sync.skippedReason ?? 'not run'}.${pendingNote(sync.backlogAfter)}`);
-        return;
-    }
-    const known = result_syncCountsKnown(sync);
-    const count = (n) => (known ? String(n) : 'unknown (asynchronous)');
-    summary.addTable([
-        [
-            header('Batches'),
-            header('Synced'),
-            header('Failed'),
-            header('Processed'),
-            header('Pending before'),
-            header('Pending after')
-        ],
-        [
-            String(sync.invocations),
-            count(sync.synced),
-            count(sync.failed),
-            count(sync.processed),
-            orUnknown(sync.backlogBefore),
-            orUnknown(sync.backlogAfter)
-        ]
-    ]);
-    const stop = stopSentence(result);
-    if (stop)
-        paragraph(summary, stop);
-    if (sync.failedIds.length > 0) {
-        const ids = sync.failedIds
-            .slice(0, MAX_LIST)
-            .map((id) => code(id))
-            .join(', ');
-        const more = sync.failedIds.length > MAX_LIST ? `, … (${sync.failedIds.length - MAX_LIST} more)` : '';
-        summary.addRaw(`<p>Incidents that failed to sync: ${ids}${more}</p>`, true);
-    }
-    if (sync.error) {
-        summary.addRaw(`<p><b>Sync error:</b> ${summaryText(sync.error.message, MAX_TEXT)}</p>`, true);
-        if (sync.error.logTail !== undefined)
-            addLogTail(summary, result, sync.error.logTail);
-    }
-}
-/** The tail carries incident text: shown only where the summary is not public, or where an input asks for it. */
-function addLogTail(summary, result, tail) {
-    if (!result.showLogTail) {
-        const group = result.functionName ? ` (log group /aws/lambda/${result.functionName.split(':').at(-1)})` : '';
-        paragraph(summary, `The Lambda's log tail is not shown: it carries incident text and this summary may be public. Read it in CloudWatch Logs${group}, or set lambda_log_tail: always.`);
-        return;
-    }
-    summary.addDetails('Lambda log tail', `<pre>${summaryPreformatted(tail.slice(-MAX_LOG_TAIL), MAX_LOG_TAIL)}</pre>`);
-}
-function stopSentence(result) {
-    const { sync } = result;
-    switch (sync.stopReason) {
-        case 'drained':
-            return sync.workPending
-                ? `${sync.backlogAfter} incidents are still pending; the next run retries them.`
-                : 'The backlog is drained.';
-        case 'max_batches':
-            return `Stopped at max_sync_batches (${sync.invocations}) with work still pending${sync.backlogAfter !== null ? ` (${sync.backlogAfter} incidents)` : ''}; the next run continues.`;
-        case 'no_progress':
-            return 'Stopped: the last batch synced nothing while work is still pending.';
-        case 'async':
-            return 'Invoked with InvocationType=Event: the Lambda runs on its own and its results are not known to this run.';
-        case 'error':
-            return 'Draining stopped at a sync error; the ingestion phase still ran so that what did sync becomes searchable.';
-        case 'deadline':
-            return "Draining stopped: the sync phase's time ran out; the next run continues.";
-        case 'cancelled':
-            return 'Draining stopped: the run was cancelled.';
-        default:
-            return undefined;
-    }
-}
-function addIngestionPhase(summary, result) {
-    const { ingestion } = result;
-    summary.addHeading('Ingestion: S3 → Knowledge Base', 3);
-    for (const earlier of ingestion.waitedFor) {
-        summary.addRaw(`<p>Waited for job ${code(earlier.jobId)}, which was already running; it ended ${summaryText(earlier.status)}.</p>`, true);
-    }
-    const verb = ingestion.outcome === 'skipped' ? 'Skipped' : 'Started';
-    if (ingestion.reason)
-        paragraph(summary, `${verb}: ${ingestion.reason}.`);
-    const job = ingestion.job;
-    // A job waited for is already told above; the table is for the job this run started (or one it gave up on).
-    if (job && !ingestion.waitedFor.some((earlier) => earlier.jobId === job.jobId))
-        addJob(summary, job);
-    if (ingestion.statusChecks > 0)
-        paragraph(summary, `Followed with ${ingestion.statusChecks} status checks.`);
-    if (ingestion.error)
-        summary.addRaw(`<p><b>Ingestion error:</b> ${summaryText(ingestion.error, MAX_TEXT)}</p>`, true);
-}
-function addJob(summary, job) {
-    summary.addTable([
-        [header('Job'), header('Status')],
-        [code(job.jobId), summaryText(job.status)]
-    ]);
-    if (job.statistics) {
-        summary.addTable([
-            [header('Statistic'), header('Value')],
-            ...STATISTIC_NAMES.map((name) => [`<code>${name}</code>`, String(job.statistics[name])])
-        ]);
-    }
-    if (job.failureReasons.length > 0) {
-        summary.addHeading('Failure reasons', 4);
-        summary.addList(job.failureReasons.slice(0, MAX_LIST).map((r) => summaryText(r, MAX_TEXT)));
-    }
-}
-function paragraph(summary, text) {
-    summary.addRaw(`<p>${summaryText(text, MAX_TEXT)}</p>`, true);
-}
-function code(text) {
-    return `<code>${summaryText(text, 200)}</code>`;
-}
-function pendingNote(backlog) {
-    return backlog === null ? '' : ` Pending incidents: ${backlog}.`;
-}
-function orUnknown(n) {
-    return n === null ? 'unknown' : String(n);
-}
-function header(data) {
-    return { data, header: true };
-}
-function plural(n, one, many) {
-    return n === 1 ? one : many;
-}
-
+// EXTERNAL MODULE: ./src/report/outputs.ts
+var outputs = __nccwpck_require__(5468);
+// EXTERNAL MODULE: ./src/report/summary.ts
+var report_summary = __nccwpck_require__(7994);
 ;// CONCATENATED MODULE: ./src/report/report.ts
 /**
  * The only place that talks to the runner about a finished run: outputs, job summary, annotations, exit code.
@@ -76567,15 +76252,15 @@ function plural(n, one, many) {
 
 
 async function report(result) {
-    for (const [name, value] of Object.entries(buildOutputs(result)))
+    for (const [name, value] of Object.entries((0,outputs/* buildOutputs */.JZ)(result)))
         setOutput(name, value);
     try {
-        addResultToSummary(summary, result);
+        (0,report_summary/* addResultToSummary */.S)(summary, result);
         await summary.write();
     }
     catch (error) {
         // Outside the runner there is no GITHUB_STEP_SUMMARY; the outcome still reaches the log and the exit code.
-        info(logText(`Job summary not written: ${error instanceof Error ? error.message : String(error)}`));
+        info((0,src_text/* logText */.kc)(`Job summary not written: ${error instanceof Error ? error.message : String(error)}`));
     }
     finally {
         summary.emptyBuffer();
@@ -76583,12 +76268,12 @@ async function report(result) {
     if (result.status === 'failed' || result.status === 'cancelled') {
         const problems = result.status === 'cancelled' ? result.problems : result.problems.slice(0, -1);
         for (const problem of problems)
-            error(logText(problem.message), { title: `kb-sync: ${problem.phase}` });
+            error((0,src_text/* logText */.kc)(problem.message), { title: `kb-sync: ${problem.phase}` });
         const last = result.problems[result.problems.length - 1];
-        setFailed(logText(result.status === 'failed' && last ? last.message : outcomeLine(result)));
+        setFailed((0,src_text/* logText */.kc)(result.status === 'failed' && last ? last.message : (0,report_summary/* outcomeLine */.R)(result)));
     }
     else {
-        info(logText(outcomeLine(result)));
+        info((0,src_text/* logText */.kc)((0,report_summary/* outcomeLine */.R)(result)));
     }
 }
 
@@ -76645,10 +76330,10 @@ function repositoryVisibility(eventPath) {
 }
 /** Every line the pipeline says reaches the runner through logText, so outside text can never be a command. */
 const runnerLogger = {
-    info: (message) => info(logText(message)),
-    debug: (message) => debug(logText(message)),
-    warning: (message) => warning(logText(message)),
-    group: (name, fn) => group(logText(name), fn)
+    info: (message) => info((0,src_text/* logText */.kc)(message)),
+    debug: (message) => debug((0,src_text/* logText */.kc)(message)),
+    warning: (message) => warning((0,src_text/* logText */.kc)(message)),
+    group: (name, fn) => group((0,src_text/* logText */.kc)(name), fn)
 };
 /** The two signals the runner sends; the first of either cancels, later ones change nothing. */
 function onFirstSignal(target, handle) {
@@ -76684,17 +76369,546 @@ async function run() {
             logger: runnerLogger,
             getIdToken: (audience) => getIDToken(audience),
             mask: (secret) => setSecret(secret),
-            cancel: cancel.signal
+            cancel: cancel.signal,
+            updateAlertIssue: async (target, result, signal) => {
+                setSecret(target.token);
+                const { updateAlertIssue } = await __nccwpck_require__.e(/* import() */ 120).then(__nccwpck_require__.bind(__nccwpck_require__, 3120));
+                return updateAlertIssue(target, result, signal);
+            }
         });
         await report(result);
     }
     catch (error) {
         // The pipeline and report never throw by design; this funnel keeps a bug from ending the run silently green.
-        setFailed(logText(`kb-sync failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+        setFailed((0,src_text/* logText */.kc)(`kb-sync failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
     }
     finally {
         stopWatching();
     }
+}
+
+
+/***/ }),
+
+/***/ 3641:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Nq: () => (/* binding */ syncCountsKnown),
+/* harmony export */   O1: () => (/* binding */ STATISTIC_NAMES),
+/* harmony export */   YP: () => (/* binding */ deriveStatus),
+/* harmony export */   nc: () => (/* binding */ emptyIngestionPhase),
+/* harmony export */   oZ: () => (/* binding */ emptySyncPhase),
+/* harmony export */   zP: () => (/* binding */ formatStatistics)
+/* harmony export */ });
+/**
+ * The one result object a run produces. Every phase returns its part; outputs, job summary and exit status are
+ * all derived from it, so they can never disagree.
+ */
+/** The seven statistics of the Bedrock API, by their API names. */
+const STATISTIC_NAMES = [
+    'numberOfDocumentsScanned',
+    'numberOfMetadataDocumentsScanned',
+    'numberOfNewDocumentsIndexed',
+    'numberOfModifiedDocumentsIndexed',
+    'numberOfMetadataDocumentsModified',
+    'numberOfDocumentsDeleted',
+    'numberOfDocumentsFailed'
+];
+/** The statistics in one line, in the API's order. */
+function formatStatistics(stats) {
+    if (!stats)
+        return 'no statistics yet';
+    return [
+        `scanned ${stats.numberOfDocumentsScanned}`,
+        `metadata scanned ${stats.numberOfMetadataDocumentsScanned}`,
+        `new ${stats.numberOfNewDocumentsIndexed}`,
+        `modified ${stats.numberOfModifiedDocumentsIndexed}`,
+        `metadata modified ${stats.numberOfMetadataDocumentsModified}`,
+        `deleted ${stats.numberOfDocumentsDeleted}`,
+        `failed ${stats.numberOfDocumentsFailed}`
+    ].join(', ');
+}
+function emptySyncPhase(skippedReason) {
+    return {
+        ran: false,
+        skippedReason,
+        waited: false,
+        invocations: 0,
+        batches: [],
+        synced: 0,
+        failed: 0,
+        processed: 0,
+        backlogBefore: null,
+        backlogAfter: null,
+        workPending: false,
+        failedIds: []
+    };
+}
+function emptyIngestionPhase(reason) {
+    return { outcome: 'skipped', reason, job: undefined, waitedFor: [], statusChecks: 0 };
+}
+/**
+ * The run's status from its parts. A cancelled run says so whatever else happened; then failed wins; a dry run says so; otherwise the ingestion phase decides, and a
+ * run that neither synced nor ingested anything did nothing because nothing needed doing.
+ */
+function deriveStatus(result) {
+    if (result.cancelled)
+        return 'cancelled';
+    if (result.problems.length > 0)
+        return 'failed';
+    if (result.dryRun)
+        return 'dry_run';
+    if (result.ingestion.outcome === 'failed')
+        return 'failed';
+    if (result.ingestion.outcome === 'started')
+        return 'started';
+    if (result.ingestion.outcome === 'completed')
+        return 'completed';
+    const syncDidWork = result.sync.synced > 0 || (result.sync.ran && !result.sync.waited && result.sync.invocations > 0);
+    return syncDidWork ? 'completed' : 'skipped';
+}
+/** An Event invocation's results are never seen by this run; every other count is known (0 when nothing ran). */
+function syncCountsKnown(sync) {
+    return !(sync.ran && !sync.waited);
+}
+
+
+/***/ }),
+
+/***/ 6517:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CM: () => (/* binding */ TERMINAL_STATUSES),
+/* harmony export */   az: () => (/* binding */ ACTIVE_STATUSES),
+/* harmony export */   eQ: () => (/* binding */ followJobCommand),
+/* harmony export */   h5: () => (/* binding */ LISTED_VALUES_LIMIT),
+/* harmony export */   n5: () => (/* binding */ FULL_BATCH_SIZE)
+/* harmony export */ });
+/** Rules that more than one part of the pipeline (and its report) applies, written once. */
+/** Ingestion job states in which Bedrock is still working: a new job on the data source must wait. */
+const ACTIVE_STATUSES = new Set(['STARTING', 'IN_PROGRESS', 'STOPPING']);
+/** States a job never leaves. */
+const TERMINAL_STATUSES = new Set(['COMPLETE', 'FAILED', 'STOPPED']);
+/** Lists of outside values (failed incident ids, failure reasons) are cut here in logs, messages and the summary. */
+const LISTED_VALUES_LIMIT = 20;
+/** The reference Lambda's batch size: a batch this full, from a Lambda that says nothing else, suggests more. */
+const FULL_BATCH_SIZE = 50;
+/** The command that shows a job this run left running. */
+function followJobCommand(ids, jobId) {
+    return `aws bedrock-agent get-ingestion-job --knowledge-base-id ${ids.knowledgeBaseId} --data-source-id ${ids.dataSourceId} --ingestion-job-id ${jobId}`;
+}
+
+
+/***/ }),
+
+/***/ 5468:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JZ: () => (/* binding */ buildOutputs),
+/* harmony export */   o8: () => (/* binding */ durationSeconds)
+/* harmony export */ });
+/* unused harmony exports resultDocument, forceSyncDocument */
+/* harmony import */ var _pipeline_result_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3641);
+/**
+ * The action's outputs (docs/behaviour.md, "Outputs") as a pure function of the result: always every output, '' when unknown.
+ */
+
+function durationSeconds(result) {
+    return Math.round(result.durationMs / 100) / 10;
+}
+/** The team's sync_and_ingest result shape; unknown values are null. */
+function resultDocument(result) {
+    const { sync, ingestion } = result;
+    const job = ingestion.job;
+    const known = (0,_pipeline_result_js__WEBPACK_IMPORTED_MODULE_0__/* .syncCountsKnown */ .Nq)(sync);
+    return {
+        status: result.status,
+        sync_phase: {
+            successfully_synced: known ? sync.synced : null,
+            failed: known ? sync.failed : null,
+            total_processed: known ? sync.processed : null,
+            batches: sync.invocations,
+            backlog_before: sync.backlogBefore,
+            backlog_after: sync.backlogAfter
+        },
+        ingestion_phase: {
+            job_id: job?.jobId ?? null,
+            status: job?.status ?? null,
+            statistics: job?.statistics ?? null,
+            failure_reasons: job?.failureReasons ?? []
+        },
+        total_duration_seconds: durationSeconds(result)
+    };
+}
+function buildOutputs(result) {
+    const { sync, ingestion } = result;
+    const counted = (0,_pipeline_result_js__WEBPACK_IMPORTED_MODULE_0__/* .syncCountsKnown */ .Nq)(sync);
+    return {
+        status: result.status,
+        synced_count: counted ? String(sync.synced) : '',
+        sync_failed_count: counted ? String(sync.failed) : '',
+        processed_count: counted ? String(sync.processed) : '',
+        sync_batches: String(sync.invocations),
+        backlog_remaining: sync.backlogAfter === null ? '' : String(sync.backlogAfter),
+        ingestion_job_id: ingestion.job?.jobId ?? '',
+        ingestion_status: ingestion.job?.status ?? '',
+        statistics: ingestion.job?.statistics ? JSON.stringify(ingestion.job.statistics) : '',
+        result: JSON.stringify(resultDocument(result)),
+        duration_seconds: String(durationSeconds(result))
+    };
+}
+/**
+ * The team's force_kb_sync result shape (the sync alone; no ingestion job), plus the batches made and what is
+ * still pending: what `kb-sync sync` and the MCP tool force_kb_sync return.
+ */
+function forceSyncDocument(result) {
+    const { sync } = result;
+    const known = syncCountsKnown(sync);
+    return {
+        status: result.status,
+        lambda_execution: {
+            function_name: result.functionName ?? null,
+            status_code: sync.lastStatusCode ?? null
+        },
+        sync_results: {
+            successfully_synced: known ? sync.synced : null,
+            failed: known ? sync.failed : null,
+            total_processed: known ? sync.processed : null
+        },
+        batches: sync.invocations,
+        backlog_remaining: sync.backlogAfter
+    };
+}
+
+
+/***/ }),
+
+/***/ 7994:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ outcomeLine),
+/* harmony export */   S: () => (/* binding */ addResultToSummary)
+/* harmony export */ });
+/* harmony import */ var _pipeline_rules_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6517);
+/* harmony import */ var _pipeline_result_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3641);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8992);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5468);
+/**
+ * The job summary (docs/behaviour.md, "Outputs, job summary, logs"), built from the result alone. core.summary
+ * does not escape anything, and every message may carry outside text (AWS errors, the Lambda's answers), so all
+ * text from the result goes through summaryText: it can change neither the HTML nor the Markdown around it.
+ */
+
+
+
+
+/** Keeps one run's summary far below the runner's 1 MiB limit, whatever AWS sends back. */
+const MAX_TEXT = 2_000;
+const MAX_LIST = _pipeline_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .LISTED_VALUES_LIMIT */ .h5;
+const MAX_LOG_TAIL = 4_096;
+const ICONS = {
+    completed: '✅',
+    skipped: '⏭️',
+    started: '🚀',
+    dry_run: '🧪',
+    failed: '❌',
+    cancelled: '🛑'
+};
+function addResultToSummary(summary, result) {
+    summary.addHeading(`${ICONS[result.status]} kb-sync: ${result.status.replace('_', ' ')}`, 2);
+    paragraph(summary, outcomeLine(result));
+    if (result.knowledgeBaseId) {
+        summary.addRaw(`<p>Knowledge base ${code(result.knowledgeBaseId)}, data source ${code(result.dataSourceId ?? '')}, function ${code(result.functionName ?? '')}, region ${code(result.region ?? '')}</p>`, true);
+    }
+    addLeftRunning(summary, result);
+    addProblems(summary, result);
+    if (result.checks.length > 0)
+        addChecks(summary, result);
+    if (!result.dryRun && result.problems.every((p) => p.phase !== 'inputs' && p.phase !== 'credentials')) {
+        addSyncPhase(summary, result);
+        addIngestionPhase(summary, result);
+    }
+}
+/** The outcome in one line, as a person would say it. Plain text: the log and the summary each make it safe. */
+function outcomeLine(result) {
+    const time = `(${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSeconds */ .o8)(result)} s)`;
+    if (result.cancelled) {
+        const left = result.ingestion.leftRunning;
+        const job = left ? `; ingestion job ${left.jobId} was left running (${left.status})` : '';
+        const batch = result.sync.inFlightBatch !== undefined
+            ? `; batch ${result.sync.inFlightBatch} may still be running in the Lambda`
+            : '';
+        return `Cancelled by ${result.cancelled.signal} during the ${result.cancelled.during.replace('_', ' ')} step${batch}${job} ${time}`;
+    }
+    if (result.status === 'failed') {
+        const first = result.problems[0]?.message ?? result.ingestion.error ?? 'see below';
+        const more = result.problems.length > 1 ? ` (and ${result.problems.length - 1} more problems)` : '';
+        return `Failed: ${first.length > 300 ? `${first.slice(0, 299)}…` : first}${more} ${time}`;
+    }
+    if (result.status === 'dry_run') {
+        return `Dry run: ${result.checks.filter((c) => c.status === 'ok').length} checks passed, nothing was started or changed ${time}`;
+    }
+    const parts = [];
+    const { sync, ingestion } = result;
+    if (sync.ran && !sync.waited)
+        parts.push(`invoked the sync Lambda asynchronously`);
+    else if (sync.ran)
+        parts.push(`synced ${sync.synced} incidents in ${sync.invocations} ${plural(sync.invocations, 'batch', 'batches')}`);
+    if (ingestion.outcome === 'completed' && ingestion.job) {
+        parts.push(`ingestion job ${ingestion.job.jobId} completed (${(0,_pipeline_result_js__WEBPACK_IMPORTED_MODULE_3__/* .formatStatistics */ .zP)(ingestion.job.statistics)})`);
+    }
+    else if (ingestion.outcome === 'started' && ingestion.job) {
+        parts.push(`ingestion job ${ingestion.job.jobId} started, not waited for`);
+    }
+    else {
+        parts.push(`no ingestion job: ${ingestion.reason}`);
+    }
+    const line = parts.join('; ');
+    return `${line.charAt(0).toUpperCase()}${line.slice(1)} ${time}`;
+}
+/** A job the run stopped waiting for keeps running in Bedrock: say which, and how to follow it. */
+function addLeftRunning(summary, result) {
+    const job = result.ingestion.leftRunning;
+    if (!job || !result.knowledgeBaseId)
+        return;
+    const ids = { knowledgeBaseId: result.knowledgeBaseId, dataSourceId: result.dataSourceId ?? '' };
+    paragraph(summary, `Ingestion job ${job.jobId} was left running (last seen ${job.status}). Follow it with:`);
+    summary.addRaw(`<pre>${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryPreformatted */ .e_)((0,_pipeline_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .followJobCommand */ .eQ)(ids, job.jobId))}</pre>`, true);
+}
+function addProblems(summary, result) {
+    if (result.problems.length > 0) {
+        summary.addHeading('Problems', 3);
+        summary.addList(result.problems
+            .slice(0, MAX_LIST)
+            .map((p) => `<b>${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryText */ .g5)(p.phase)}</b>: ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryText */ .g5)(p.message, MAX_TEXT)}`));
+    }
+    if (result.warnings.length > 0) {
+        summary.addHeading('Warnings', 3);
+        summary.addList(result.warnings.slice(0, MAX_LIST).map((w) => (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryText */ .g5)(w, MAX_TEXT)));
+    }
+}
+function addChecks(summary, result) {
+    const marks = { ok: '✅ ok', failed: '❌ failed', warning: '⚠️ warning', skipped: '⏭️ skipped' };
+    summary.addHeading('Dry-run checks', 3);
+    summary.addTable([
+        [header('Check'), header('Result'), header('Detail')],
+        ...result.checks.map((c) => [(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryText */ .g5)(c.name), marks[c.status], (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryText */ .g5)(c.detail, MAX_TEXT)])
+    ]);
+}
+function addSyncPhase(summary, result) {
+    const { sync } = result;
+    summary.addHeading('Sync: DynamoDB → S3', 3);
+    if (!sync.ran) {
+        paragraph(summary, `Skipped: ${sync.skippedReason ?? 'not run'}.${pendingNote(sync.backlogAfter)}`);
+        return;
+    }
+    const known = (0,_pipeline_result_js__WEBPACK_IMPORTED_MODULE_3__/* .syncCountsKnown */ .Nq)(sync);
+    const count = (n) => (known ? String(n) : 'unknown (asynchronous)');
+    summary.addTable([
+        [
+            header('Batches'),
+            header('Synced'),
+            header('Failed'),
+            header('Processed'),
+            header('Pending before'),
+            header('Pending after')
+        ],
+        [
+            String(sync.invocations),
+            count(sync.synced),
+            count(sync.failed),
+            count(sync.processed),
+            orUnknown(sync.backlogBefore),
+            orUnknown(sync.backlogAfter)
+        ]
+    ]);
+    const stop = stopSentence(result);
+    if (stop)
+        paragraph(summary, stop);
+    if (sync.failedIds.length > 0) {
+        const ids = sync.failedIds
+            .slice(0, MAX_LIST)
+            .map((id) => code(id))
+            .join(', ');
+        const more = sync.failedIds.length > MAX_LIST ? `, … (${sync.failedIds.length - MAX_LIST} more)` : '';
+        summary.addRaw(`<p>Incidents that failed to sync: ${ids}${more}</p>`, true);
+    }
+    if (sync.error) {
+        summary.addRaw(`<p><b>Sync error:</b> ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryText */ .g5)(sync.error.message, MAX_TEXT)}</p>`, true);
+        if (sync.error.logTail !== undefined)
+            addLogTail(summary, result, sync.error.logTail);
+    }
+}
+/** The tail carries incident text: shown only where the summary is not public, or where an input asks for it. */
+function addLogTail(summary, result, tail) {
+    if (!result.showLogTail) {
+        const group = result.functionName ? ` (log group /aws/lambda/${result.functionName.split(':').at(-1)})` : '';
+        paragraph(summary, `The Lambda's log tail is not shown: it carries incident text and this summary may be public. Read it in CloudWatch Logs${group}, or set lambda_log_tail: always.`);
+        return;
+    }
+    summary.addDetails('Lambda log tail', `<pre>${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryPreformatted */ .e_)(tail.slice(-MAX_LOG_TAIL), MAX_LOG_TAIL)}</pre>`);
+}
+function stopSentence(result) {
+    const { sync } = result;
+    switch (sync.stopReason) {
+        case 'drained':
+            return sync.workPending
+                ? `${sync.backlogAfter} incidents are still pending; the next run retries them.`
+                : 'The backlog is drained.';
+        case 'max_batches':
+            return `Stopped at max_sync_batches (${sync.invocations}) with work still pending${sync.backlogAfter !== null ? ` (${sync.backlogAfter} incidents)` : ''}; the next run continues.`;
+        case 'no_progress':
+            return 'Stopped: the last batch synced nothing while work is still pending.';
+        case 'async':
+            return 'Invoked with InvocationType=Event: the Lambda runs on its own and its results are not known to this run.';
+        case 'error':
+            return 'Draining stopped at a sync error; the ingestion phase still ran so that what did sync becomes searchable.';
+        case 'deadline':
+            return "Draining stopped: the sync phase's time ran out; the next run continues.";
+        case 'cancelled':
+            return 'Draining stopped: the run was cancelled.';
+        default:
+            return undefined;
+    }
+}
+function addIngestionPhase(summary, result) {
+    const { ingestion } = result;
+    summary.addHeading('Ingestion: S3 → Knowledge Base', 3);
+    for (const earlier of ingestion.waitedFor) {
+        summary.addRaw(`<p>Waited for job ${code(earlier.jobId)}, which was already running; it ended ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryText */ .g5)(earlier.status)}.</p>`, true);
+    }
+    const verb = ingestion.outcome === 'skipped' ? 'Skipped' : 'Started';
+    if (ingestion.reason)
+        paragraph(summary, `${verb}: ${ingestion.reason}.`);
+    const job = ingestion.job;
+    // A job waited for is already told above; the table is for the job this run started (or one it gave up on).
+    if (job && !ingestion.waitedFor.some((earlier) => earlier.jobId === job.jobId))
+        addJob(summary, job);
+    if (ingestion.statusChecks > 0)
+        paragraph(summary, `Followed with ${ingestion.statusChecks} status checks.`);
+    if (ingestion.error)
+        summary.addRaw(`<p><b>Ingestion error:</b> ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryText */ .g5)(ingestion.error, MAX_TEXT)}</p>`, true);
+}
+function addJob(summary, job) {
+    summary.addTable([
+        [header('Job'), header('Status')],
+        [code(job.jobId), (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryText */ .g5)(job.status)]
+    ]);
+    if (job.statistics) {
+        summary.addTable([
+            [header('Statistic'), header('Value')],
+            ..._pipeline_result_js__WEBPACK_IMPORTED_MODULE_3__/* .STATISTIC_NAMES */ .O1.map((name) => [`<code>${name}</code>`, String(job.statistics[name])])
+        ]);
+    }
+    if (job.failureReasons.length > 0) {
+        summary.addHeading('Failure reasons', 4);
+        summary.addList(job.failureReasons.slice(0, MAX_LIST).map((r) => (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryText */ .g5)(r, MAX_TEXT)));
+    }
+}
+function paragraph(summary, text) {
+    summary.addRaw(`<p>${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryText */ .g5)(text, MAX_TEXT)}</p>`, true);
+}
+function code(text) {
+    return `<code>${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryText */ .g5)(text, 200)}</code>`;
+}
+function pendingNote(backlog) {
+    return backlog === null ? '' : ` Pending incidents: ${backlog}.`;
+}
+function orUnknown(n) {
+    return n === null ? 'unknown' : String(n);
+}
+function header(data) {
+    return { data, header: true };
+}
+function plural(n, one, many) {
+    return n === 1 ? one : many;
+}
+
+
+/***/ }),
+
+/***/ 8992:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   XT: () => (/* binding */ listSome),
+/* harmony export */   e_: () => (/* binding */ summaryPreformatted),
+/* harmony export */   g5: () => (/* binding */ summaryText),
+/* harmony export */   kc: () => (/* binding */ logText),
+/* harmony export */   xv: () => (/* binding */ truncate)
+/* harmony export */ });
+/**
+ * Text that comes from outside the action — Lambda payloads and log tails, AWS error messages, job failure
+ * reasons, descriptions — is data. These functions are the only way it reaches the runner's log or the job summary:
+ * in the log it can never start a workflow command; in the summary it can change neither the HTML nor the Markdown.
+ */
+const LINE_BREAKS = /\r\n|[\r\n\v\f\u0085\u2028\u2029]/g;
+// Other control characters would let text recolour or rewrite the log's lines (ANSI escapes).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
+const LINE_BREAK_MARK = ' ⏎ ';
+// A zero-width space between the two characters keeps the text readable and unrecognisable as a command.
+const ZWSP = '\u200b';
+/**
+ * One log line that no runner can read as a workflow command: line breaks become a visible mark (so nothing starts a
+ * line of its own), the legacy `##[command]` form is broken wherever it appears, and a leading `::` is broken too.
+ */
+function logText(text, max = 4_000) {
+    const line = truncate(text, max).replace(LINE_BREAKS, LINE_BREAK_MARK).replace(CONTROL, '\ufffd');
+    return line.replace(/##\[/g, `#${ZWSP}#[`).replace(/^(\s*):(?=:)/, `$1:${ZWSP}`);
+}
+// HTML's specials, and every character Markdown or GitHub's autolinking could act on.
+const SUMMARY_SPECIALS = /[&<>"'`*_[\]()!#|~\\:@$]/g;
+function entity(char) {
+    return `&#${char.codePointAt(0)};`;
+}
+/**
+ * Inline text for the job summary's HTML: every special character as an entity, line breaks as `<br>`, so the
+ * Markdown source holds no blank line that could end the HTML block and no character that Markdown could act on.
+ */
+function summaryText(text, max = 2_000) {
+    return truncate(text, max).replace(CONTROL, '\ufffd').replace(SUMMARY_SPECIALS, entity).replace(LINE_BREAKS, '<br>');
+}
+/** Multi-line text for a `<pre>` block in the summary: line breaks kept as `&#10;`, never as raw new lines. */
+function summaryPreformatted(text, max = 4_096) {
+    return truncate(text, max).replace(CONTROL, '\ufffd').replace(SUMMARY_SPECIALS, entity).replace(LINE_BREAKS, '&#10;');
+}
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/**
+ * Cuts text to at most `max` characters (Unicode code points, as AWS counts them), never inside a character or a
+ * grapheme (an emoji with its modifiers), marking the cut with an ellipsis.
+ */
+function truncate(text, max) {
+    // UTF-16 length is never below the code-point count, so most text needs no closer look.
+    if (text.length <= max || fitsIn(text, max))
+        return text;
+    let out = '';
+    let used = 0;
+    // A prefix is enough to find the cut (max code points are at most 2 × max units), whatever the text's size.
+    for (const { segment } of graphemes.segment(text.slice(0, 2 * max + 64))) {
+        const size = [...segment].length;
+        if (used + size > max - 1)
+            break;
+        out += segment;
+        used += size;
+    }
+    return `${out}…`;
+}
+function fitsIn(text, max) {
+    let count = 0;
+    for (const _char of text)
+        if (++count > max)
+            return false;
+    return true;
+}
+/** A list of outside values for one line: the first `limit`, then how many more. */
+function listSome(values, limit) {
+    const shown = values.slice(0, limit).join(', ');
+    return values.length > limit ? `${shown}, … (${values.length - limit} more)` : shown;
 }
 
 
@@ -76711,6 +76925,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -76924,6 +77145,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -76976,6 +77204,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -77092,6 +77323,28 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -77106,6 +77359,69 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -34,6 +34,11 @@ export interface Config {
   dryRun: boolean
   /** Whether the Lambda's log tail (incident text) may appear in the job summary. */
   showLogTail: boolean
+  /** CloudWatch namespace of the run's metrics; undefined turns publishing off. */
+  metricsNamespace: string | undefined
+  /** Keep one GitHub issue open while runs fail (the action only). */
+  alertIssue: boolean
+  githubToken: string
 }
 
 /** Where this run lives on GitHub; feeds the defaults of role_session_name, description and the client token. */
@@ -70,7 +75,11 @@ export const INPUT_DEFAULTS = {
   backlog_index: 'status-priority-index',
   description: '',
   dry_run: 'false',
-  lambda_log_tail: 'auto'
+  lambda_log_tail: 'auto',
+  metrics_namespace: 'IncidentKBSync',
+  alert_issue: 'false',
+  // action.yml defaults this to the job's token (an expression the runner evaluates); elsewhere there is none.
+  github_token: ''
 } as const
 
 export const REQUIRED_INPUTS = ['knowledge_base_id', 'data_source_id'] as const
@@ -103,6 +112,7 @@ const TABLE_OR_INDEX_NAME = /^[a-zA-Z0-9_.-]{3,255}$/
 const TABLE_ARN = /^arn:aws[a-zA-Z-]*:dynamodb:[a-z0-9-]+:\d{12}:table\/[a-zA-Z0-9_.-]{3,255}$/
 const YAML_TRUE = ['true', 'True', 'TRUE']
 const YAML_FALSE = ['false', 'False', 'FALSE']
+const METRICS_NAMESPACE = /^(?!AWS\/)[A-Za-z0-9.\-_/#: ]{1,255}$/
 const DECIMAL = /^\d+(\.\d+)?$/
 const INTEGER = /^\d+$/
 
@@ -269,6 +279,23 @@ export function parseInputs(
     logTail === 'always' ||
     (logTail === 'auto' && (run.repositoryVisibility === 'private' || run.repositoryVisibility === 'internal'))
 
+  // Given but empty turns publishing off, as with backlog_table.
+  const metricsNamespace = (read('metrics_namespace') ?? INPUT_DEFAULTS.metrics_namespace).trim() || undefined
+  if (metricsNamespace !== undefined && !METRICS_NAMESPACE.test(metricsNamespace)) {
+    fail(
+      'metrics_namespace',
+      metricsNamespace,
+      'allowed: a CloudWatch namespace (1-255 of letters, digits and . - _ / # : space, not starting with AWS/), or empty to publish no metrics'
+    )
+  }
+  const alertIssue = bool('alert_issue')
+  const githubToken = raw('github_token')
+  if (alertIssue && (githubToken === '' || run.repository === '')) {
+    problems.push(
+      `${label('alert_issue')} is true, but there is no ${githubToken === '' ? 'github_token' : 'repository (GITHUB_REPOSITORY)'} to open an issue with; set github_token (default: the job's token, with permissions: issues: write) or turn alert_issue off.`
+    )
+  }
+
   if (problems.length > 0) throw new InputError(problems)
 
   return {
@@ -293,7 +320,10 @@ export function parseInputs(
     backlogIndex,
     description,
     dryRun,
-    showLogTail
+    showLogTail,
+    metricsNamespace,
+    alertIssue,
+    githubToken
   }
 }
 

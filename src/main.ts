@@ -97,7 +97,12 @@ export async function run(): Promise<void> {
       logger: runnerLogger,
       getIdToken: (audience) => core.getIDToken(audience),
       mask: (secret) => core.setSecret(secret),
-      cancel: cancel.signal
+      cancel: cancel.signal,
+      updateAlertIssue: async (target, result, signal) => {
+        core.setSecret(target.token)
+        const { updateAlertIssue } = await import('./report/alert.js')
+        return updateAlertIssue(target, result, signal)
+      }
     })
     await report(result)
   } catch (error) {

@@ -28,7 +28,7 @@ export interface ClientSettings {
   credentials?: AwsCredentialIdentityProvider
 }
 
-const USER_AGENT: [string, string] = ['kb-sync', '1']
+export const USER_AGENT: [string, string] = ['kb-sync', '1']
 /** Most API answers take milliseconds; a stalled one is given up and retried long before a phase deadline. */
 const API_TIMEOUT_MS = 30_000
 const CONNECTION_TIMEOUT_MS = 10_000
@@ -56,6 +56,11 @@ export class InvokeRetryStrategy extends StandardRetryStrategy {
   }
 }
 
+/** The handler of the API clients: a stalled answer is given up long before a phase deadline. */
+export function apiHandler(): NodeHttpHandler {
+  return httpHandler(API_TIMEOUT_MS)
+}
+
 function httpHandler(timeoutMs: number): NodeHttpHandler {
   return new NodeHttpHandler({
     connectionTimeout: CONNECTION_TIMEOUT_MS,
@@ -71,7 +76,7 @@ export function createClients(settings: ClientSettings): AwsClients {
     customUserAgent: [USER_AGENT],
     ...(settings.credentials ? { credentials: settings.credentials } : {})
   }
-  const apiHandler = httpHandler(API_TIMEOUT_MS)
+  const api = apiHandler()
   return {
     lambda: new LambdaClient({
       ...common,
@@ -79,14 +84,14 @@ export function createClients(settings: ClientSettings): AwsClients {
       // A synchronous invocation sends nothing back until the function ends, so both timeouts are its whole budget.
       requestHandler: httpHandler(invokeBudgetMs(settings))
     }),
-    bedrock: new BedrockAgentClient({ ...common, requestHandler: apiHandler }),
-    dynamodb: new DynamoDBClient({ ...common, requestHandler: apiHandler })
+    bedrock: new BedrockAgentClient({ ...common, requestHandler: api }),
+    dynamodb: new DynamoDBClient({ ...common, requestHandler: api })
   }
 }
 
 /** The STS client of the OIDC exchange: the same timeouts, so a stalled STS cannot hold the credentials step. */
 export function createStsClient(region: string): STSClient {
-  return new STSClient({ region, customUserAgent: [USER_AGENT], requestHandler: httpHandler(API_TIMEOUT_MS) })
+  return new STSClient({ region, customUserAgent: [USER_AGENT], requestHandler: apiHandler() })
 }
 
 export function destroyClients(clients: AwsClients): void {

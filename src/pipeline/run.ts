@@ -7,10 +7,21 @@ import type { AwsCredentialIdentityProvider } from '@smithy/types'
 import { createClients, destroyClients, type AwsClients, type ClientSettings } from '../aws/clients.js'
 import { CredentialsError, oidcCredentials } from '../aws/credentials.js'
 import { errorMessage, errorName } from '../aws/errors.js'
-import { CREDENTIALS_BUDGET_MS } from '../budget.js'
+import { putMetrics } from '../aws/metrics.js'
+import { CREDENTIALS_BUDGET_MS, REPORT_BUDGET_MS } from '../budget.js'
+import { metricsOf } from './metrics.js'
 import type { Clock } from '../clock.js'
-import { NEVER, raceSignal, startDeadline, stopCause } from '../deadline.js'
-import { InputError, parseInputs, type Config, type InputName, type InputReader, type RunInfo } from '../inputs.js'
+import { Cancelled, NEVER, raceSignal, startDeadline, stopCause } from '../deadline.js'
+import {
+  InputError,
+  parseInputs,
+  runUrl,
+  type Config,
+  type InputName,
+  type InputReader,
+  type RunInfo
+} from '../inputs.js'
+import type { AlertTarget } from '../report/alert.js'
 import type { Logger } from '../logger.js'
 import type { PhaseContext, ProgressEvent } from './context.js'
 import { runDryRunChecks } from './dry-run.js'
@@ -50,6 +61,8 @@ export interface RunDeps {
   assumeRole?: (role: RoleRequest, signal: AbortSignal) => Promise<AwsCredentialIdentityProvider>
   /** Told of each batch and each status check while the run waits (a progress line, MCP notifications). */
   onProgress?: (event: ProgressEvent) => void
+  /** Opens, comments on or closes the alert issue (alert_issue); the action passes the GitHub implementation. */
+  updateAlertIssue?: (target: AlertTarget, result: RunResult, signal: AbortSignal) => Promise<string | undefined>
 }
 
 export interface RoleRequest {
@@ -62,6 +75,30 @@ export interface RoleRequest {
 type Connected = { ok: true; clients: AwsClients; source: string } | { ok: false; message: string }
 
 export async function runKbSync(deps: RunDeps): Promise<RunResult> {
+  const { result, config } = await runPipeline(deps)
+  if (config?.alertIssue && !stopCause(deps.cancel ?? NEVER)) {
+    const warning = deps.updateAlertIssue
+      ? await deps.updateAlertIssue(
+          {
+            token: config.githubToken,
+            repository: deps.run.repository,
+            runUrl: runUrl(deps.run),
+            knowledgeBaseId: config.knowledgeBaseId,
+            dataSourceId: config.dataSourceId
+          },
+          result,
+          startDeadline(deps.clock, REPORT_BUDGET_MS, deps.cancel ?? NEVER, 'the report step').signal
+        )
+      : 'alert_issue is set, but only the GitHub Action opens alert issues; nothing was done.'
+    if (warning) {
+      result.warnings.push(warning)
+      deps.logger.warning(warning)
+    }
+  }
+  return result
+}
+
+async function runPipeline(deps: RunDeps): Promise<{ result: RunResult; config: Config | undefined }> {
   const { clock, logger } = deps
   const cancel = deps.cancel ?? NEVER
   const startedAt = clock.now()
@@ -89,17 +126,15 @@ export async function runKbSync(deps: RunDeps): Promise<RunResult> {
     warnings,
     showLogTail: false
   }
-  const finish = (during: string): RunResult => {
+  let config: Config | undefined
+  const finish = (during: string): { result: RunResult; config: Config | undefined } => {
     const cause = stopCause(cancel)
-    if (cause?.name === 'Cancelled') {
-      result.cancelled = { signal: (cause as { signalName?: string }).signalName ?? 'a signal', during }
-    }
+    if (cause instanceof Cancelled) result.cancelled = { signal: cause.signalName, during }
     result.durationMs = Math.max(0, clock.now() - startedAt)
     result.status = deriveStatus(result)
-    return result
+    return { result, config }
   }
 
-  let config: Config
   try {
     config = parseInputs(deps.readInput, deps.env, deps.run, deps.inputLabel)
   } catch (error) {
@@ -123,7 +158,7 @@ export async function runKbSync(deps: RunDeps): Promise<RunResult> {
     : []
   result.checks = checks
 
-  const connected = await logger.group('Credentials', () => connect(config, deps, cancel))
+  const connected = await logger.group('Credentials', () => connect(config!, deps, cancel))
   if (!connected.ok) {
     if (stopCause(cancel)) return finish('credentials')
     problems.push({ phase: 'credentials', message: connected.message })
@@ -171,6 +206,11 @@ export async function runKbSync(deps: RunDeps): Promise<RunResult> {
     )
     result.ingestion = ingestion
     if (ingestion.error) problems.push({ phase: 'ingestion', message: ingestion.error })
+
+    if (config.metricsNamespace && !cancel.aborted) {
+      const warning = await publishMetrics(config.metricsNamespace, config, clients, result, deps.clock, cancel)
+      if (warning) ctx.warn(warning)
+    }
   } catch (error) {
     // Only a bug reaches here; keep the run's failure honest and the message useful.
     problems.push({ phase: 'run', message: `Unexpected ${errorName(error)}: ${errorMessage(error)}` })
@@ -178,6 +218,30 @@ export async function runKbSync(deps: RunDeps): Promise<RunResult> {
     destroyClients(clients)
   }
   return finish(during)
+}
+
+/** The run's metrics, from the result as it stands once both phases are done; never fails the run. */
+async function publishMetrics(
+  namespace: string,
+  config: Config,
+  clients: AwsClients,
+  result: RunResult,
+  clock: Clock,
+  cancel: AbortSignal
+): Promise<string | undefined> {
+  const deadline = startDeadline(clock, REPORT_BUDGET_MS, cancel, 'the report step')
+  const data = metricsOf({ ...result, status: deriveStatus(result) })
+  return putMetrics(
+    {
+      region: config.region,
+      credentials: clients.lambda.config.credentials,
+      namespace,
+      dimensions: { KnowledgeBaseId: config.knowledgeBaseId, DataSourceId: config.dataSourceId }
+    },
+    data,
+    new Date(clock.now()),
+    deadline.signal
+  )
 }
 
 function failedIncidentsMessage(sync: RunResult['sync']): string {

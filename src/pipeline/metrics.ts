@@ -1,0 +1,54 @@
+/**
+ * The run as CloudWatch metrics (docs/behaviour.md, "Metrics"): a pure function of the result, so what is
+ * published can never disagree with the outputs and the summary.
+ */
+import type { RunResult } from './result.js'
+
+export const METRIC_NAMES = [
+  'IngestionJobsStarted',
+  'IngestionJobsCompleted',
+  'IngestionJobsFailed',
+  'DocumentsIndexed',
+  'DocumentsFailed',
+  'BacklogRemaining',
+  'RunFailed'
+] as const
+export type MetricName = (typeof METRIC_NAMES)[number]
+
+export interface MetricDatum {
+  name: MetricName
+  value: number
+}
+
+/**
+ * Jobs started counts only the job this run started (a job it merely waited for was someone else's); a job fails
+ * when it ends FAILED or STOPPED, when the run gave up waiting, or when it completed with failed documents.
+ */
+export function metricsOf(result: RunResult): MetricDatum[] {
+  const { ingestion, sync } = result
+  const job = ingestion.job
+  const ours = job !== undefined && !ingestion.waitedFor.some((earlier) => earlier.jobId === job.jobId)
+  const started = ours && ingestion.outcome !== 'skipped'
+  const stats = started ? job.statistics : undefined
+  const failedDocuments = stats?.numberOfDocumentsFailed ?? 0
+  const completedCleanly = started && job.status === 'COMPLETE' && failedDocuments === 0
+  const jobFailed =
+    started &&
+    (job.status === 'FAILED' ||
+      job.status === 'STOPPED' ||
+      (job.status === 'COMPLETE' && failedDocuments > 0) ||
+      (ingestion.outcome === 'failed' && ingestion.leftRunning !== undefined))
+  const data: MetricDatum[] = [
+    { name: 'IngestionJobsStarted', value: started ? 1 : 0 },
+    { name: 'IngestionJobsCompleted', value: completedCleanly ? 1 : 0 },
+    { name: 'IngestionJobsFailed', value: jobFailed ? 1 : 0 },
+    {
+      name: 'DocumentsIndexed',
+      value: (stats?.numberOfNewDocumentsIndexed ?? 0) + (stats?.numberOfModifiedDocumentsIndexed ?? 0)
+    },
+    { name: 'DocumentsFailed', value: failedDocuments },
+    { name: 'RunFailed', value: result.status === 'failed' ? 1 : 0 }
+  ]
+  if (sync.backlogAfter !== null) data.push({ name: 'BacklogRemaining', value: sync.backlogAfter })
+  return data
+}
