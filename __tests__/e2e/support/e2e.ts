@@ -1,7 +1,8 @@
 /**
- * The end-to-end suite's helpers: a fresh local stack per scenario, the bundled action run against it, the checks
- * every run must pass (SPEC §5: all outputs, the result document, the summary, exit code and annotations agreeing),
- * and the truth behind a run (DynamoDB, S3, the knowledge base's index and jobs, Retrieve).
+ * The end-to-end suite's helpers: a fresh local stack per scenario, the bundled action run against it, the checks every
+ * run must pass (docs/behaviour.md, "Outputs, job summary, logs": all outputs, the result document, the summary, exit
+ * code and annotations agreeing), and the truth behind a run (DynamoDB, S3, the knowledge base's index and jobs,
+ * Retrieve).
  */
 import { expect } from '@jest/globals'
 import {
@@ -96,7 +97,7 @@ export interface KbRunOptions {
 
 /**
  * Runs dist/index.js against the stack with fast polling, and checks what every run must satisfy whatever its
- * outcome (SPEC §5). Inputs override the stack's knowledge base and data source ids when given.
+ * outcome (docs/behaviour.md, "Outputs"). Inputs override the stack's knowledge base and data source ids when given.
  */
 export async function runKbSync(
   stack: Stack,
@@ -152,8 +153,8 @@ export function annotations(lines: string[]): string {
 }
 
 /**
- * SPEC §5 for any run: every output set, `result` valid JSON in the documented shape and agreeing with the other
- * outputs, a summary written, and the exit code, status and error annotations telling the same story.
+ * docs/behaviour.md, "Outputs", for any run: every output set, `result` valid JSON in the documented shape and agreeing
+ * with the other outputs, a summary written, and the exit code, status and error annotations telling the same story.
  */
 export function expectWellFormed(run: ActionRun): void {
   expect(run.exitCode === 0 || run.exitCode === 1).toBe(true)
