@@ -13,10 +13,10 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as core from '@actions/core'
-import { micromark } from 'micromark'
-import { gfm, gfmHtml } from 'micromark-extension-gfm'
-import type { RunResult } from '../src/pipeline/result.js'
+import { emptySyncPhase, type RunResult } from '../src/pipeline/result.js'
 import { addResultToSummary } from '../src/report/summary.js'
+// The same rendering the summary tests use: GitHub-flavoured Markdown with raw HTML.
+import { renderSummary } from '../__tests__/support/markdown.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const OUTPUT = path.join(ROOT, 'docs', 'images', 'job-summary.png')
@@ -35,6 +35,7 @@ const RESULT: RunResult = {
   region: 'us-east-1',
   dryRun: false,
   sync: {
+    ...emptySyncPhase(),
     ran: true,
     waited: true,
     invocations: 2,
@@ -43,13 +44,10 @@ const RESULT: RunResult = {
       { synced: 7, failed: 0, processed: 7, hasMore: false, failedIds: [] }
     ],
     synced: 57,
-    failed: 0,
     processed: 57,
     backlogBefore: 57,
     backlogAfter: 0,
-    stopReason: 'drained',
-    workPending: false,
-    failedIds: []
+    stopReason: 'drained'
   },
   ingestion: {
     outcome: 'completed',
@@ -103,7 +101,7 @@ function summaryMarkdown(result: RunResult): string {
 }
 
 function page(markdown: string): string {
-  const html = micromark(markdown, { allowDangerousHtml: true, extensions: [gfm()], htmlExtensions: [gfmHtml()] })
+  const html = renderSummary(markdown)
   return `<!doctype html><html><head><meta charset="utf-8"><style>${STYLE}</style></head><body>
 <div class="pane"><div class="title">Sync DynamoDB → S3 → knowledge base summary</div>
 <div class="body">${html}</div></div></body></html>`
