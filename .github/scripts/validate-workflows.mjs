@@ -4,7 +4,8 @@
 // publishes, so new runtimes (`using: node24`) and new keys are known as soon as the package is updated.
 //
 // Usage: node .github/scripts/validate-workflows.mjs [FILE...]
-//   With no FILE: every .github/workflows/*.yml|*.yaml plus action.yml|action.yaml at the repository root.
+//   With no FILE: every .github/workflows/*.yml|*.yaml, every examples/*.yml|*.yaml (the workflows the docs offer
+//   to copy, held to the same parser), plus action.yml|action.yaml at the repository root.
 //   A file named action.yml or action.yaml is validated as action metadata; any other file as a workflow.
 // Exit status: 0 all valid, 1 at least one error, 2 bad usage or unreadable file.
 //
@@ -31,12 +32,13 @@ export function isActionMetadata(file) {
   return /^action\.ya?ml$/.test(path.basename(file))
 }
 
-/** The files checked when none are named: every workflow plus the root action metadata. */
+/** The files checked when none are named: every workflow, every example workflow, and the root action metadata. */
 export async function defaultFiles(root = repoRoot) {
   const files = []
-  const workflowDir = path.join(root, '.github', 'workflows')
-  for (const name of (await readdir(workflowDir).catch(() => [])).sort()) {
-    if (/\.ya?ml$/.test(name)) files.push(path.join(workflowDir, name))
+  for (const dir of [path.join(root, '.github', 'workflows'), path.join(root, 'examples')]) {
+    for (const name of (await readdir(dir).catch(() => [])).sort()) {
+      if (/\.ya?ml$/.test(name)) files.push(path.join(dir, name))
+    }
   }
   for (const name of ['action.yml', 'action.yaml']) {
     const file = path.join(root, name)

@@ -1,6 +1,7 @@
 /**
- * SPEC §3.5 at scale: a backlog of 1,000 closed incidents drained by dist/index.js with the reference Lambda in one
- * run, then all of them searchable. Alone in its file so its wall time is measured without other scenarios running.
+ * Draining (docs/behaviour.md, "Draining") at scale: a backlog of 1,000 closed incidents drained by dist/index.js with
+ * the reference Lambda in one run, then all of them searchable. Alone in its file so its wall time is measured without
+ * other scenarios running.
  */
 import { describe, expect, it } from '@jest/globals'
 import {

@@ -1,6 +1,7 @@
 /**
- * SPEC §3 draining, end to end: dist/index.js invokes the batch-sync Lambda until the backlog is gone (or the batch
- * budget is spent), and every CLOSED incident really ends up in S3, marked, indexed and retrievable.
+ * Draining (docs/behaviour.md, "Draining"), end to end: dist/index.js invokes the batch-sync Lambda until the backlog
+ * is gone (or the batch budget is spent), and every CLOSED incident really ends up in S3, marked, indexed and
+ * retrievable.
  */
 import { describe, expect, it } from '@jest/globals'
 import {

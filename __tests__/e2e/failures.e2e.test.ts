@@ -1,5 +1,6 @@
 /**
- * SPEC §3.2–3.3, §3.6 and §5 under failure, end to end: sync errors, failed incidents, refused calls and wrong ids
+ * The sync phase and the report under failure (docs/behaviour.md, "What the Lambda answers", "Draining" and
+ * "Outputs, job summary, logs"), end to end: sync errors, failed incidents, refused calls and wrong ids
  * fail the run with a message that says what to fix, the summary says it too (HTML-escaped), and whatever did sync
  * still becomes searchable.
  */
@@ -215,7 +216,7 @@ describe('incidents the Lambda failed to sync', () => {
 })
 
 describe('an incident that failed in one batch and synced in a later one', () => {
-  it.concurrent('still fails the run: failed > 0 in any batch counts (SPEC §3.6)', async () => {
+  it.concurrent('still fails the run: failed > 0 in any batch counts (docs/behaviour.md, "Draining")', async () => {
     await withStack({}, async (stack) => {
       await stack.seedIncidents(60, { status: 'CLOSED' })
       // Batch 1 fails one incident and says has_more; batch 2 picks it up again with the last ten.

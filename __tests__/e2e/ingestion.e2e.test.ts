@@ -1,6 +1,7 @@
 /**
- * SPEC §4 end to end: when dist/index.js starts an ingestion job, how it waits (for its own job and for one that was
- * already running), and how each way a job can end shows in the outputs, the summary and the knowledge base.
+ * The ingestion phase (docs/behaviour.md, "The ingestion phase") end to end: when dist/index.js starts an ingestion
+ * job, how it waits (for its own job and for one that was already running), and how each way a job can end shows in the
+ * outputs, the summary and the knowledge base.
  */
 import { describe, expect, it } from '@jest/globals'
 import { ManualClock } from '../../local/stack.js'

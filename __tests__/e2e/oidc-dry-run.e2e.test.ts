@@ -1,5 +1,6 @@
 /**
- * SPEC §2 role_to_assume, §5 credentials and masking, §6 dry run, end to end: dist/index.js gets its own GitHub OIDC
+ * role_to_assume, credentials and masking, and the dry run (docs/behaviour.md, "Inputs", "AWS configuration" and
+ * "Dry run"), end to end: dist/index.js gets its own GitHub OIDC
  * token, assumes the role with STS and signs every later call with the session, or says exactly why it cannot; a
  * dry run checks everything and changes nothing.
  */

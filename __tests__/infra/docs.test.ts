@@ -1,23 +1,14 @@
-/** The docs say what the template and the workflows do: policies, parameters, variables, pins. */
-import { readFileSync } from 'node:fs'
+/**
+ * docs/setup-aws.md says what the template and the hourly workflow do: the trust and permissions policies exactly as
+ * the template builds them, its parameters, the repository variables, and the workflow's settings it explains.
+ */
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
+import { codeBlocks, readDoc } from '../support/docs.js'
 import { RuleViolation, loadCloudFormation, renderCloudFormation, type Json } from '../support/iam-cloudformation.js'
-import { parse } from 'yaml'
-import { runBudgetMs } from '../../src/budget.js'
-import { actionConfig, renderStepInputs } from '../support/action-config.js'
-import {
-  FULL_SHA,
-  REPO_ROOT,
-  isRemoteAction,
-  loadWorkflow,
-  usesLines,
-  type Workflow
-} from '../support/workflow-files.js'
+import { REPO_ROOT, loadWorkflow } from '../support/workflow-files.js'
 
-// The setup guide, usage examples, troubleshooting and costs all live in README.md.
-const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8')
-const setup = readme
+const setup = readDoc('docs/setup-aws.md')
 const template = loadCloudFormation(path.join(REPO_ROOT, 'infra', 'github-oidc-role.yaml'))
 
 /** The template rendered with the example values the docs use throughout, and any parameters on top. */
@@ -35,16 +26,10 @@ const rendered = renderExample()
 const roleProperties = rendered.resources.KbSyncRole?.Properties as Record<string, Json>
 
 function jsonBlocks(markdown: string): Json[] {
-  return [...markdown.matchAll(/```json\n([\s\S]*?)```/g)].map((match) => JSON.parse(match[1] as string) as Json)
+  return codeBlocks(markdown, 'json').map((block) => JSON.parse(block) as Json)
 }
 
-function codeBlocks(markdown: string, language: string): string[] {
-  return [...markdown.matchAll(new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g'))].map(
-    (match) => match[1] as string
-  )
-}
-
-describe('README setup guide', () => {
+describe('docs/setup-aws.md', () => {
   const blocks = jsonBlocks(setup)
   const mentions = (text: string) => (block: Json) => JSON.stringify(block).includes(text)
 
@@ -130,110 +115,30 @@ describe('README setup guide', () => {
   })
 })
 
-/** The README's copy of the hourly workflow: the ```yaml block that starts with `name: kb-sync`. */
-function hourlyExample(): Workflow['doc'] {
-  const blocks = codeBlocks(readme, 'yaml').filter((block) => block.startsWith('name: kb-sync\n'))
-  expect(blocks).toHaveLength(1)
-  return parse(blocks[0] as string) as Workflow['doc']
-}
+describe('docs/setup-aws.md on the hourly workflow', () => {
+  const shipped = loadWorkflow('kb-sync.yml')
+  const job = Object.values(shipped.doc.jobs)[0] ?? {}
+  const step = (job.steps ?? []).find((candidate) => candidate.uses === './')
+  const guide = setup.split('## 3. Add the workflow')[1]?.split('\n## ')[0] ?? ''
 
-describe('README usage: the hourly workflow', () => {
-  const shipped = loadWorkflow('kb-sync.yml').doc
-  const example = hourlyExample()
-  const onlyJob = (doc: Workflow['doc']) => Object.values(doc.jobs)[0] ?? {}
-  const actionStep = (doc: Workflow['doc']) =>
-    (onlyJob(doc).steps ?? []).find((step) => step.uses === './' || step.uses?.startsWith('my-org/kb-sync@'))
-
-  it('has the shipped workflow’s schedule', () => {
-    expect(example.on.schedule).toEqual(shipped.on.schedule)
+  it('links the workflow instead of copying it', () => {
+    expect(guide).toContain('](../.github/workflows/kb-sync.yml)')
+    expect(codeBlocks(setup, 'yaml')).toEqual([])
   })
 
-  it('offers the same dispatch inputs, typed and defaulted alike', () => {
-    const shape = (doc: Workflow['doc']) => {
-      const inputs = (doc.on.workflow_dispatch as { inputs: Record<string, Record<string, unknown>> }).inputs
-      return Object.fromEntries(
-        Object.entries(inputs).map(([name, { description: _description, ...rest }]) => [name, rest])
-      )
-    }
-    expect(shape(example)).toEqual(shape(shipped))
+  it('tells to remove the step that exists only for `uses: ./`', () => {
+    const checkout = (job.steps ?? []).find((candidate) => candidate.uses?.startsWith('actions/checkout@'))
+    expect(checkout?.name).toBeDefined()
+    expect(guide).toContain(`"${checkout?.name}"`)
+    expect(guide).toContain('`uses: ./`')
   })
 
-  it('has the shipped workflow’s permissions, concurrency and job timeout', () => {
-    expect(example.permissions).toEqual(shipped.permissions)
-    expect(example.concurrency).toEqual(shipped.concurrency)
-    expect(onlyJob(example).permissions).toEqual(onlyJob(shipped).permissions)
-    expect(onlyJob(example)['timeout-minutes']).toBe(onlyJob(shipped)['timeout-minutes'])
-  })
-
-  it('passes the action the shipped workflow’s inputs', () => {
-    expect(actionStep(example)?.with).toEqual(actionStep(shipped)?.with)
-  })
-})
-
-describe('README usage: job timeouts', () => {
-  const MINUTE_MS = 60_000
-  const contexts = {
-    github: { event_name: 'workflow_dispatch' },
-    inputs: {},
-    vars: {
-      KB_SYNC_KNOWLEDGE_BASE_ID: 'LPR1PEW0LN',
-      KB_SYNC_DATA_SOURCE_ID: 'AJIJE6BWIV',
-      KB_SYNC_ROLE_ARN: 'arn:aws:iam::123456789012:role/kb-sync',
-      AWS_REGION: 'us-east-1'
-    }
-  }
-  const examples = codeBlocks(readme, 'yaml')
-    .filter((block) => /^on:/m.test(block) && /^jobs:/m.test(block))
-    .map((block) => parse(block) as Workflow['doc'])
-  const runsOfTheAction = examples.flatMap((doc) =>
-    Object.entries(doc.jobs).flatMap(([jobId, job]) =>
-      (job.steps ?? [])
-        .filter((step) => step.uses?.startsWith('my-org/kb-sync@'))
-        .map((step) => ({ name: `${String(doc.name)} / ${jobId}`, job, step }))
-    )
-  )
-
-  it('finds the examples that run the action', () => {
-    expect(runsOfTheAction.length).toBeGreaterThanOrEqual(3)
-  })
-
-  it('gives every job that runs the action its run budget plus 5 minutes', () => {
-    for (const { name, job, step } of runsOfTheAction) {
-      const budget = runBudgetMs(actionConfig(renderStepInputs(step, contexts), { AWS_REGION: 'us-east-1' }))
-      const timeout = Number(job['timeout-minutes']) * MINUTE_MS
-      expect({ name, fits: timeout >= budget + 5 * MINUTE_MS }).toEqual({ name, fits: true })
-    }
-  })
-
-  it('asks configure-aws-credentials for a session that outlasts the run (those credentials are not renewed)', () => {
-    for (const { name, job, step } of runsOfTheAction) {
-      const configure = (job.steps ?? []).find((other) =>
-        other.uses?.startsWith('aws-actions/configure-aws-credentials@')
-      )
-      if (configure === undefined) continue
-      const budget = runBudgetMs(actionConfig(renderStepInputs(step, contexts), { AWS_REGION: 'us-east-1' }))
-      const session = Number(configure.with?.['role-duration-seconds'] ?? 3600) * 1000
-      expect({ name, outlasts: session >= budget }).toEqual({ name, outlasts: true })
-    }
-  })
-})
-
-describe('docs examples', () => {
-  it.each(['README.md'])('%s pins third-party actions like the workflows do', () => {
-    for (const use of usesLines(readme).filter((candidate) => isRemoteAction(candidate.reference))) {
-      if (use.reference.startsWith('my-org/kb-sync@')) continue // the action itself, by its major tag
-      const [, ref = ''] = use.reference.split('@')
-      expect({ reference: use.reference, pinned: FULL_SHA.test(ref), comment: use.comment }).toEqual({
-        reference: use.reference,
-        pinned: true,
-        comment: expect.stringMatching(/^v\d+\.\d+\.\d+$/)
-      })
-    }
-  })
-
-  it('the costs section says its AWS figures are the write-up’s estimates, with the write-up’s numbers', () => {
-    const costs = readme
-    expect(costs).toMatch(/estimates from the team's write-up/i)
-    for (const figure of ['$0.06', '$0.05', '$18']) expect(costs).toContain(figure)
+  it('explains the settings the workflow really has', () => {
+    const minute = /^(\d+) /.exec((shipped.doc.on.schedule as { cron: string }[])[0]?.cron ?? '')?.[1]
+    expect(guide).toContain(`Minute ${minute}`)
+    expect(guide).toContain(`\`sync_timeout_seconds: '${String(step?.with?.sync_timeout_seconds)}'\``)
+    expect(guide).toContain(`\`timeout-minutes: ${job['timeout-minutes']}\``)
+    expect(shipped.doc.permissions).toEqual({})
+    expect(guide).toContain('`permissions: {}` at the top')
   })
 })

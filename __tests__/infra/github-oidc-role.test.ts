@@ -162,10 +162,18 @@ describe('infra/github-oidc-role.yaml: permissions', () => {
     for (const statement of permissions(render())) expect(statement.Effect).toBe('Allow')
   })
 
-  it('names exact resources built from the parameters, never a wildcard resource', () => {
+  it('names exact resources built from the parameters, never a wildcard resource but for metrics in one namespace', () => {
     const rendered = render()
     for (const statement of permissions(rendered)) {
       expect(statement.Resource.length).toBeGreaterThan(0)
+      // PutMetricData has no resource ARN: the namespace condition is what keeps it to the action's own metrics.
+      if (statement.Sid === 'PublishMetrics') {
+        expect(statement).toMatchObject({
+          Resource: ['*'],
+          Condition: { StringEquals: { 'cloudwatch:namespace': 'IncidentKBSync' } }
+        })
+        continue
+      }
       for (const resource of statement.Resource) expect(resource).not.toMatch(/^\*$|:\*:|::\*/)
     }
     expect(resourcesOf(rendered, 'lambda:InvokeFunction')).toEqual([
@@ -211,7 +219,8 @@ describe('infra/github-oidc-role.yaml: permissions', () => {
     expect(grantedActions(rendered)).not.toContain('dynamodb:Query')
     expect(permissions(rendered).map((statement) => statement.Sid)).toEqual([
       'InvokeBatchSyncFunction',
-      'RunIngestionJobs'
+      'RunIngestionJobs',
+      'PublishMetrics'
     ])
   })
 

@@ -59,7 +59,7 @@ describe('iam-operations: deriving IAM actions from AWS SDK v3 calls', () => {
         "import { Lambda } from '@aws-sdk/client-lambda'",
         "import { waitUntilFunctionActive } from '@aws-sdk/client-lambda'",
         "import { PublishCommand } from '@aws-sdk/client-sns'",
-        "const m = await import('@aws-sdk/client-s3')"
+        "load(import('@aws-sdk/client-s3'))"
       ].join('\n')
     )
     expect(scan.unsupported).toEqual([
@@ -68,6 +68,19 @@ describe('iam-operations: deriving IAM actions from AWS SDK v3 calls', () => {
       expect.stringMatching(/^x\.ts:3: PublishCommand from @aws-sdk\/client-sns/),
       expect.stringMatching(/^x\.ts:4: dynamic import of @aws-sdk\/client-s3/)
     ])
+  })
+
+  it('follows a client loaded when it is needed: a destructured or named dynamic import', () => {
+    const scan = scanSource(
+      'x.ts',
+      [
+        "const { CloudWatchClient, PutMetricDataCommand } = await import('@aws-sdk/client-cloudwatch')",
+        "const s3 = await import('@aws-sdk/client-s3')",
+        'await client.send(new s3.GetObjectCommand({}))'
+      ].join('\n')
+    )
+    expect(requiredIamActions(scan)).toEqual(['cloudwatch:PutMetricData', 's3:GetObject'])
+    expect(scan.unsupported).toEqual([])
   })
 
   it('says where each call is', () => {

@@ -5,9 +5,11 @@
  * What counts as a call (value imports from `@aws-sdk/*` packages, read with the TypeScript parser):
  * - an imported `XxxCommand` (`import { InvokeCommand } from '@aws-sdk/client-lambda'`, aliases included), and
  *   `ns.XxxCommand` through a namespace import;
- * - an imported paginator `paginateXxx`, which sends `XxxCommand`.
+ * - an imported paginator `paginateXxx`, which sends `XxxCommand`;
+ * - the same names taken from a dynamic `await import('@aws-sdk/…')` (a client loaded only when it is needed).
  * Anything the derivation cannot read is reported in `unsupported` rather than guessed: the aggregated clients
- * (`new Lambda()` with `client.invoke()`), waiters (`waitUntil…`), dynamic `import()` of an SDK package, and
+ * (`new Lambda()` with `client.invoke()`), waiters (`waitUntil…`), a dynamic `import()` of an SDK package that is
+ * not destructured or bound to a name, and
  * packages without a known IAM prefix. Type-only imports are ignored.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
@@ -171,7 +173,22 @@ export function scanSource(fileName: string, text: string, displayName = fileNam
       ts.isStringLiteralLike(node.arguments[0]) &&
       node.arguments[0].text.startsWith('@aws-sdk/')
     ) {
-      unsupported.push(`${lineOf(node)}: dynamic import of ${node.arguments[0].text}`)
+      // `const { XCommand } = await import('@aws-sdk/…')` and `const sdk = await import('@aws-sdk/…')` read like
+      // static imports; anything else (a module passed around, a computed name) cannot be followed.
+      const packageName = node.arguments[0].text
+      const declaration = ts.isAwaitExpression(node.parent) ? node.parent.parent : undefined
+      if (declaration !== undefined && ts.isVariableDeclaration(declaration)) {
+        if (ts.isObjectBindingPattern(declaration.name)) {
+          for (const element of declaration.name.elements) {
+            const imported = element.propertyName ?? element.name
+            if (ts.isIdentifier(imported)) record(packageName, imported.text, element)
+          }
+        } else if (ts.isIdentifier(declaration.name)) {
+          namespaces.set(declaration.name.text, packageName)
+        }
+      } else {
+        unsupported.push(`${lineOf(node)}: dynamic import of ${packageName}`)
+      }
     } else if (
       ts.isPropertyAccessExpression(node) &&
       ts.isIdentifier(node.expression) &&

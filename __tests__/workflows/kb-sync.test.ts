@@ -104,9 +104,9 @@ describe('kb-sync.yml job', () => {
     expect(steps.indexOf(checkout as Step)).toBeLessThan(steps.indexOf(actionStep))
   })
 
-  it('asks for no permission at the top and for id-token: write only on the job that assumes the role', () => {
+  it('asks for no permission at the top, and on the job only for the OIDC token and the alert issue', () => {
     expect(workflow.doc.permissions).toEqual({})
-    expect(job.permissions).toEqual({ contents: 'read', 'id-token': 'write' })
+    expect(job.permissions).toEqual({ contents: 'read', 'id-token': 'write', issues: 'write' })
   })
 
   it('runs one sync per knowledge base at a time and never cancels a run in progress', () => {
@@ -166,7 +166,8 @@ describe('kb-sync.yml inputs as the action receives them', () => {
       wait_for_sync: 'true',
       ingestion: 'auto',
       wait_for_ingestion: 'true',
-      dry_run: 'false'
+      dry_run: 'false',
+      alert_issue: 'true'
     })
   })
 
@@ -174,9 +175,9 @@ describe('kb-sync.yml inputs as the action receives them', () => {
     expect(renderedInputs(schedule({ ...VARS, KB_SYNC_FUNCTION_NAME: 'my-sync' })).function_name).toBe('my-sync')
   })
 
-  it('on dispatch with the defaults: the same values as on schedule', () => {
+  it('on dispatch with the defaults: the same values as on schedule, but no alert issue for a run someone watches', () => {
     const fromSchedule = renderedInputs(schedule())
-    expect(renderedInputs(dispatch(DISPATCH_DEFAULTS))).toEqual(fromSchedule)
+    expect(renderedInputs(dispatch(DISPATCH_DEFAULTS))).toEqual({ ...fromSchedule, alert_issue: 'false' })
   })
 
   it.each([

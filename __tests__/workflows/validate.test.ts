@@ -1,5 +1,5 @@
 /**
- * The workflows, action.yml and the workflow examples of the docs pass GitHub's own parser
+ * The workflows, the examples, action.yml and the workflow snippets of the docs pass GitHub's own parser
  * (@actions/workflow-parser), run the way CI runs it: `node .github/scripts/validate-workflows.mjs`.
  */
 import { execFile } from 'node:child_process'
@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from '@jest/globals'
+import { codeBlocks, exampleFiles, readDoc, userDocs } from '../support/docs.js'
 import { REPO_ROOT, workflowFileNames } from '../support/workflow-files.js'
 
 const SCRIPT = path.join(REPO_ROOT, '.github', 'scripts', 'validate-workflows.mjs')
@@ -40,25 +41,35 @@ function scratchFile(name: string, content: string): string {
   return file
 }
 
-/** ```yaml blocks of a Markdown file that are whole workflows (they have `on:` and `jobs:`). */
-function workflowExamples(markdown: string): { index: number; text: string }[] {
-  return [...markdown.matchAll(/```ya?ml\n([\s\S]*?)```/g)]
-    .map((match, index) => ({ index, text: match[1] as string }))
-    .filter(({ text }) => /^on:/m.test(text) && /^jobs:/m.test(text))
+/**
+ * ```yaml blocks of the user docs that hold jobs. A snippet without triggers gets one, so that the parser checks
+ * the jobs the way a reader would use them.
+ */
+function workflowSnippets(): { name: string; text: string }[] {
+  return userDocs().flatMap((doc) =>
+    codeBlocks(readDoc(doc), 'yaml')
+      .filter((text) => /^jobs:/m.test(text))
+      .map((text, index) => ({
+        name: `${doc.replace(/\W+/g, '-')}-${index}.yml`,
+        text: /^on:/m.test(text) ? text : `on: workflow_dispatch\n${text}`
+      }))
+  )
 }
 
 describe('validate-workflows.mjs', () => {
-  it('passes every workflow and action.yml of the repository (its default file set)', async () => {
+  it('passes every workflow, every example and action.yml of the repository (its default file set)', async () => {
     const outcome = await validate()
     expect(outcome).toMatchObject({ code: 0 })
     for (const name of workflowFileNames()) expect(outcome.stdout).toContain(`ok    .github/workflows/${name}`)
+    expect(exampleFiles().length).toBeGreaterThanOrEqual(3)
+    for (const file of exampleFiles()) expect(outcome.stdout).toContain(`ok    ${file} (workflow)`)
     expect(outcome.stdout).toContain('ok    action.yml (action metadata)')
   })
 
-  it('passes the workflow examples of README.md', async () => {
-    const examples = workflowExamples(readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8'))
-    expect(examples.length).toBeGreaterThanOrEqual(3)
-    const files = examples.map(({ index, text }) => scratchFile(`usage-example-${index}.yml`, text))
+  it('passes the workflow snippets of the docs', async () => {
+    const snippets = workflowSnippets()
+    expect(snippets.length).toBeGreaterThanOrEqual(1)
+    const files = snippets.map(({ name, text }) => scratchFile(name, text))
     const outcome = await validate(...files)
     expect(outcome.stdout).not.toContain('FAIL')
     expect(outcome.code).toBe(0)

@@ -1,7 +1,8 @@
 /**
- * The end-to-end suite's helpers: a fresh local stack per scenario, the bundled action run against it, the checks
- * every run must pass (docs/behaviour.md, "Outputs, job summary, logs": all outputs, the result document, the summary, exit code and annotations agreeing),
- * and the truth behind a run (DynamoDB, S3, the knowledge base's index and jobs, Retrieve).
+ * The end-to-end suite's helpers: a fresh local stack per scenario, the bundled action run against it, the checks every
+ * run must pass (docs/behaviour.md, "Outputs, job summary, logs": all outputs, the result document, the summary, exit
+ * code and annotations agreeing), and the truth behind a run (DynamoDB, S3, the knowledge base's index and jobs,
+ * Retrieve).
  */
 import { expect } from '@jest/globals'
 import {
@@ -98,7 +99,7 @@ export interface KbRunOptions {
 
 /**
  * Runs dist/index.js against the stack with fast polling, and checks what every run must satisfy whatever its
- * outcome (docs/behaviour.md, "Outputs, job summary, logs"). Inputs override the stack's knowledge base and data source ids when given.
+ * outcome (docs/behaviour.md, "Outputs"). Inputs override the stack's knowledge base and data source ids when given.
  */
 export async function runKbSync(
   stack: Stack,
@@ -112,6 +113,8 @@ export async function runKbSync(
       knowledge_base_id: stack.ids.knowledgeBaseId,
       data_source_id: stack.ids.dataSourceId,
       poll_interval_seconds: '0.1',
+      // Until the stack answers CloudWatch, metrics stay off here.
+      metrics_namespace: '',
       ...inputs
     },
     env,
@@ -155,8 +158,8 @@ export function annotations(lines: string[]): string {
 }
 
 /**
- * What any run must satisfy: every output set, `result` valid JSON in the documented shape and agreeing with the other
- * outputs, a summary written, and the exit code, status and error annotations telling the same story.
+ * docs/behaviour.md, "Outputs", for any run: every output set, `result` valid JSON in the documented shape and agreeing
+ * with the other outputs, a summary written, and the exit code, status and error annotations telling the same story.
  */
 export function expectWellFormed(run: ActionRun): void {
   expect(run.exitCode === 0 || run.exitCode === 1).toBe(true)
