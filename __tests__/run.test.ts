@@ -124,6 +124,8 @@ describe('runKbSync', () => {
         successfully_synced: 10,
         failed: 0,
         total_processed: 10,
+        updated: 0,
+        removed: 0,
         batches: 1,
         backlog_before: 10,
         backlog_after: 0

@@ -73,7 +73,7 @@ describe('job summary', () => {
       '<p>Synced 120 incidents in 3 batches; ingestion job JOB1 completed (scanned 12, metadata scanned 12, new 10, modified 2, metadata modified 0, deleted 1, failed 0) (45.2 s)</p>'
     )
     expect(html).toContain('<h3>Sync: DynamoDB → S3</h3>')
-    expect(html).toContain('<td>3</td><td>120</td><td>0</td><td>120</td><td>120</td><td>0</td>')
+    expect(html).toContain('<td>3</td><td>120</td><td>0</td><td>120</td><td>0</td><td>0</td><td>120</td><td>0</td>')
     expect(html).toContain('The backlog is drained.')
     for (const [name, value] of Object.entries(STATS))
       expect(html).toContain(`<td><code>${name}</code></td><td>${value}</td>`)

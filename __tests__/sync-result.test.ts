@@ -6,6 +6,9 @@ const ok = (payload: unknown) => {
   if (!parsed.ok) throw new Error(parsed.message)
   return parsed.batch
 }
+/** What a batch reads as when the Lambda reports no mirror counts, documents or warning. */
+const PLAIN = { updated: 0, removed: 0, syncedDocuments: undefined, removedDocuments: undefined, warning: undefined }
+
 const error = (payload: unknown) => {
   const parsed = parseSyncResult(typeof payload === 'string' ? payload : JSON.stringify(payload))
   if (parsed.ok) throw new Error('expected a sync error')
@@ -21,7 +24,8 @@ describe('parseSyncResult', () => {
       failed: 1,
       processed: 6,
       hasMore: true,
-      failedIds: ['INC-1']
+      failedIds: ['INC-1'],
+      ...PLAIN
     })
   })
 
@@ -31,7 +35,8 @@ describe('parseSyncResult', () => {
       failed: 0,
       processed: 3,
       hasMore: false,
-      failedIds: []
+      failedIds: [],
+      ...PLAIN
     })
   })
 
@@ -41,7 +46,32 @@ describe('parseSyncResult', () => {
       lambda_execution: { status_code: 200 },
       sync_results: { successfully_synced: 5, failed: 0, total_processed: 5 }
     })
-    expect(batch).toEqual({ synced: 5, failed: 0, processed: 5, hasMore: undefined, failedIds: [] })
+    expect(batch).toEqual({ synced: 5, failed: 0, processed: 5, hasMore: undefined, failedIds: [], ...PLAIN })
+  })
+
+  it('reads the mirror counts, the documents written and removed, and a note from the Lambda', () => {
+    const batch = ok({
+      successfully_synced: 1,
+      failed: 0,
+      total_processed: 1,
+      updated: 2,
+      removed: 1,
+      synced_documents: ['s3://b/incidents/closed/INC-1.json', 's3://b/incidents/closed/INC-2.json'],
+      removedDocuments: ['s3://b/incidents/closed/INC-3.json'],
+      warning: 'time budget short'
+    })
+    expect(batch).toMatchObject({
+      updated: 2,
+      removed: 1,
+      syncedDocuments: ['s3://b/incidents/closed/INC-1.json', 's3://b/incidents/closed/INC-2.json'],
+      removedDocuments: ['s3://b/incidents/closed/INC-3.json'],
+      warning: 'time budget short'
+    })
+  })
+
+  it('takes a document list with anything but S3 URIs as no list, and a bad mirror count as unreadable', () => {
+    expect(ok({ successfully_synced: 1, synced_documents: ['s3://b/k', 42] }).syncedDocuments).toBeUndefined()
+    expect(error({ successfully_synced: 1, updated: -1 })).toMatch(/has 'updated' = -1, which is not a whole number/)
   })
 
   it('reads an API-Gateway style answer whose body is a JSON string', () => {

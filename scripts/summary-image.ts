@@ -18,6 +18,9 @@ import { addResultToSummary } from '../src/report/summary.js'
 // The same rendering the summary tests use: GitHub-flavoured Markdown with raw HTML.
 import { renderSummary } from '../__tests__/support/markdown.js'
 
+/** A batch of a Lambda that reports neither mirror counts nor documents. */
+const MIRROR = { updated: 0, removed: 0, syncedDocuments: undefined, removedDocuments: undefined, warning: undefined }
+
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const OUTPUT = path.join(ROOT, 'docs', 'images', 'job-summary.png')
 const WIDTH = 860
@@ -40,8 +43,8 @@ const RESULT: RunResult = {
     waited: true,
     invocations: 2,
     batches: [
-      { synced: 50, failed: 0, processed: 50, hasMore: true, failedIds: [] },
-      { synced: 7, failed: 0, processed: 7, hasMore: false, failedIds: [] }
+      { synced: 50, failed: 0, processed: 50, hasMore: true, failedIds: [], ...MIRROR },
+      { synced: 7, failed: 0, processed: 7, hasMore: false, failedIds: [], ...MIRROR }
     ],
     synced: 57,
     processed: 57,

@@ -100,6 +100,12 @@ export function decide(
   if (!sync.ran) return { start: true, reason: 'the sync phase was off, so changes in S3 are unknown' }
   if (!sync.waited) return { start: true, reason: 'the sync ran asynchronously, so its results are unknown' }
   if (sync.synced > 0) return { start: true, reason: `this run synced ${sync.synced} incidents` }
+  if (sync.updated + sync.removed > 0) {
+    return {
+      start: true,
+      reason: `this run updated ${sync.updated} and removed ${sync.removed} documents of changed incidents`
+    }
+  }
   if (!newest) return { start: true, reason: 'the data source has never been ingested' }
   if (newest.status !== 'COMPLETE') {
     return { start: true, reason: `the last ingestion job (${newest.jobId}) ended ${newest.status}; healing it` }

@@ -42,9 +42,18 @@ export interface BatchResult {
   synced: number
   failed: number
   processed: number
+  /** Documents of closed incidents rewritten because the incident changed since it was synced. */
+  updated: number
+  /** Documents removed because their incident was reopened or deleted. */
+  removed: number
   /** What the Lambda said about remaining work; undefined when it did not say. */
   hasMore: boolean | undefined
   failedIds: string[]
+  /** S3 URIs of the documents the batch wrote and removed; undefined when the Lambda does not report them. */
+  syncedDocuments: string[] | undefined
+  removedDocuments: string[] | undefined
+  /** A note from the Lambda about this batch (e.g. its time budget was too short). */
+  warning: string | undefined
 }
 
 export interface SyncError {
@@ -65,6 +74,8 @@ export interface SyncPhase {
   synced: number
   failed: number
   processed: number
+  updated: number
+  removed: number
   /** Pending incidents before and after; null when not counted or unreadable. */
   backlogBefore: number | null
   backlogAfter: number | null
@@ -141,6 +152,8 @@ export function emptySyncPhase(skippedReason?: string): SyncPhase {
     synced: 0,
     failed: 0,
     processed: 0,
+    updated: 0,
+    removed: 0,
     backlogBefore: null,
     backlogAfter: null,
     workPending: false,
@@ -165,7 +178,8 @@ export function deriveStatus(
   if (result.ingestion.outcome === 'failed') return 'failed'
   if (result.ingestion.outcome === 'started') return 'started'
   if (result.ingestion.outcome === 'completed') return 'completed'
-  const syncDidWork = result.sync.synced > 0 || (result.sync.ran && !result.sync.waited && result.sync.invocations > 0)
+  const changed = result.sync.synced + result.sync.updated + result.sync.removed > 0
+  const syncDidWork = changed || (result.sync.ran && !result.sync.waited && result.sync.invocations > 0)
   return syncDidWork ? 'completed' : 'skipped'
 }
 

@@ -43,20 +43,39 @@ export function parseSyncResult(payloadText: string): ParsedSyncResult {
     return unreadable('has none of the sync counts (successfully_synced, failed, total_processed)', payloadText)
   }
 
+  // Optional counts of a Lambda that keeps the documents in step with edits, reopenings and deletions.
+  const updated = pickCount(source, 'updated')
+  const removed = pickCount(source, 'removed')
+  const badOptional = [updated, removed].find((c) => typeof c === 'string')
+  if (typeof badOptional === 'string') return unreadable(badOptional, payloadText)
+
   const syncedCount = (synced as number | undefined) ?? 0
   const failedCount = (failed as number | undefined) ?? 0
   const hasMore = pick(source, 'has_more', 'hasMore')
   const failedIds = pick(source, 'failed_ids', 'failedIds')
+  const warning = pick(source, 'warning')
   return {
     ok: true,
     batch: {
       synced: syncedCount,
       failed: failedCount,
       processed: (processed as number | undefined) ?? syncedCount + failedCount,
+      updated: (updated as number | undefined) ?? 0,
+      removed: (removed as number | undefined) ?? 0,
       hasMore: typeof hasMore === 'boolean' ? hasMore : undefined,
-      failedIds: Array.isArray(failedIds) ? failedIds.map((id) => String(id)) : []
+      failedIds: Array.isArray(failedIds) ? failedIds.map((id) => String(id)) : [],
+      syncedDocuments: uriList(pick(source, 'synced_documents', 'syncedDocuments')),
+      removedDocuments: uriList(pick(source, 'removed_documents', 'removedDocuments')),
+      warning: typeof warning === 'string' && warning !== '' ? warning : undefined
     }
   }
+}
+
+/** A list of S3 URIs, or undefined when the Lambda sent none (or something that is not one). */
+function uriList(value: unknown): string[] | undefined {
+  if (!Array.isArray(value)) return undefined
+  const uris = value.filter((item): item is string => typeof item === 'string' && item.startsWith('s3://'))
+  return uris.length === value.length ? uris : undefined
 }
 
 function unreadable(why: string, payloadText: string): ParsedSyncResult {
@@ -87,7 +106,7 @@ function pickCount(source: Json, ...names: string[]): number | string | undefine
   if (value === undefined) return undefined
   const n = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value
   if (typeof n === 'number' && Number.isInteger(n) && n >= 0) return n
-  return `has '${names[0]}' = ${JSON.stringify(value)}, which is not a whole number of incidents`
+  return `has '${names[0]}' = ${JSON.stringify(value).slice(0, 100)}, which is not a whole number of incidents`
 }
 
 function readBody(body: unknown): unknown {

@@ -95,7 +95,10 @@ export async function runSyncPhase(config: SyncSettings, clients: SyncClients, c
     phase.synced += batch.synced
     phase.failed += batch.failed
     phase.processed += batch.processed
+    phase.updated += batch.updated
+    phase.removed += batch.removed
     phase.failedIds.push(...batch.failedIds)
+    if (batch.warning) ctx.warn(`Batch ${n}: the Lambda says: ${batch.warning}`)
     ctx.progress?.({
       phase: 'sync',
       batch: n,
@@ -219,7 +222,10 @@ async function invokeBatch(
 
   const batch = parsed.batch
   const more = batch.hasMore === undefined ? '' : `, has_more ${batch.hasMore}`
-  ctx.logger.info(`Batch ${n}: synced ${batch.synced}, failed ${batch.failed}, processed ${batch.processed}${more}`)
+  const mirrored = batch.updated + batch.removed > 0 ? `, updated ${batch.updated}, removed ${batch.removed}` : ''
+  ctx.logger.info(
+    `Batch ${n}: synced ${batch.synced}, failed ${batch.failed}, processed ${batch.processed}${mirrored}${more}`
+  )
   if (batch.failed > 0) {
     const ids = batch.failedIds.length > 0 ? ` (${listSome(batch.failedIds, LISTED_VALUES_LIMIT)})` : ''
     ctx.logger.info(`Batch ${n}: ${batch.failed} incidents failed to sync${ids}`)

@@ -31,6 +31,8 @@ export function resultDocument(result: RunResult): Record<string, unknown> {
       successfully_synced: known ? sync.synced : null,
       failed: known ? sync.failed : null,
       total_processed: known ? sync.processed : null,
+      updated: known ? sync.updated : null,
+      removed: known ? sync.removed : null,
       batches: sync.invocations,
       backlog_before: sync.backlogBefore,
       backlog_after: sync.backlogAfter

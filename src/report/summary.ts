@@ -79,8 +79,13 @@ export function outcomeLine(result: RunResult): string {
   const parts: string[] = []
   const { sync, ingestion } = result
   if (sync.ran && !sync.waited) parts.push(`invoked the sync Lambda asynchronously`)
-  else if (sync.ran)
-    parts.push(`synced ${sync.synced} incidents in ${sync.invocations} ${plural(sync.invocations, 'batch', 'batches')}`)
+  else if (sync.ran) {
+    const mirrored =
+      sync.updated + sync.removed > 0 ? ` (updated ${sync.updated}, removed ${sync.removed} documents)` : ''
+    parts.push(
+      `synced ${sync.synced} incidents${mirrored} in ${sync.invocations} ${plural(sync.invocations, 'batch', 'batches')}`
+    )
+  }
   if (ingestion.outcome === 'completed' && ingestion.job) {
     parts.push(`ingestion job ${ingestion.job.jobId} completed (${formatStatistics(ingestion.job.statistics)})`)
   } else if (ingestion.outcome === 'started' && ingestion.job) {
@@ -140,6 +145,8 @@ function addSyncPhase(summary: SummaryWriter, result: RunResult): void {
       header('Synced'),
       header('Failed'),
       header('Processed'),
+      header('Updated'),
+      header('Removed'),
       header('Pending before'),
       header('Pending after')
     ],
@@ -148,6 +155,8 @@ function addSyncPhase(summary: SummaryWriter, result: RunResult): void {
       count(sync.synced),
       count(sync.failed),
       count(sync.processed),
+      count(sync.updated),
+      count(sync.removed),
       orUnknown(sync.backlogBefore),
       orUnknown(sync.backlogAfter)
     ]

@@ -175,7 +175,16 @@ export function expectWellFormed(run: ActionRun): void {
   const result = resultOf(run)
   expect(Object.keys(result).sort()).toEqual(['ingestion_phase', 'status', 'sync_phase', 'total_duration_seconds'])
   expect(Object.keys(result.sync_phase).sort()).toEqual(
-    ['backlog_after', 'backlog_before', 'batches', 'failed', 'successfully_synced', 'total_processed'].sort()
+    [
+      'backlog_after',
+      'backlog_before',
+      'batches',
+      'failed',
+      'removed',
+      'successfully_synced',
+      'total_processed',
+      'updated'
+    ].sort()
   )
   expect(Object.keys(result.ingestion_phase).sort()).toEqual(['failure_reasons', 'job_id', 'statistics', 'status'])
   expect(result.status).toBe(o.status)
