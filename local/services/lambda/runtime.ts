@@ -1,9 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { format } from 'node:util'
-import { ACCOUNT_ID, AwsError, sendJson, sleep, type Call } from './common.js'
-import type { Environments, Faults, LambdaFault } from './faults.js'
-import { applyFaults, type FaultStyle, type Service } from './gateway.js'
-import { Container, type ContextFields, type LambdaErrorPayload, type RunResult } from './lambda-container.js'
+import { ACCOUNT_ID, AwsError, sendJson, sleep, type Call } from '../common/protocol.js'
+import type { Environments, Faults, LambdaFault } from '../faults/faults.js'
+import { applyFaults, type FaultStyle, type Service } from '../gateway/gateway.js'
+import { Container, type ContextFields, type LambdaErrorPayload, type RunResult } from './container.js'
 
 /** The context an in-process handler receives: the fields of the Node.js runtime's context. */
 export interface LambdaContext extends ContextFields {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 import { crc32 } from 'node:zlib'
-import { AwsError, sendXml, xmlEscape, xmlUnescape, type Call } from './common.js'
-import { applyFaults, type FaultStyle, type Service } from './gateway.js'
-import type { Faults } from './faults.js'
+import { AwsError, sendXml, xmlEscape, xmlUnescape, type Call } from '../common/protocol.js'
+import { applyFaults, type FaultStyle, type Service } from '../gateway/gateway.js'
+import type { Faults } from '../faults/faults.js'
 
 export interface S3Object {
   key: string

@@ -1,8 +1,8 @@
 import { generateKeyPairSync, randomBytes, sign, verify, type KeyObject } from 'node:crypto'
-import { ACCOUNT_ID, AwsError, isoTime, randomId, sendJson, sendXml, xmlEscape, type Call } from './common.js'
-import type { Clock } from './clock.js'
-import type { Faults } from './faults.js'
-import { applyFaults, type FaultStyle, type Service } from './gateway.js'
+import { ACCOUNT_ID, AwsError, isoTime, randomId, sendJson, sendXml, xmlEscape, type Call } from '../common/protocol.js'
+import type { Clock } from '../clock.js'
+import type { Faults } from '../faults/faults.js'
+import { applyFaults, type FaultStyle, type Service } from '../gateway/gateway.js'
 
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com'
 

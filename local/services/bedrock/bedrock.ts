@@ -1,9 +1,9 @@
-import { ACCOUNT_ID, AwsError, isoTime, randomId, sendJson, type Call } from './common.js'
-import type { Clock } from './clock.js'
-import type { Faults, JobFate } from './faults.js'
-import { applyFaults, type FaultStyle, type Service } from './gateway.js'
+import { ACCOUNT_ID, AwsError, isoTime, randomId, sendJson, type Call } from '../common/protocol.js'
+import type { Clock } from '../clock.js'
+import type { Faults, JobFate } from '../faults/faults.js'
+import { applyFaults, type FaultStyle, type Service } from '../gateway/gateway.js'
 import { matchesFilter, rank, termCounts, type IndexedDocument, type MetadataValue } from './retrieval.js'
-import type { S3Object, S3Store } from './s3.js'
+import type { S3Object, S3Store } from '../s3/s3.js'
 
 export type JobStatus = 'STARTING' | 'IN_PROGRESS' | 'COMPLETE' | 'FAILED' | 'STOPPING' | 'STOPPED'
 

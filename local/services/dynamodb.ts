@@ -11,9 +11,9 @@ import type { AddressInfo } from 'node:net'
 import { Readable } from 'node:stream'
 import { crc32 } from 'node:zlib'
 import dynalite from 'dynalite'
-import { ACCOUNT_ID, AwsError, sendJson, type Call } from './common.js'
-import type { Faults } from './faults.js'
-import { applyFaults, type FaultStyle, type Service } from './gateway.js'
+import { ACCOUNT_ID, AwsError, sendJson, type Call } from './common/protocol.js'
+import type { Faults } from './faults/faults.js'
+import { applyFaults, type FaultStyle, type Service } from './gateway/gateway.js'
 
 const PREFIX = 'com.amazonaws.dynamodb.v20120810#'
 const DATA_PLANE = new Set([

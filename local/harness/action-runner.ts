@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 
-export const DIST_ENTRY = new URL('../dist/index.js', import.meta.url).pathname
+export const DIST_ENTRY = new URL('../../dist/index.js', import.meta.url).pathname
 
 export interface ActionRun {
   exitCode: number | null
@@ -52,7 +52,7 @@ export interface RunOptions {
 export const DEFAULT_INPUTS: Record<string, string> = Object.fromEntries(
   Object.entries(
     (
-      parse(readFileSync(new URL('../action.yml', import.meta.url), 'utf8')) as {
+      parse(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')) as {
         inputs: Record<string, { default?: string }>
       }
     ).inputs

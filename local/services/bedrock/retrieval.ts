@@ -1,4 +1,4 @@
-import { AwsError } from './common.js'
+import { AwsError } from '../common/protocol.js'
 
 export type MetadataValue = string | number | boolean | string[]
 
