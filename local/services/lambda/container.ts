@@ -1,8 +1,4 @@
 import { Worker } from 'node:worker_threads'
-import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 
 /** A Lambda error payload: what the Node.js runtime serializes when a handler fails. */
 export interface LambdaErrorPayload {
@@ -36,96 +32,34 @@ export interface ContextFields {
   logStreamName: string
 }
 
-// The execution environment: console output becomes Lambda log lines, the handler module is loaded once (init)
-// and then invoked once per message, with a context whose deadline is real time.
-const BOOTSTRAP = `
-const { parentPort, workerData } = require('node:worker_threads')
-const { format } = require('node:util')
-const { pathToFileURL } = require('node:url')
-const { basename } = require('node:path')
-let current = 'undefined'
-const levels = { log: 'INFO', info: 'INFO', warn: 'WARN', error: 'ERROR', debug: 'DEBUG', trace: 'TRACE' }
-for (const [method, level] of Object.entries(levels)) {
-  console[method] = (...args) => parentPort.postMessage({ type: 'log', text: new Date().toISOString() + '\\t' + current + '\\t' + level + '\\t' + format(...args) + '\\n' })
-}
-function toError(err) {
-  const e = err instanceof Error ? err : new Error(String(err))
-  return { errorType: e.name || 'Error', errorMessage: e.message, trace: String(e.stack || '').split('\\n') }
-}
-const started = Date.now()
-let initMs
-const ready = (async () => {
-  const { handlerPath, exportName, tsxApi } = workerData
-  const url = pathToFileURL(handlerPath).href
-  let mod
-  if (/\\.[cm]?ts$/.test(handlerPath)) {
-    const api = await import(tsxApi)
-    mod = await api.tsImport(url, url)
-  } else {
-    mod = await import(url)
-  }
-  const fn = mod[exportName] ?? (mod.default && mod.default[exportName])
-  if (typeof fn !== 'function') {
-    const e = new Error(basename(handlerPath) + '.' + exportName + ' is undefined or not exported')
-    e.name = 'Runtime.HandlerNotFound'
-    throw e
-  }
-  initMs = Date.now() - started
-  return fn
-})()
-// Lambda's init phase is not part of the function timeout: tell the host when the module is loaded.
-ready.then(() => parentPort.postMessage({ type: 'ready' }), () => parentPort.postMessage({ type: 'ready' }))
-parentPort.on('message', async (msg) => {
-  current = msg.context.awsRequestId
-  let fn
-  try {
-    fn = await ready
-  } catch (err) {
-    const e = toError(err)
-    if (e.errorType === 'Error' || e.errorType === 'SyntaxError') e.errorType = 'Runtime.ImportModuleError'
-    parentPort.postMessage({ type: 'result', ok: false, error: e, fatal: true })
-    return
-  }
-  const context = {
-    ...msg.context,
-    callbackWaitsForEmptyEventLoop: true,
-    getRemainingTimeInMillis: () => Math.max(0, msg.deadline - Date.now()),
-    done: () => {}, fail: () => {}, succeed: () => {}
-  }
-  try {
-    const value = await new Promise((resolve, reject) => {
-      const out = fn.length >= 3 ? fn(msg.event, context, (err, v) => (err ? reject(err) : resolve(v))) : fn(msg.event, context)
-      if (fn.length < 3 || (out && typeof out.then === 'function')) Promise.resolve(out).then(resolve, reject)
-    })
-    const payload = JSON.stringify(value === undefined ? null : value)
-    parentPort.postMessage({ type: 'result', ok: true, payload, initMs, memory: process.memoryUsage().heapUsed })
-  } catch (err) {
-    const e = toError(err)
-    console.error('Invoke Error', JSON.stringify(e))
-    parentPort.postMessage({ type: 'result', ok: false, error: e, initMs, memory: process.memoryUsage().heapUsed })
-  } finally {
-    initMs = undefined
-    current = 'undefined'
-  }
-})
-`
+/** What the worker (worker.mjs) posts to its host. */
+type WorkerMessage =
+  | { type: 'log'; text: string }
+  | { type: 'ready' }
+  | {
+      type: 'result'
+      ok: boolean
+      payload?: string
+      error?: LambdaErrorPayload
+      /** The module failed to load: the environment is unusable. */
+      fatal?: boolean
+      /** Heap in use after the invocation, bytes. */
+      memory?: number
+      initMs?: number
+    }
 
-let tsxApiUrl: string | undefined
+type ResultMessage = Extract<WorkerMessage, { type: 'result' }>
 
-/** tsx's ESM API by absolute URL: a worker started from `eval` resolves bare specifiers from the cwd. */
-function tsxApi(): string {
-  if (tsxApiUrl !== undefined) return tsxApiUrl
-  const require = createRequire(join(process.cwd(), 'package.json'))
-  let pkg: string
-  try {
-    pkg = require.resolve('tsx/package.json')
-  } catch {
-    pkg = createRequire(import.meta.url).resolve('tsx/package.json')
-  }
-  const file = join(dirname(pkg), 'dist', 'esm', 'api', 'index.mjs')
-  if (!existsSync(file)) throw new Error(`tsx's ESM API not found at ${file}`)
-  tsxApiUrl = pathToFileURL(file).href
-  return tsxApiUrl
+type Outcome =
+  | { kind: 'message'; message: ResultMessage }
+  | { kind: 'error'; error: unknown }
+  | { kind: 'exit'; code: number }
+  | { kind: 'timeout' }
+
+const WORKER = new URL('./worker.mjs', import.meta.url)
+
+function exitError(requestId: string, why: string): LambdaErrorPayload {
+  return { errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${requestId} Error: ${why}`, trace: [] }
 }
 
 /**
@@ -138,7 +72,7 @@ export class Container {
   dead = false
   invocations = 0
   private readonly worker: Worker
-  private pending: ((r: { kind: 'message' | 'error' | 'exit'; data: unknown }) => void) | undefined
+  private pending: ((outcome: Outcome) => void) | undefined
   private lines: string[] = []
   private readonly ready: Promise<void>
   private markReady: () => void = () => {}
@@ -147,32 +81,18 @@ export class Container {
 
   constructor(handlerPath: string, exportName: string, env: Record<string, string>) {
     this.ready = new Promise((resolve) => (this.markReady = resolve))
-    this.worker = new Worker(BOOTSTRAP, {
-      eval: true,
-      env,
-      workerData: { handlerPath, exportName, tsxApi: /\.[cm]?ts$/.test(handlerPath) ? tsxApi() : '' },
-      stdout: true,
-      stderr: true
-    })
+    this.worker = new Worker(WORKER, { env, workerData: { handlerPath, exportName }, stdout: true, stderr: true })
     // Output written around console (process.stdout.write) still belongs to the invocation's log.
     const raw = (chunk: Buffer): void => void this.lines.push(chunk.toString('utf8'))
     this.worker.stdout.on('data', raw)
     this.worker.stderr.on('data', raw)
-    this.worker.on('message', (msg: { type: string; text?: string }) => {
-      if (msg.type === 'log') this.lines.push(msg.text ?? '')
+    this.worker.on('message', (msg: WorkerMessage) => {
+      if (msg.type === 'log') this.lines.push(msg.text)
       else if (msg.type === 'ready') this.markReady()
-      else this.pending?.({ kind: 'message', data: msg })
+      else this.pending?.({ kind: 'message', message: msg })
     })
-    this.worker.on('error', (err) => {
-      this.dead = true
-      this.markReady()
-      this.pending?.({ kind: 'error', data: err })
-    })
-    this.worker.on('exit', (code) => {
-      this.dead = true
-      this.markReady()
-      this.pending?.({ kind: 'exit', data: code })
-    })
+    this.worker.on('error', (error) => this.ended({ kind: 'error', error }))
+    this.worker.on('exit', (code) => this.ended({ kind: 'exit', code }))
   }
 
   /**
@@ -186,80 +106,15 @@ export class Container {
     let timer: NodeJS.Timeout | undefined
     try {
       await this.ready
-      if (this.dead) {
-        const error = {
-          errorType: 'Runtime.ExitError',
-          errorMessage: `RequestId: ${context.awsRequestId} Error: Runtime exited during init`,
-          trace: []
-        }
-        return { ok: false, lines: this.lines, error }
-      }
+      if (this.dead)
+        return { ok: false, lines: this.lines, error: exitError(context.awsRequestId, 'Runtime exited during init') }
       const deadline = Date.now() + timeoutMs
-      const outcome = await new Promise<{ kind: 'message' | 'error' | 'exit' | 'timeout'; data: unknown }>(
-        (resolve) => {
-          this.pending = resolve
-          timer = setTimeout(() => resolve({ kind: 'timeout', data: undefined }), cutAfterMs)
-          this.worker.postMessage({ event, context, deadline })
-        }
-      )
-      const lines = this.lines
-      switch (outcome.kind) {
-        case 'timeout':
-          this.dead = true
-          await this.worker.terminate()
-          return { ok: false, timedOut: true, lines }
-        case 'error': {
-          const err = outcome.data as Error
-          await this.worker.terminate()
-          return {
-            ok: false,
-            lines,
-            error: {
-              errorType: err?.name ?? 'Error',
-              errorMessage: err?.message ?? String(err),
-              trace: String(err?.stack ?? '').split('\n')
-            }
-          }
-        }
-        case 'exit':
-          if (this.killedAs === 'timeout') return { ok: false, timedOut: true, lines }
-          if (this.killedAs === 'crash') {
-            const errorMessage = `RequestId: ${context.awsRequestId} Error: Runtime exited with error: signal: killed`
-            lines.push(`${errorMessage}\nRuntime.ExitError\n`)
-            return { ok: false, lines, error: { errorType: 'Runtime.ExitError', errorMessage, trace: [] } }
-          }
-          return {
-            ok: false,
-            lines,
-            error: {
-              errorType: 'Runtime.ExitError',
-              errorMessage: `RequestId: ${context.awsRequestId} Error: Runtime exited with error: exit status ${String(outcome.data)}`,
-              trace: []
-            }
-          }
-        default: {
-          const msg = outcome.data as {
-            ok: boolean
-            payload?: string
-            error?: LambdaErrorPayload
-            fatal?: boolean
-            memory?: number
-            initMs?: number
-          }
-          if (msg.fatal) {
-            this.dead = true
-            await this.worker.terminate()
-          }
-          return {
-            ok: msg.ok,
-            payload: msg.payload,
-            error: msg.error,
-            lines,
-            maxMemoryMb: msg.memory ? Math.ceil(msg.memory / 1048576) : undefined,
-            initMs: msg.initMs
-          }
-        }
-      }
+      const outcome = await new Promise<Outcome>((resolve) => {
+        this.pending = resolve
+        timer = setTimeout(() => resolve({ kind: 'timeout' }), cutAfterMs)
+        this.worker.postMessage({ event, context, deadline })
+      })
+      return await this.resultOf(outcome, context.awsRequestId, this.lines)
     } finally {
       clearTimeout(timer)
       this.pending = undefined
@@ -278,5 +133,59 @@ export class Container {
   async stop(): Promise<void> {
     this.dead = true
     await this.worker.terminate()
+  }
+
+  private ended(outcome: Outcome): void {
+    this.dead = true
+    this.markReady()
+    this.pending?.(outcome)
+  }
+
+  private async resultOf(outcome: Outcome, requestId: string, lines: string[]): Promise<RunResult> {
+    switch (outcome.kind) {
+      case 'timeout':
+        this.dead = true
+        await this.worker.terminate()
+        return { ok: false, timedOut: true, lines }
+      case 'error': {
+        // An uncaught throw in the worker: usually an Error, but JavaScript lets it be anything.
+        const err = outcome.error as Partial<Error> | undefined
+        await this.worker.terminate()
+        const error = {
+          errorType: err?.name ?? 'Error',
+          errorMessage: err?.message ?? String(err),
+          trace: String(err?.stack ?? '').split('\n')
+        }
+        return { ok: false, lines, error }
+      }
+      case 'exit':
+        return this.exitResult(outcome.code, requestId, lines)
+      case 'message': {
+        const msg = outcome.message
+        if (msg.fatal) {
+          this.dead = true
+          await this.worker.terminate()
+        }
+        return {
+          ok: msg.ok,
+          payload: msg.payload,
+          error: msg.error,
+          lines,
+          maxMemoryMb: msg.memory ? Math.ceil(msg.memory / 1048576) : undefined,
+          initMs: msg.initMs
+        }
+      }
+    }
+  }
+
+  /** The worker is gone: killed from outside (`crashAfter`), or the handler ended the process. */
+  private exitResult(code: number, requestId: string, lines: string[]): RunResult {
+    if (this.killedAs === 'timeout') return { ok: false, timedOut: true, lines }
+    if (this.killedAs === 'crash') {
+      const error = exitError(requestId, 'Runtime exited with error: signal: killed')
+      lines.push(`${error.errorMessage}\nRuntime.ExitError\n`)
+      return { ok: false, lines, error }
+    }
+    return { ok: false, lines, error: exitError(requestId, `Runtime exited with error: exit status ${code}`) }
   }
 }
