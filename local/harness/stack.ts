@@ -17,15 +17,18 @@ import {
   type IngestionJobView
 } from '../services/bedrock/bedrock.js'
 import { systemClock, type Clock } from '../services/clock.js'
-import { ACCOUNT_ID } from '../services/common/protocol.js'
+import { ACCOUNT_ID } from '../services/common/ids.js'
 import { DynamoService } from '../services/dynamodb.js'
 import { Faults } from '../services/faults/faults.js'
 import { Gateway, OIDC_PATH, type CallRecord } from '../services/gateway/gateway.js'
 import { sampleIncidents, type SampleIncident, type SampleOptions } from './incidents.js'
 import { LambdaRuntime, LambdaService, type FunctionConfig, type InvocationRecord } from '../services/lambda/runtime.js'
 import type { MetadataValue } from '../services/bedrock/retrieval.js'
-import { S3Service, S3Store } from '../services/s3/s3.js'
-import { Identity, OidcService, StsService } from '../services/identity/sts.js'
+import { S3Service } from '../services/s3/service.js'
+import { S3Store } from '../services/s3/store.js'
+import { Identity } from '../services/identity/identity.js'
+import { OidcService } from '../services/identity/oidc.js'
+import { StsService } from '../services/identity/sts.js'
 
 export { ManualClock, systemClock, type Clock } from '../services/clock.js'
 export {
@@ -36,7 +39,7 @@ export {
   type LambdaContext
 } from '../services/lambda/runtime.js'
 export type { Faults } from '../services/faults/faults.js'
-export type { S3Object, S3Store } from '../services/s3/s3.js'
+export type { S3Object, S3Store } from '../services/s3/store.js'
 export type { CallRecord } from '../services/gateway/gateway.js'
 export type { IngestionJobView, IngestionStatistics, JobStatus } from '../services/bedrock/bedrock.js'
 export type { SampleIncident, SampleOptions } from './incidents.js'

@@ -1,9 +1,10 @@
-import { ACCOUNT_ID, AwsError, isoTime, randomId, sendJson, type Call } from '../common/protocol.js'
+import { ACCOUNT_ID, isoTime, randomId } from '../common/ids.js'
+import { AwsError, sendJson, type Call } from '../common/protocol.js'
 import type { Clock } from '../clock.js'
 import type { Faults, JobFate } from '../faults/faults.js'
 import { applyFaults, type FaultStyle, type Service } from '../gateway/gateway.js'
 import { matchesFilter, rank, termCounts, type IndexedDocument, type MetadataValue } from './retrieval.js'
-import type { S3Object, S3Store } from '../s3/s3.js'
+import type { S3Object, S3Store } from '../s3/store.js'
 
 export type JobStatus = 'STARTING' | 'IN_PROGRESS' | 'COMPLETE' | 'FAILED' | 'STOPPING' | 'STOPPED'
 

@@ -6,7 +6,8 @@ import {
   type Http2ServerResponse
 } from 'node:http2'
 import { createServer as createNetServer, type AddressInfo, type Server, type Socket } from 'node:net'
-import { Abandoned, AwsError, readBody, requestId, wait, type Call } from '../common/protocol.js'
+import { requestId } from '../common/ids.js'
+import { Abandoned, AwsError, readBody, wait, type Call } from '../common/protocol.js'
 import type { Faults, FaultRequest, OperationFault } from '../faults/faults.js'
 
 /** One emulated service behind the gateway. */

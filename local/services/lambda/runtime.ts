@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { format } from 'node:util'
-import { ACCOUNT_ID, AwsError, sendJson, sleep, type Call } from '../common/protocol.js'
+import { ACCOUNT_ID } from '../common/ids.js'
+import { AwsError, sendJson, sleep, type Call } from '../common/protocol.js'
 import type { Environments, Faults, LambdaFault } from '../faults/faults.js'
 import { applyFaults, type FaultStyle, type Service } from '../gateway/gateway.js'
 import { Container, type ContextFields, type LambdaErrorPayload, type RunResult } from './container.js'
