@@ -14,7 +14,8 @@ import dynalite from 'dynalite'
 import { ACCOUNT_ID } from './common/ids.js'
 import { AwsError, sendJson, type Call } from './common/protocol.js'
 import type { Faults } from './faults/faults.js'
-import { applyFaults, type FaultStyle, type Service } from './gateway/gateway.js'
+import { applyFaults } from './gateway/apply-faults.js'
+import type { FaultStyle, Service } from './gateway/service.js'
 
 const PREFIX = 'com.amazonaws.dynamodb.v20120810#'
 const DATA_PLANE = new Set([

@@ -1,23 +1,10 @@
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http'
-import {
-  constants as http2Constants,
-  createServer as createHttp2Server,
-  type Http2Server,
-  type Http2ServerResponse
-} from 'node:http2'
+import { createServer as createHttp2Server, type Http2Server } from 'node:http2'
 import { createServer as createNetServer, type AddressInfo, type Server, type Socket } from 'node:net'
+import { isRuntimePath } from '../bedrock/runtime-service.js'
 import { requestId } from '../common/ids.js'
-import { Abandoned, AwsError, readBody, wait, type Call } from '../common/protocol.js'
-import type { Faults, FaultRequest, OperationFault } from '../faults/faults.js'
-
-/** One emulated service behind the gateway. */
-export interface Service {
-  /** Name in the call log: dynamodb, s3, lambda, bedrock-agent, bedrock-agent-runtime, sts, oidc. */
-  readonly name: string
-  handle(call: Call): Promise<void>
-  /** Renders an error in the service's protocol (JSON with x-amzn-ErrorType, XML, ...). */
-  sendError(call: Call, err: AwsError): void
-}
+import { Abandoned, AwsError, readBody, type Call } from '../common/protocol.js'
+import type { Service } from './service.js'
 
 /** A request as the stack saw it; tests use these to check what the action called and with which identity. */
 export interface CallRecord {
@@ -37,14 +24,6 @@ export interface CallRecord {
   fault?: string
   /** Set when the response was not completed: who ended the connection (`server`: a fault or the stack stopping). */
   interrupted?: 'client' | 'server'
-}
-
-/** How a service words the faults the gateway injects. */
-export interface FaultStyle {
-  service: string
-  throttle(operation: string): AwsError
-  denied(message: string): AwsError
-  iamAction(operation: string): string
 }
 
 export interface Routes {
@@ -165,9 +144,7 @@ export class Gateway {
       case 'lambda':
         return this.routes.lambda
       case 'bedrock':
-        return /^\/knowledgebases\/[^/]+\/retrieve$/.test(url.pathname)
-          ? this.routes.bedrockRuntime
-          : this.routes.bedrockAgent
+        return isRuntimePath(url.pathname) ? this.routes.bedrockRuntime : this.routes.bedrockAgent
       case 'sts':
         return this.routes.sts
       case undefined:
@@ -197,6 +174,25 @@ export class Gateway {
       res.end(text)
       return
     }
+    const call = this.newCall(service, req, res, url, scope)
+    try {
+      if (scope !== undefined && this.options.strictRegion && scope.region !== this.options.region) {
+        // What a client configured for another region meets: its signature is scoped to a region this endpoint
+        // is not, so the wrong region shows up as an error instead of silently working.
+        throw new AwsError(
+          403,
+          'InvalidSignatureException',
+          `Credential should be scoped to a valid region, not '${scope.region}'. The local stack serves '${this.options.region}'.`
+        )
+      }
+      await service.handle(call)
+    } catch (err) {
+      this.answerError(service, call, err)
+    }
+  }
+
+  /** The call as services see it; it is logged when its response ends, completed or not. */
+  private newCall(service: Service, req: IncomingMessage, res: ServerResponse, url: URL, scope?: Scope): Call {
     let cached: Promise<Buffer> | undefined
     let markClosed: () => void = () => {}
     const closed = new Promise<void>((resolve) => (markClosed = resolve))
@@ -220,18 +216,7 @@ export class Gateway {
     const record = (): void => {
       if (recorded) return
       recorded = true
-      const complete = res.writableFinished
-      this.calls.push({
-        at: new Date().toISOString(),
-        service: service.name,
-        operation: call.operation ?? 'Unknown',
-        status: res.headersSent ? res.statusCode : 0,
-        ...(call.errorCode !== undefined ? { errorCode: call.errorCode } : {}),
-        accessKeyId: call.accessKeyId,
-        region: call.region,
-        ...(call.faults.length > 0 ? { fault: call.faults.join('+') } : {}),
-        ...(complete ? {} : { interrupted: call.interrupted ?? (this.stopping ? 'server' : 'client') })
-      })
+      this.calls.push(this.recordOf(call))
     }
     res.on('finish', () => {
       this.inProgress.delete(markClosed)
@@ -245,240 +230,35 @@ export class Gateway {
       }
       record()
     })
-    try {
-      if (scope !== undefined && this.options.strictRegion && scope.region !== this.options.region) {
-        // What a client configured for another region meets: its signature is scoped to a region this endpoint
-        // is not, so the wrong region shows up as an error instead of silently working.
-        throw new AwsError(
-          403,
-          'InvalidSignatureException',
-          `Credential should be scoped to a valid region, not '${scope.region}'. The local stack serves '${this.options.region}'.`
-        )
-      }
-      await service.handle(call)
-    } catch (err) {
-      if (err instanceof Abandoned) return
-      const error =
-        err instanceof AwsError
-          ? err
-          : new AwsError(500, 'InternalServerException', `Local stack error: ${(err as Error)?.message}`)
-      call.errorCode = error.code
-      if (res.destroyed || res.writableEnded) return
-      if (!res.headersSent) service.sendError(call, error)
-      else res.end()
+    return call
+  }
+
+  private recordOf(call: Call): CallRecord {
+    const res = call.res
+    return {
+      at: new Date().toISOString(),
+      service: call.service,
+      operation: call.operation ?? 'Unknown',
+      status: res.headersSent ? res.statusCode : 0,
+      ...(call.errorCode !== undefined ? { errorCode: call.errorCode } : {}),
+      accessKeyId: call.accessKeyId,
+      region: call.region,
+      ...(call.faults.length > 0 ? { fault: call.faults.join('+') } : {}),
+      ...(res.writableFinished ? {} : { interrupted: call.interrupted ?? (this.stopping ? 'server' : 'client') })
     }
   }
-}
 
-/** How a call made by a service reaches the fault hooks. */
-export interface FaultContext {
-  /** The ARN an IAM denial names. */
-  resource: () => Promise<string> | string
-  principalOf: (accessKeyId?: string) => string
-  /** What predicates see as the call's key (see `FaultRequest.key`). */
-  key?: (body: Buffer) => string
-}
-
-function label(fault: OperationFault): string {
-  return fault.kind === 'stall' || fault.kind === 'reset' ? `${fault.kind}:${fault.phase}` : fault.kind
-}
-
-/**
- * Applies the armed faults for one call. The request is read first, then: waits out a delay or a hold, acts on a
- * transport fault (a before-headers stall or reset throws `Abandoned` when the call is not to be answered; an
- * after-headers one and a crashAfter take over the response once the service writes it), and returns the error to
- * answer with, if any.
- */
-export async function applyFaults(
-  faults: Faults,
-  call: Call,
-  style: FaultStyle,
-  operation: string,
-  context: FaultContext
-): Promise<AwsError | undefined> {
-  call.operation = operation
-  const body = await call.body()
-  const token = call.headers['x-amz-security-token']
-  const environment = typeof token === 'string' ? faults.environments?.idOf(token) : undefined
-  const request: FaultRequest = {
-    service: call.service,
-    operation,
-    key: '',
-    method: call.method,
-    path: call.url.pathname,
-    headers: call.headers,
-    body: body.toString('utf8'),
-    accessKeyId: call.accessKeyId,
-    ...(environment !== undefined ? { environment } : {})
+  /** Renders what a service threw in its protocol, unless the call was abandoned or its answer is under way. */
+  private answerError(service: Service, call: Call, err: unknown): void {
+    if (err instanceof Abandoned) return
+    const error =
+      err instanceof AwsError
+        ? err
+        : new AwsError(500, 'InternalServerException', `Local stack error: ${(err as Error)?.message}`)
+    call.errorCode = error.code
+    const res = call.res
+    if (res.destroyed || res.writableEnded) return
+    if (!res.headersSent) service.sendError(call, error)
+    else res.end()
   }
-  try {
-    request.key = context.key?.(body) ?? ''
-  } catch {
-    // A body the service will refuse has no key.
-  }
-  const taken = faults.takeArmed([style.service, call.service], operation, request)
-  const kinds = (k: OperationFault['kind']) => taken.find((t) => t.fault.kind === k)
-
-  const delay = kinds('delay')?.fault
-  if (delay?.kind === 'delay') {
-    call.faults.push('delay')
-    if (!(await wait(delay.ms, call.stopped))) throw new Abandoned()
-  }
-  const hold = kinds('hold')?.fault
-  if (hold?.kind === 'hold') {
-    call.faults.push('hold')
-    hold.gate.enter()
-    let released = false
-    await Promise.race([hold.gate.opened.then(() => (released = true)), call.stopped])
-    hold.gate.leave()
-    if (!released) throw new Abandoned()
-  }
-
-  const crashTaken = kinds('crashAfter')
-  const crash = crashTaken?.fault.kind === 'crashAfter' && environment !== undefined ? crashTaken : undefined
-  const answer = taken.find((t) => !['delay', 'hold', 'crashAfter'].includes(t.fault.kind))?.fault
-  if (answer !== undefined) call.faults.push(label(answer))
-
-  if (answer?.kind === 'stall' && answer.phase === 'before-headers') {
-    if (answer.ms === undefined) {
-      await call.closed
-      throw new Abandoned()
-    }
-    if (!(await wait(answer.ms, call.closed))) throw new Abandoned()
-  }
-  if (answer?.kind === 'reset' && answer.phase === 'before-headers') {
-    resetConnection(call)
-    throw new Abandoned()
-  }
-  const transport = answer?.kind === 'stall' || answer?.kind === 'reset' ? answer : undefined
-  if (transport !== undefined || crash !== undefined) {
-    takeOverResponse(call, async (status, deliver) => {
-      if (crash?.fault.kind === 'crashAfter' && environment !== undefined) {
-        // Only a call that took effect counts: the environment dies knowing nothing of its success.
-        if (status < 300) {
-          call.faults.push('crashAfter')
-          await faults.environments?.crash(environment, crash.fault.outcome)
-        } else crash.refund()
-      }
-      await deliver(transport)
-    })
-  }
-
-  switch (answer?.kind) {
-    case 'throttle':
-      return style.throttle(operation)
-    case 'serviceQuota':
-      return new AwsError(
-        402,
-        'ServiceQuotaExceededException',
-        operation === 'StartIngestionJob'
-          ? 'This request would exceed a service quota: the number of concurrent ingestion jobs in this account and Region.'
-          : `This request would exceed a service quota for ${operation} in this account and Region.`
-      )
-    case 'error':
-      return new AwsError(answer.status, answer.code, answer.message, answer.fields ?? {}, answer.headers ?? {})
-    case 'accessDenied': {
-      const action = style.iamAction(operation)
-      return style.denied(
-        `User: ${context.principalOf(call.accessKeyId)} is not authorized to perform: ${action} on resource: ${await context.resource()} because no identity-based policy allows the ${action} action`
-      )
-    }
-    default:
-      return undefined
-  }
-}
-
-function isHttp2(call: Call): boolean {
-  return call.raw.httpVersionMajor === 2
-}
-
-/**
- * Drops the connection without an answer: a TCP reset (HTTP/1); on HTTP/2 a stream reset with REFUSED_STREAM, the
- * protocol's way of saying the request was not processed (the session and its other streams live on).
- */
-function resetConnection(call: Call): void {
-  call.interrupted = 'server'
-  if (isHttp2(call)) {
-    ;(call.res as unknown as Http2ServerResponse).stream.close(http2Constants.NGHTTP2_REFUSED_STREAM)
-    return
-  }
-  const socket = call.res.socket
-  if (socket && typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy()
-  else socket?.destroy()
-}
-
-type Transport = Extract<OperationFault, { kind: 'stall' | 'reset' }>
-
-/**
- * Lets the service write its response as usual, then hands it to `finish` instead of the client: `finish` gets the
- * status and a `deliver` that sends the response as it is, or with an after-headers stall or reset.
- */
-function takeOverResponse(
-  call: Call,
-  finish: (status: number, deliver: (transport: Transport | undefined) => Promise<void>) => Promise<void>
-): void {
-  const res = call.res
-  const originalWrite = res.write
-  const originalEnd = res.end
-  // The HTTP/2 compatibility response's end() calls this.write(): the originals go back before anything is sent.
-  const restore = (): void => {
-    res.write = originalWrite
-    res.end = originalEnd
-  }
-  const write = (chunk: Buffer): boolean => res.write(chunk)
-  const end = (chunk?: Buffer): ServerResponse => res.end(chunk)
-  const parts: Buffer[] = []
-  const toBuffer = (chunk: unknown, encoding?: unknown): Buffer | undefined =>
-    typeof chunk === 'string'
-      ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
-      : chunk instanceof Uint8Array
-        ? Buffer.from(chunk)
-        : undefined
-  res.write = ((chunk: unknown, encoding?: unknown, cb?: unknown) => {
-    const b = toBuffer(chunk, encoding)
-    if (b) parts.push(b)
-    const callback = [encoding, cb].find((f) => typeof f === 'function') as (() => void) | undefined
-    callback?.()
-    return true
-  }) as ServerResponse['write']
-  res.end = ((chunk?: unknown, encoding?: unknown) => {
-    const b = toBuffer(chunk, encoding)
-    if (b) parts.push(b)
-    const body = Buffer.concat(parts)
-    const deliver = async (transport: Transport | undefined): Promise<void> => {
-      restore()
-      if (res.destroyed) return
-      if (transport === undefined) {
-        end(body)
-        return
-      }
-      if (!res.headersSent && res.getHeader('content-length') === undefined)
-        res.setHeader('Content-Length', body.length)
-      res.flushHeaders()
-      const head = body.subarray(0, Math.min(transport.bytes, body.length))
-      if (head.length > 0) write(head)
-      if (transport.kind === 'reset') {
-        closeAfterFlush(call)
-        return
-      }
-      if (transport.ms === undefined) return
-      if (!(await wait(transport.ms, call.closed))) return
-      end(body.subarray(head.length))
-    }
-    void finish(res.statusCode, deliver).catch(() => undefined)
-    return res
-  }) as ServerResponse['end']
-}
-
-/** Closes the connection once what was written is out: the client has the headers, then a truncated body. */
-function closeAfterFlush(call: Call): void {
-  call.interrupted = 'server'
-  if (isHttp2(call)) {
-    const stream = (call.res as unknown as Http2ServerResponse).stream
-    setImmediate(() => stream.close(http2Constants.NGHTTP2_INTERNAL_ERROR))
-    return
-  }
-  const socket = call.res.socket
-  if (!socket) return
-  socket.end(() => socket.destroy())
 }

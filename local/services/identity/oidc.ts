@@ -1,6 +1,7 @@
 import { AwsError, sendJson, type Call } from '../common/protocol.js'
 import type { Faults } from '../faults/faults.js'
-import { applyFaults, type FaultStyle, type Service } from '../gateway/gateway.js'
+import { applyFaults } from '../gateway/apply-faults.js'
+import type { FaultStyle, Service } from '../gateway/service.js'
 import type { Identity } from './identity.js'
 
 /** What GitHub's token endpoint answers (the part `core.getIDToken` reads is `value`). */
