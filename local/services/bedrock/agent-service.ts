@@ -5,7 +5,6 @@ import type {
 } from '@aws-sdk/client-bedrock-agent'
 import { AwsError, type Call } from '../common/protocol.js'
 import type { Wire } from '../common/wire.js'
-import { applyFaults } from '../gateway/apply-faults.js'
 import { BedrockRestService, jsonBody } from './rest.js'
 
 type Operation =
@@ -46,12 +45,10 @@ export class BedrockAgentService extends BedrockRestService {
 
   async handle(call: Call): Promise<void> {
     const { operation, kbId, dsId, jobId } = route(call)
-    const fault = await applyFaults(this.faults, call, this.style, operation ?? 'Unknown', {
-      principalOf: this.principalOf,
+    await this.admit(call, operation ?? 'Unknown', {
       resource: () => this.bedrock.kbArn(kbId || '*'),
       key: () => jobId || dsId || kbId
     })
-    if (fault) throw fault
     this.bedrock.settle()
     switch (operation) {
       case 'GetKnowledgeBase':

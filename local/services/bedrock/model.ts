@@ -1,7 +1,7 @@
 import type { IngestionJob, IngestionJobStatistics, IngestionJobStatus } from '@aws-sdk/client-bedrock-agent'
 import { AwsError } from '../common/protocol.js'
 import type { Having, Wire } from '../common/wire.js'
-import type { JobFate } from '../faults/faults.js'
+import type { JobFate } from '../faults/types.js'
 import type { IndexedDocument } from './retrieval.js'
 
 export type JobStatus = IngestionJobStatus

@@ -1,6 +1,6 @@
-import { AwsError, sendJson, type Call } from '../common/protocol.js'
+import { AwsError, sendJson, sendRestJsonError, type Call } from '../common/protocol.js'
 import type { Faults } from '../faults/faults.js'
-import type { FaultStyle, Service } from '../gateway/service.js'
+import { FaultedService, type FaultStyle, type PrincipalOf } from '../gateway/service.js'
 import type { Bedrock } from './bedrock.js'
 
 const STYLE: FaultStyle = {
@@ -25,28 +25,20 @@ export async function jsonBody(call: Call): Promise<Record<string, unknown>> {
 }
 
 /** What both Bedrock REST-JSON services share: the knowledge base behind them, faults, and the error shape. */
-export abstract class BedrockRestService implements Service {
-  abstract readonly name: string
-  protected readonly style = STYLE
-
+export abstract class BedrockRestService extends FaultedService {
   constructor(
     protected readonly bedrock: Bedrock,
-    protected readonly faults: Faults,
-    protected readonly principalOf: (accessKeyId?: string) => string
-  ) {}
+    faults: Faults,
+    principalOf: PrincipalOf
+  ) {
+    super(faults, STYLE, principalOf)
+  }
 
   sendError(call: Call, err: AwsError): void {
-    sendJson(
-      call.res,
-      err.status,
-      { message: err.message, ...err.fields },
-      { 'x-amzn-ErrorType': err.code, 'x-amzn-RequestId': call.requestId, ...err.headers }
-    )
+    sendRestJsonError(call, err, { message: err.message, ...err.fields })
   }
 
   protected send(call: Call, status: number, body: object): void {
     sendJson(call.res, status, body, { 'x-amzn-RequestId': call.requestId })
   }
-
-  abstract handle(call: Call): Promise<void>
 }

@@ -1,5 +1,4 @@
 import { AwsError, type Call } from '../common/protocol.js'
-import { applyFaults } from '../gateway/apply-faults.js'
 import { BedrockRestService, jsonBody } from './rest.js'
 
 const RETRIEVE = /^\/knowledgebases\/([^/]+)\/retrieve$/
@@ -16,12 +15,7 @@ export class BedrockRuntimeService extends BedrockRestService {
   async handle(call: Call): Promise<void> {
     const m = RETRIEVE.exec(call.url.pathname)
     const kbId = decodeURIComponent(m?.[1] ?? '')
-    const fault = await applyFaults(this.faults, call, this.style, 'Retrieve', {
-      principalOf: this.principalOf,
-      resource: () => this.bedrock.kbArn(kbId),
-      key: () => kbId
-    })
-    if (fault) throw fault
+    await this.admit(call, 'Retrieve', { resource: () => this.bedrock.kbArn(kbId), key: () => kbId })
     if (call.method !== 'POST' || !m)
       throw new AwsError(404, 'UnknownOperationException', `Unknown operation ${call.method} ${call.url.pathname}`)
     this.bedrock.settle()

@@ -89,6 +89,15 @@ export function sendJson(
   res.end(text)
 }
 
+/** An error in the REST-JSON protocols (Lambda, Bedrock): the code in `x-amzn-ErrorType`, the members in the body. */
+export function sendRestJsonError(call: Call, err: AwsError, body: Record<string, unknown>): void {
+  sendJson(call.res, err.status, body, {
+    'x-amzn-ErrorType': err.code,
+    'x-amzn-RequestId': call.requestId,
+    ...err.headers
+  })
+}
+
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
 }

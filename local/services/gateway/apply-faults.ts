@@ -1,5 +1,6 @@
 import { Abandoned, AwsError, wait, type Call } from '../common/protocol.js'
-import type { Faults, FaultRequest, OperationFault } from '../faults/faults.js'
+import type { Faults } from '../faults/faults.js'
+import type { FaultRequest, OperationFault } from '../faults/types.js'
 import type { FaultStyle } from './service.js'
 import { resetConnection, takeOverResponse } from './transport.js'
 

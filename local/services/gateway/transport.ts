@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http'
 import { constants as http2Constants, type Http2ServerResponse } from 'node:http2'
 import { wait, type Call } from '../common/protocol.js'
-import type { OperationFault } from '../faults/faults.js'
+import type { OperationFault } from '../faults/types.js'
 
 function isHttp2(call: Call): boolean {
   return call.raw.httpVersionMajor === 2

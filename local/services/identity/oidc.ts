@@ -1,7 +1,6 @@
 import { AwsError, sendJson, type Call } from '../common/protocol.js'
 import type { Faults } from '../faults/faults.js'
-import { applyFaults } from '../gateway/apply-faults.js'
-import type { FaultStyle, Service } from '../gateway/service.js'
+import { FaultedService, type FaultStyle } from '../gateway/service.js'
 import type { Identity } from './identity.js'
 
 /** What GitHub's token endpoint answers (the part `core.getIDToken` reads is `value`). */
@@ -21,25 +20,25 @@ const STYLE: FaultStyle = {
  * What `core.getIDToken(audience)` calls: GET `$ACTIONS_ID_TOKEN_REQUEST_URL&audience=...` with
  * `Authorization: Bearer $ACTIONS_ID_TOKEN_REQUEST_TOKEN`, answered with `{"value": "<jwt>"}`.
  */
-export class OidcService implements Service {
+export class OidcService extends FaultedService {
   readonly name = 'oidc'
 
   constructor(
     private readonly identity: Identity,
-    private readonly faults: Faults
-  ) {}
+    faults: Faults
+  ) {
+    super(faults, STYLE, identity.principalOf)
+  }
 
   sendError(call: Call, err: AwsError): void {
     sendJson(call.res, err.status, { message: err.message })
   }
 
   async handle(call: Call): Promise<void> {
-    const fault = await applyFaults(this.faults, call, STYLE, 'GetIDToken', {
-      principalOf: this.identity.principalOf,
+    await this.admit(call, 'GetIDToken', {
       resource: () => 'token',
       key: () => call.url.searchParams.get('audience') ?? ''
     })
-    if (fault) throw fault
     if (call.method !== 'GET') throw new AwsError(405, 'MethodNotAllowed', 'Use GET')
     if (call.headers.authorization !== `Bearer ${this.identity.oidc.requestToken}`) {
       throw new AwsError(401, 'Unauthorized', 'Bad credentials for the OIDC token request')

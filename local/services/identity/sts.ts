@@ -9,26 +9,28 @@ import { AwsError, type Call } from '../common/protocol.js'
 import type { Wire } from '../common/wire.js'
 import { sendXml } from '../common/xml.js'
 import type { Faults } from '../faults/faults.js'
-import { applyFaults } from '../gateway/apply-faults.js'
-import type { FaultStyle, Service } from '../gateway/service.js'
+import { FaultedService, type FaultStyle } from '../gateway/service.js'
 import type { Identity } from './identity.js'
 
 const STS_NS = 'https://sts.amazonaws.com/doc/2011-06-15/'
 
+const STYLE: FaultStyle = {
+  service: 'sts',
+  throttle: () => new AwsError(400, 'Throttling', 'Rate exceeded'),
+  denied: (message) => new AwsError(403, 'AccessDenied', message),
+  iamAction: (op) => `sts:${op}`
+}
+
 /** STS over the query protocol: AssumeRoleWithWebIdentity and GetCallerIdentity. */
-export class StsService implements Service {
+export class StsService extends FaultedService {
   readonly name = 'sts'
-  private readonly style: FaultStyle = {
-    service: 'sts',
-    throttle: () => new AwsError(400, 'Throttling', 'Rate exceeded'),
-    denied: (message) => new AwsError(403, 'AccessDenied', message),
-    iamAction: (op) => `sts:${op}`
-  }
 
   constructor(
     private readonly identity: Identity,
-    private readonly faults: Faults
-  ) {}
+    faults: Faults
+  ) {
+    super(faults, STYLE, identity.principalOf)
+  }
 
   sendError(call: Call, err: AwsError): void {
     const error = { Type: err.status >= 500 ? 'Receiver' : 'Sender', Code: err.code, Message: err.message }
@@ -44,12 +46,10 @@ export class StsService implements Service {
     const params = new URLSearchParams((await call.body()).toString('utf8'))
     for (const [k, v] of call.url.searchParams) if (!params.has(k)) params.set(k, v)
     const action = params.get('Action') ?? 'Unknown'
-    const fault = await applyFaults(this.faults, call, this.style, action, {
-      principalOf: this.identity.principalOf,
+    await this.admit(call, action, {
       resource: () => params.get('RoleArn') ?? '*',
       key: () => params.get('RoleArn') ?? ''
     })
-    if (fault) throw fault
     switch (action) {
       case 'AssumeRoleWithWebIdentity':
         return this.answer(call, action, this.assumeRoleWithWebIdentity(params))

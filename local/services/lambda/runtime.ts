@@ -1,6 +1,7 @@
 import { ACCOUNT_ID } from '../common/ids.js'
 import { AwsError, sleep } from '../common/protocol.js'
-import type { Environments, Faults, LambdaFault } from '../faults/faults.js'
+import type { Faults } from '../faults/faults.js'
+import type { Environments, LambdaFault } from '../faults/types.js'
 import { Container, type ContextFields, type RunResult } from './container.js'
 import { InProcessRunner } from './in-process.js'
 import { invocationRecord, type Invocation } from './invocation-record.js'

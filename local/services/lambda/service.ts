@@ -1,8 +1,7 @@
 import type { FunctionConfiguration, GetFunctionResponse, InvocationResponse } from '@aws-sdk/client-lambda'
-import { AwsError, sendJson, type Call } from '../common/protocol.js'
+import { AwsError, sendJson, sendRestJsonError, type Call } from '../common/protocol.js'
 import type { Faults } from '../faults/faults.js'
-import { applyFaults } from '../gateway/apply-faults.js'
-import type { FaultStyle, Service } from '../gateway/service.js'
+import { FaultedService, type FaultStyle, type PrincipalOf } from '../gateway/service.js'
 import { MAX_SYNC_PAYLOAD } from './invocation-record.js'
 import { FUNCTION_NAME, type LambdaRuntime } from './runtime.js'
 import type { FunctionState } from './types.js'
@@ -31,6 +30,20 @@ function route(call: Call): { operation: Operation; name: string } {
 /** Lambda's errors about the caller's request carry `Type: User`. */
 function userError(status: number, code: string, message: string): AwsError {
   return new AwsError(status, code, message, { Type: 'User' })
+}
+
+const STYLE: FaultStyle = {
+  service: 'lambda',
+  throttle: () =>
+    new AwsError(
+      429,
+      'TooManyRequestsException',
+      'Rate Exceeded.',
+      { Type: 'User', message: 'Rate Exceeded.', Reason: 'CallerRateLimitExceeded' },
+      { 'Retry-After': '1' }
+    ),
+  denied: (message) => userError(403, 'AccessDeniedException', message),
+  iamAction: (op) => (op === 'Invoke' ? 'lambda:InvokeFunction' : `lambda:${op}`)
 }
 
 /** Invoke's answer headers, named by the members of InvocationResponse (InvokeCommandOutput) they carry. */
@@ -65,46 +78,28 @@ function eventOf(body: Buffer, type: string): unknown {
 }
 
 /** Lambda's REST-JSON API: Invoke (RequestResponse, Event, DryRun; Tail logs), GetFunction(Configuration). */
-export class LambdaService implements Service {
+export class LambdaService extends FaultedService {
   readonly name = 'lambda'
-  private readonly style: FaultStyle = {
-    service: 'lambda',
-    throttle: () =>
-      new AwsError(
-        429,
-        'TooManyRequestsException',
-        'Rate Exceeded.',
-        { Type: 'User', message: 'Rate Exceeded.', Reason: 'CallerRateLimitExceeded' },
-        { 'Retry-After': '1' }
-      ),
-    denied: (message) => userError(403, 'AccessDeniedException', message),
-    iamAction: (op) => (op === 'Invoke' ? 'lambda:InvokeFunction' : `lambda:${op}`)
-  }
 
   constructor(
     private readonly runtime: LambdaRuntime,
-    private readonly faults: Faults,
-    private readonly principalOf: (accessKeyId?: string) => string
-  ) {}
+    faults: Faults,
+    principalOf: PrincipalOf
+  ) {
+    super(faults, STYLE, principalOf)
+  }
 
   sendError(call: Call, err: AwsError): void {
-    sendJson(
-      call.res,
-      err.status,
-      { Type: err.status >= 500 ? 'Service' : 'User', Message: err.message, ...err.fields },
-      { 'x-amzn-ErrorType': err.code, 'x-amzn-RequestId': call.requestId, ...err.headers }
-    )
+    sendRestJsonError(call, err, { Type: err.status >= 500 ? 'Service' : 'User', Message: err.message, ...err.fields })
   }
 
   async handle(call: Call): Promise<void> {
     const { operation, name } = route(call)
     const functionName = FUNCTION_NAME.exec(name)?.[4] ?? name
-    const fault = await applyFaults(this.faults, call, this.style, operation, {
-      principalOf: this.principalOf,
+    await this.admit(call, operation, {
       resource: () => this.runtime.functionArn(functionName),
       key: () => functionName
     })
-    if (fault) throw fault
     if (operation === 'Unknown')
       throw new AwsError(404, 'UnknownOperationException', `Unknown operation ${call.method} ${call.url.pathname}`)
     const { fn, qualifier, version } = this.runtime.resolve(name, call.url.searchParams.get('Qualifier') ?? undefined)

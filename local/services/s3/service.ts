@@ -11,8 +11,7 @@ import { AwsError, type Call } from '../common/protocol.js'
 import type { Unchecked, Wire } from '../common/wire.js'
 import { parseXml, sendXml, type XmlDocument } from '../common/xml.js'
 import type { Faults } from '../faults/faults.js'
-import { applyFaults } from '../gateway/apply-faults.js'
-import type { FaultStyle, Service } from '../gateway/service.js'
+import { FaultedService, type FaultStyle, type PrincipalOf } from '../gateway/service.js'
 import { uploadedBody } from './chunked.js'
 import { listing } from './listing.js'
 import type { S3Store } from './store.js'
@@ -30,6 +29,13 @@ const IAM_ACTIONS: Record<string, string> = {
   DeleteObject: 's3:DeleteObject',
   DeleteObjects: 's3:DeleteObject',
   ListBuckets: 's3:ListAllMyBuckets'
+}
+
+const STYLE: FaultStyle = {
+  service: 's3',
+  throttle: () => new AwsError(503, 'SlowDown', 'Please reduce your request rate.'),
+  denied: (message) => new AwsError(403, 'AccessDenied', message),
+  iamAction: (op) => IAM_ACTIONS[op] ?? `s3:${op}`
 }
 
 const LIST_V1_PARAMETERS = ['prefix', 'delimiter', 'marker', 'max-keys', 'encoding-type']
@@ -98,20 +104,16 @@ interface S3Request {
  * Delete, DeleteObjects, Copy, ListObjectsV2/ListObjects, bucket create/head/delete/list). Clients reach it
  * path-style on their own: the SDK never uses virtual-hosted addressing with an IP-address endpoint.
  */
-export class S3Service implements Service {
+export class S3Service extends FaultedService {
   readonly name = 's3'
-  private readonly style: FaultStyle = {
-    service: 's3',
-    throttle: () => new AwsError(503, 'SlowDown', 'Please reduce your request rate.'),
-    denied: (message) => new AwsError(403, 'AccessDenied', message),
-    iamAction: (op) => IAM_ACTIONS[op] ?? `s3:${op}`
-  }
 
   constructor(
     readonly store: S3Store,
-    private readonly faults: Faults,
-    private readonly principalOf: (accessKeyId?: string) => string
-  ) {}
+    faults: Faults,
+    principalOf: PrincipalOf
+  ) {
+    super(faults, STYLE, principalOf)
+  }
 
   sendError(call: Call, err: AwsError): void {
     const headers = { 'x-amz-request-id': call.requestId, 'x-amz-id-2': call.requestId, ...err.headers }
@@ -133,12 +135,10 @@ export class S3Service implements Service {
   async handle(call: Call): Promise<void> {
     const { bucket, key } = address(call)
     const op = operationOf(call, bucket, key)
-    const fault = await applyFaults(this.faults, call, this.style, op, {
-      principalOf: this.principalOf,
+    await this.admit(call, op, {
       resource: () => (key === '' ? `arn:aws:s3:::${bucket}` : `arn:aws:s3:::${bucket}/${key}`),
       key: () => key
     })
-    if (fault) throw fault
     const headers = { 'x-amz-request-id': call.requestId, 'x-amz-id-2': call.requestId }
     await this.execute(op, { call, bucket, key, headers })
   }
