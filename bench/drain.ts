@@ -3,7 +3,7 @@
  * local stack, then ingests them. Prints the wall time of the run, the batches, and the Lambda's throughput per
  * invocation (incidents per second, warm invocations).
  */
-import { runAction } from '../local/action-runner.js'
+import { runAction } from '../local/harness/action-runner.js'
 import { startStack } from '../local/stack.js'
 
 const CLOSED = Number(process.env.BENCH_INCIDENTS ?? 1000)

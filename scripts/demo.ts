@@ -6,7 +6,7 @@
 import { BedrockAgentClient, GetIngestionJobCommand, StartIngestionJobCommand } from '@aws-sdk/client-bedrock-agent'
 import { convert } from 'html-to-text'
 import pc from 'picocolors'
-import { runAction, type ActionRun } from '../local/action-runner.js'
+import { runAction, type ActionRun } from '../local/harness/action-runner.js'
 import { startStack, type Stack } from '../local/stack.js'
 
 const QUERY = 'invoice reconciliation Kafka consumer lag after broker upgrade'

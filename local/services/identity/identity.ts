@@ -1,8 +1,7 @@
 import { generateKeyPairSync, randomBytes, sign, verify, type KeyObject } from 'node:crypto'
-import { ACCOUNT_ID, AwsError, isoTime, randomId, sendJson, sendXml, xmlEscape, type Call } from './common.js'
-import type { Clock } from './clock.js'
-import type { Faults } from './faults.js'
-import { applyFaults, type FaultStyle, type Service } from './gateway.js'
+import { AwsError } from '../common/protocol.js'
+import { ACCOUNT_ID, isoTime, randomId } from '../common/ids.js'
+import type { Clock } from '../clock.js'
 
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com'
 
@@ -195,111 +194,4 @@ function globMatch(pattern: string, value: string): boolean {
       .join('.*')}$`
   )
   return re.test(value)
-}
-
-const STS_NS = 'https://sts.amazonaws.com/doc/2011-06-15/'
-
-/** STS over the query protocol: AssumeRoleWithWebIdentity and GetCallerIdentity. */
-export class StsService implements Service {
-  readonly name = 'sts'
-  private readonly style: FaultStyle = {
-    service: 'sts',
-    throttle: () => new AwsError(400, 'Throttling', 'Rate exceeded'),
-    denied: (message) => new AwsError(403, 'AccessDenied', message),
-    iamAction: (op) => `sts:${op}`
-  }
-
-  constructor(
-    private readonly identity: Identity,
-    private readonly faults: Faults
-  ) {}
-
-  sendError(call: Call, err: AwsError): void {
-    const type = err.status >= 500 ? 'Receiver' : 'Sender'
-    sendXml(
-      call.res,
-      err.status,
-      `<ErrorResponse xmlns="${STS_NS}"><Error><Type>${type}</Type><Code>${err.code}</Code><Message>${xmlEscape(err.message)}</Message></Error><RequestId>${call.requestId}</RequestId></ErrorResponse>`,
-      { 'x-amzn-RequestId': call.requestId, 'Content-Type': 'text/xml' }
-    )
-  }
-
-  async handle(call: Call): Promise<void> {
-    const params = new URLSearchParams((await call.body()).toString('utf8'))
-    for (const [k, v] of call.url.searchParams) if (!params.has(k)) params.set(k, v)
-    const action = params.get('Action') ?? 'Unknown'
-    const fault = await applyFaults(this.faults, call, this.style, action, {
-      principalOf: this.identity.principalOf,
-      resource: () => params.get('RoleArn') ?? '*',
-      key: () => params.get('RoleArn') ?? ''
-    })
-    if (fault) throw fault
-    const meta = `<ResponseMetadata><RequestId>${call.requestId}</RequestId></ResponseMetadata>`
-    const headers = { 'x-amzn-RequestId': call.requestId, 'Content-Type': 'text/xml' }
-    switch (action) {
-      case 'AssumeRoleWithWebIdentity': {
-        const c = this.identity.assumeRole(params)
-        const user = `<AssumedRoleUser><Arn>${xmlEscape(this.identity.principalOf(c.accessKeyId))}</Arn><AssumedRoleId>AROA${randomId(17)}:${xmlEscape(c.sessionName)}</AssumedRoleId></AssumedRoleUser>`
-        const creds = `<Credentials><AccessKeyId>${c.accessKeyId}</AccessKeyId><SecretAccessKey>${xmlEscape(c.secretAccessKey)}</SecretAccessKey><SessionToken>${xmlEscape(c.sessionToken)}</SessionToken><Expiration>${c.expiration}</Expiration></Credentials>`
-        return sendXml(
-          call.res,
-          200,
-          `<AssumeRoleWithWebIdentityResponse xmlns="${STS_NS}"><AssumeRoleWithWebIdentityResult><SubjectFromWebIdentityToken>${xmlEscape(c.subject)}</SubjectFromWebIdentityToken><Audience>${xmlEscape(c.audience)}</Audience>${user}${creds}<Provider>token.actions.githubusercontent.com</Provider></AssumeRoleWithWebIdentityResult>${meta}</AssumeRoleWithWebIdentityResponse>`,
-          headers
-        )
-      }
-      case 'GetCallerIdentity': {
-        if (call.accessKeyId === undefined)
-          throw new AwsError(403, 'MissingAuthenticationToken', 'Request is missing Authentication Token')
-        const arn = this.identity.principalOf(call.accessKeyId)
-        return sendXml(
-          call.res,
-          200,
-          `<GetCallerIdentityResponse xmlns="${STS_NS}"><GetCallerIdentityResult><Arn>${xmlEscape(arn)}</Arn><UserId>${xmlEscape(call.accessKeyId)}</UserId><Account>${ACCOUNT_ID}</Account></GetCallerIdentityResult>${meta}</GetCallerIdentityResponse>`,
-          headers
-        )
-      }
-      default:
-        throw new AwsError(400, 'InvalidAction', `Could not find operation ${action} for version 2011-06-15`)
-    }
-  }
-}
-
-/**
- * What `core.getIDToken(audience)` calls: GET `$ACTIONS_ID_TOKEN_REQUEST_URL&audience=...` with
- * `Authorization: Bearer $ACTIONS_ID_TOKEN_REQUEST_TOKEN`, answered with `{"value": "<jwt>"}`.
- */
-export class OidcService implements Service {
-  readonly name = 'oidc'
-
-  constructor(
-    private readonly identity: Identity,
-    private readonly faults: Faults
-  ) {}
-
-  sendError(call: Call, err: AwsError): void {
-    sendJson(call.res, err.status, { message: err.message })
-  }
-
-  async handle(call: Call): Promise<void> {
-    const style: FaultStyle = {
-      service: 'oidc',
-      throttle: () => new AwsError(429, 'TooManyRequests', 'API rate limit exceeded'),
-      denied: () => new AwsError(403, 'Forbidden', 'Resource not accessible by integration'),
-      iamAction: () => 'id-token:write'
-    }
-    const fault = await applyFaults(this.faults, call, style, 'GetIDToken', {
-      principalOf: this.identity.principalOf,
-      resource: () => 'token',
-      key: () => call.url.searchParams.get('audience') ?? ''
-    })
-    if (fault) throw fault
-    if (call.method !== 'GET') throw new AwsError(405, 'MethodNotAllowed', 'Use GET')
-    if (call.headers.authorization !== `Bearer ${this.identity.oidc.requestToken}`) {
-      throw new AwsError(401, 'Unauthorized', 'Bad credentials for the OIDC token request')
-    }
-    const [owner] = this.identity.oidc.repository.split('/')
-    const audience = call.url.searchParams.get('audience') ?? `https://github.com/${owner}`
-    sendJson(call.res, 200, { count: 1, value: this.identity.issueToken(audience) })
-  }
 }

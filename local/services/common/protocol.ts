@@ -1,7 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-
-export const ACCOUNT_ID = '123456789012'
 
 /** An error as an AWS service answers it; each protocol renders it its own way. */
 export class AwsError extends Error {
@@ -67,20 +64,6 @@ export function wait(ms: number, cancel: Promise<void>): Promise<boolean> {
   })
 }
 
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
-
-/** Upper-case alphanumeric id, the shape of Bedrock ids. */
-export function randomId(length = 10, alphabet = ALNUM): string {
-  const bytes = randomBytes(length)
-  let out = ''
-  for (let i = 0; i < length; i++) out += alphabet[(bytes[i] ?? 0) % alphabet.length]
-  return out
-}
-
-export function requestId(): string {
-  return randomUUID()
-}
-
 export function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
@@ -106,30 +89,13 @@ export function sendJson(
   res.end(text)
 }
 
-export function sendXml(res: ServerResponse, status: number, xml: string, headers: Record<string, string> = {}): void {
-  const text = `<?xml version="1.0" encoding="UTF-8"?>\n${xml}`
-  res.writeHead(status, { 'Content-Type': 'application/xml', 'Content-Length': Buffer.byteLength(text), ...headers })
-  res.end(text)
-}
-
-export function xmlEscape(value: string): string {
-  return value.replace(
-    /[<>&'"]/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c
-  )
-}
-
-export function xmlUnescape(value: string): string {
-  return value.replace(/&(lt|gt|amp|apos|quot|#\d+|#x[0-9a-fA-F]+);/g, (_m, e: string) => {
-    if (e.startsWith('#x')) return String.fromCodePoint(parseInt(e.slice(2), 16))
-    if (e.startsWith('#')) return String.fromCodePoint(parseInt(e.slice(1), 10))
-    return { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' }[e] ?? ''
+/** An error in the REST-JSON protocols (Lambda, Bedrock): the code in `x-amzn-ErrorType`, the members in the body. */
+export function sendRestJsonError(call: Call, err: AwsError, body: Record<string, unknown>): void {
+  sendJson(call.res, err.status, body, {
+    'x-amzn-ErrorType': err.code,
+    'x-amzn-RequestId': call.requestId,
+    ...err.headers
   })
-}
-
-/** RFC 3339 with milliseconds, the only timestamp shape the SDK's JSON protocols parse. */
-export function isoTime(ms: number): string {
-  return new Date(ms).toISOString()
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -1,137 +1,18 @@
-import type { IncomingHttpHeaders } from 'node:http'
-
-/**
- * Fault hooks: tests make the local services misbehave the way AWS does, one call or one job at a time.
- *
- * Operations are named as in the AWS API (`StartIngestionJob`, `Invoke`, `Query`, `PutObject`,
- * `AssumeRoleWithWebIdentity`, ...) or with a service prefix when a name is ambiguous (`dynamodb:Query`); the prefix
- * is the call log's service name or the signing name (`bedrock-agent:` and `bedrock:` both work). `*` and
- * `service:*` match every operation. The OIDC token endpoint is the operation `GetIDToken`.
- */
-
-/** Where a transport fault strikes: before anything is sent, or once the status line and headers are out. */
-export type Phase = 'before-headers' | 'after-headers'
-
-/** A call as fault predicates see it. */
-export interface FaultRequest {
-  /** Service name as in the call log: dynamodb, s3, lambda, bedrock-agent, bedrock-agent-runtime, sts, oidc. */
-  service: string
-  operation: string
-  /**
-   * What the call is about: the S3 object key; the DynamoDB item key (its attribute values joined by `|`, empty for
-   * Query/Scan); the Lambda function name; the last id of a Bedrock path (job, data source or knowledge base); the
-   * STS role ARN; the OIDC audience.
-   */
-  key: string
-  method: string
-  path: string
-  headers: IncomingHttpHeaders
-  /** The request body as text (already read). */
-  body: string
-  accessKeyId?: string
-  /** Set when one of the stack's Lambda execution environments made the call (its id). */
-  environment?: string
-}
-
-export type CallMatcher = (key: string, request: FaultRequest) => boolean
-
-/** Which calls an operation fault applies to. */
-export interface CallFilter {
-  /** How many calls it applies to (default 1; `accessDenied`: until `clear()`). */
-  times?: number
-  /** Lets this many matching calls through first (the fault applies to call `skip + 1` onwards). */
-  skip?: number
-  /** Only calls this accepts count (neither applied to nor skipped otherwise). */
-  match?: CallMatcher
-}
-
-export interface ErrorSpec {
-  status: number
-  code: string
-  message?: string
-  /** Extra members of the error body (e.g. Lambda's `Reason`). */
-  fields?: Record<string, unknown>
-  headers?: Record<string, string>
-}
-
-export type OperationFault =
-  | { kind: 'throttle' }
-  | { kind: 'accessDenied' }
-  | { kind: 'serviceQuota' }
-  | {
-      kind: 'error'
-      status: number
-      code: string
-      message: string
-      fields?: Record<string, unknown>
-      headers?: Record<string, string>
-    }
-  | { kind: 'delay'; ms: number }
-  | { kind: 'hold'; gate: GateControl }
-  | { kind: 'stall'; phase: Phase; ms?: number; bytes: number }
-  | { kind: 'reset'; phase: Phase; bytes: number }
-  | { kind: 'crashAfter'; outcome: 'crash' | 'timeout' }
-
-/** What an operation fault returns: how often it struck, and the first call it struck. */
-export interface FaultHandle {
-  /** Calls it has applied to so far. */
-  readonly hits: number
-  /** Calls it will still apply to. */
-  readonly remaining: number
-  /** Resolves with the first call it applies to (never rejects). */
-  readonly reached: Promise<FaultRequest>
-  /** Disarms what is left of it. */
-  cancel(): void
-}
-
-/** A `hold`: calls wait until the test releases them. */
-export interface Gate extends FaultHandle {
-  /** Calls held and not yet released. */
-  readonly waiting: number
-  /** Lets every held call go on (and disarms the rest of the gate). */
-  release(): void
-}
-
-/** @internal The part of a gate a held call waits on. */
-export interface GateControl {
-  opened: Promise<void>
-  enter(): void
-  leave(): void
-}
-
-export interface JobFate {
-  kind: 'fail' | 'stick' | 'stop'
-  reasons: string[]
-  /** Fraction of the job's documents processed when it fails. */
-  atFraction: number
-  /** `stop`: ms after the start when someone else stops it; undefined = halfway through its run. */
-  afterMs?: number
-}
-
-export interface LambdaFault {
-  kind: 'timeout' | 'error'
-  afterMs: number
-  errorType: string
-  errorMessage: string
-  handled: boolean
-  /** `timeout`: the handler runs, and is cut off after `afterMs`. */
-  run?: boolean
-}
-
-/** @internal A job the stack starts itself, as another user would. */
-export interface ForeignJob {
-  description: string
-  resolve(job: unknown): void
-  reject(err: unknown): void
-}
-
-/** @internal What the Lambda runtime tells the gateway about its execution environments. */
-export interface Environments {
-  /** The environment a session token was handed to, if any. */
-  idOf(sessionToken: string): string | undefined
-  /** Ends an environment at once; its running invocation answers as a runtime exit or as a timeout. */
-  crash(id: string, outcome: 'crash' | 'timeout'): Promise<void>
-}
+import type {
+  CallFilter,
+  CallMatcher,
+  Environments,
+  ErrorSpec,
+  FaultHandle,
+  FaultRequest,
+  ForeignJob,
+  Gate,
+  GateControl,
+  JobFate,
+  LambdaFault,
+  OperationFault,
+  Phase
+} from './types.js'
 
 interface Armed<T> {
   match: string
@@ -145,12 +26,63 @@ interface Armed<T> {
 
 const ANSWERS = new Set(['throttle', 'accessDenied', 'serviceQuota', 'error', 'stall', 'reset'])
 
-function filterOf(
-  arg: number | CallFilter | undefined,
-  defaultTimes: number
-): Required<Omit<CallFilter, 'match'>> & Pick<CallFilter, 'match'> {
+type Filter = Required<Omit<CallFilter, 'match'>> & Pick<CallFilter, 'match'>
+
+function filterOf(arg: number | CallFilter | undefined, defaultTimes: number): Filter {
   if (typeof arg === 'number' || arg === undefined) return { times: arg ?? defaultTimes, skip: 0 }
   return { times: arg.times ?? defaultTimes, skip: arg.skip ?? 0, match: arg.match }
+}
+
+/** What a test holds of an armed operation fault. */
+class ArmedHandle implements FaultHandle {
+  constructor(
+    private readonly armed: Armed<OperationFault>,
+    readonly reached: Promise<FaultRequest>
+  ) {}
+
+  get hits(): number {
+    return this.armed.hits
+  }
+
+  get remaining(): number {
+    return this.armed.remaining
+  }
+
+  readonly cancel = (): void => void (this.armed.remaining = 0)
+}
+
+/** The call side of a gate: held calls wait for `opened`, counted while they wait. */
+class Latch implements GateControl {
+  waiting = 0
+  open: () => void = () => {}
+  readonly opened = new Promise<void>((resolve) => (this.open = resolve))
+  readonly enter = (): void => void this.waiting++
+  readonly leave = (): void => void this.waiting--
+}
+
+class GateHandle extends ArmedHandle implements Gate {
+  private released = false
+
+  constructor(
+    armed: Armed<OperationFault>,
+    reached: Promise<FaultRequest>,
+    private readonly latch: Latch,
+    private readonly onRelease: (gate: GateHandle) => void
+  ) {
+    super(armed, reached)
+  }
+
+  get waiting(): number {
+    return this.latch.waiting
+  }
+
+  readonly release = (): void => {
+    if (this.released) return
+    this.released = true
+    this.onRelease(this)
+    this.cancel()
+    this.latch.open()
+  }
 }
 
 export class Faults {
@@ -159,7 +91,7 @@ export class Faults {
   private documents = new Map<string, string>()
   private lambda: Armed<LambdaFault>[] = []
   private foreign: ForeignJob[] = []
-  private gates = new Set<() => void>()
+  private gates = new Set<GateHandle>()
   /** @internal Set by the stack's Lambda runtime. */
   environments: Environments | undefined
 
@@ -226,38 +158,12 @@ export class Faults {
    * executes what it received; the stack stopping drops it.
    */
   hold(operation: string, options: CallFilter = {}): Gate {
-    let open: () => void = () => {}
-    const opened = new Promise<void>((resolve) => (open = resolve))
-    let waiting = 0
-    let released = false
-    const control: GateControl = {
-      opened,
-      enter: () => void waiting++,
-      leave: () => void waiting--
-    }
-    const handle = this.arm(operation, { kind: 'hold', gate: control }, filterOf(options, 1))
-    const release = (): void => {
-      if (released) return
-      released = true
-      this.gates.delete(release)
-      handle.cancel()
-      open()
-    }
-    this.gates.add(release)
-    return {
-      get hits() {
-        return handle.hits
-      },
-      get remaining() {
-        return handle.remaining
-      },
-      get waiting() {
-        return waiting
-      },
-      reached: handle.reached,
-      cancel: handle.cancel,
-      release
-    }
+    const latch = new Latch()
+    const onRelease = (gate: GateHandle): void => void this.gates.delete(gate)
+    const [armed, reached] = this.register(operation, { kind: 'hold', gate: latch }, filterOf(options, 1))
+    const gate = new GateHandle(armed, reached, latch, onRelease)
+    this.gates.add(gate)
+    return gate
   }
 
   /**
@@ -376,14 +282,18 @@ export class Faults {
     this.documents.clear()
     this.lambda = []
     this.foreign = []
-    for (const release of [...this.gates]) release()
+    for (const gate of [...this.gates]) gate.release()
   }
 
-  private arm(
+  private arm(operation: string, fault: OperationFault, filter: Filter): FaultHandle {
+    return new ArmedHandle(...this.register(operation, fault, filter))
+  }
+
+  private register(
     operation: string,
     fault: OperationFault,
-    filter: { times: number; skip: number; match?: CallMatcher }
-  ): FaultHandle {
+    filter: Filter
+  ): [armed: Armed<OperationFault>, reached: Promise<FaultRequest>] {
     let first: (request: FaultRequest) => void = () => {}
     const reached = new Promise<FaultRequest>((resolve) => (first = resolve))
     const armed: Armed<OperationFault> = {
@@ -398,16 +308,7 @@ export class Faults {
       }
     }
     this.operations.push(armed)
-    return {
-      get hits() {
-        return armed.hits
-      },
-      get remaining() {
-        return armed.remaining
-      },
-      reached,
-      cancel: () => void (armed.remaining = 0)
-    }
+    return [armed, reached]
   }
 
   /**

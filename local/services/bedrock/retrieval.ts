@@ -1,4 +1,11 @@
-import { AwsError } from './common.js'
+import type {
+  KnowledgeBaseRetrievalResult,
+  RetrieveRequest,
+  RetrieveResponse
+} from '@aws-sdk/client-bedrock-agent-runtime'
+import { AwsError } from '../common/protocol.js'
+import type { Unchecked } from '../common/wire.js'
+import { validation } from './model.js'
 
 export type MetadataValue = string | number | boolean | string[]
 
@@ -125,4 +132,36 @@ export function matchesFilter(metadata: Record<string, MetadataValue>, filter: F
         (Array.isArray(actual) && typeof value === 'string' && actual.some((v) => v.includes(value)))
       )
   }
+}
+
+function result({ doc, score }: Hit): KnowledgeBaseRetrievalResult {
+  return {
+    content: { type: 'TEXT', text: doc.text },
+    location: { type: 'S3', s3Location: { uri: doc.uri } },
+    score,
+    metadata: {
+      'x-amz-bedrock-kb-source-uri': doc.uri,
+      'x-amz-bedrock-kb-chunk-id': `1%3A0%3A${Buffer.from(doc.uri).toString('base64url').slice(0, 20)}`,
+      'x-amz-bedrock-kb-data-source-id': doc.dataSourceId,
+      ...doc.metadata
+    }
+  }
+}
+
+/** Retrieve over a knowledge base's documents: the best `numberOfResults` that pass the metadata filter. */
+export function retrieve(docs: IndexedDocument[], request: Unchecked<RetrieveRequest>): RetrieveResponse {
+  const query = (request.retrievalQuery ?? {}) as Unchecked<NonNullable<RetrieveRequest['retrievalQuery']>>
+  if (typeof query.text !== 'string' || query.text.length === 0) {
+    throw validation('retrievalQuery.text', query.text, 'Member must have length greater than or equal to 1')
+  }
+  const configuration = (request.retrievalConfiguration ?? {}) as Unchecked<
+    NonNullable<RetrieveRequest['retrievalConfiguration']>
+  >
+  const search = configuration.vectorSearchConfiguration as { numberOfResults?: number; filter?: Filter } | undefined
+  const n = search?.numberOfResults ?? 5
+  if (!Number.isInteger(n) || n < 1 || n > 100)
+    throw validation('numberOfResults', n, 'Member must have value between 1 and 100')
+  const filter = search?.filter
+  const candidates = filter ? docs.filter((d) => matchesFilter(d.metadata, filter)) : docs
+  return { retrievalResults: rank(candidates, query.text).slice(0, n).map(result) }
 }

@@ -3,7 +3,9 @@ import {
   CreateTableCommand,
   DynamoDBClient,
   ScanCommand,
-  type AttributeValue
+  type AttributeValue,
+  type GetItemInput,
+  type QueryInput
 } from '@aws-sdk/client-dynamodb'
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb'
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http'
@@ -11,11 +13,14 @@ import type { AddressInfo } from 'node:net'
 import { Readable } from 'node:stream'
 import { crc32 } from 'node:zlib'
 import dynalite from 'dynalite'
-import { ACCOUNT_ID, AwsError, sendJson, type Call } from './common.js'
-import type { Faults } from './faults.js'
-import { applyFaults, type FaultStyle, type Service } from './gateway.js'
+import { ACCOUNT_ID } from './common/ids.js'
+import { AwsError, sendJson, type Call } from './common/protocol.js'
+import type { Faults } from './faults/faults.js'
+import type { Unchecked } from './common/wire.js'
+import { FaultedService, type FaultStyle, type PrincipalOf } from './gateway/service.js'
 
 const PREFIX = 'com.amazonaws.dynamodb.v20120810#'
+
 const DATA_PLANE = new Set([
   'GetItem',
   'PutItem',
@@ -29,37 +34,64 @@ const DATA_PLANE = new Set([
   'TransactWriteItems'
 ])
 
+const STYLE: FaultStyle = {
+  service: 'dynamodb',
+  // Item and query operations throttle as a table over its capacity; table operations as the control plane.
+  throttle: (operation) =>
+    DATA_PLANE.has(operation)
+      ? new AwsError(
+          400,
+          'ProvisionedThroughputExceededException',
+          'The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API.'
+        )
+      : new AwsError(400, 'ThrottlingException', 'Rate of requests exceeds the allowed throughput.'),
+  denied: (message) => new AwsError(400, 'AccessDeniedException', message),
+  iamAction: (op) => `dynamodb:${op}`
+}
+
+/** The members of a request that name what it touches: a table, an index, an item's key. */
+type Target = Unchecked<Pick<QueryInput, 'TableName' | 'IndexName'> & Pick<GetItemInput, 'Key'>>
+
+function requestOf(body: Buffer): Target {
+  return JSON.parse(body.toString('utf8') || '{}') as Target
+}
+
+/** dynalite writes the response itself: its error code is read back from the body for the call log. */
+function keepErrorCode(call: Call): void {
+  const res = call.res
+  const end = res.end.bind(res) as (chunk?: unknown, ...rest: unknown[]) => ServerResponse
+  res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+    if (res.statusCode >= 400 && (typeof chunk === 'string' || Buffer.isBuffer(chunk))) {
+      try {
+        const type = (JSON.parse(chunk.toString()) as { __type?: unknown }).__type
+        if (typeof type === 'string') call.errorCode = type.slice(type.indexOf('#') + 1)
+      } catch {
+        // Not JSON: no code to log.
+      }
+    }
+    return end(chunk, ...rest)
+  }) as ServerResponse['end']
+}
+
 /**
  * DynamoDB is dynalite, in process. The gateway hands it the untouched request (the operation is in the
  * X-Amz-Target header, so routing and faults need no body), and the stack's own setup and checks talk to
  * dynalite's port directly, outside the call log and the faults.
  */
-export class DynamoService implements Service {
+export class DynamoService extends FaultedService {
   readonly name = 'dynamodb'
   private server: Server | undefined
   private listener: RequestListener | undefined
   private endpoint = ''
   private client: DynamoDBClient | undefined
-  private readonly style: FaultStyle = {
-    service: 'dynamodb',
-    // Item and query operations throttle as a table over its capacity; table operations as the control plane.
-    throttle: (operation) =>
-      DATA_PLANE.has(operation)
-        ? new AwsError(
-            400,
-            'ProvisionedThroughputExceededException',
-            'The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API.'
-          )
-        : new AwsError(400, 'ThrottlingException', 'Rate of requests exceeds the allowed throughput.'),
-    denied: (message) => new AwsError(400, 'AccessDeniedException', message),
-    iamAction: (op) => `dynamodb:${op}`
-  }
 
   constructor(
-    private readonly faults: Faults,
-    private readonly principalOf: (accessKeyId?: string) => string,
+    faults: Faults,
+    principalOf: PrincipalOf,
     private readonly region: string
-  ) {}
+  ) {
+    super(faults, STYLE, principalOf)
+  }
 
   async start(): Promise<void> {
     const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 })
@@ -105,35 +137,18 @@ export class DynamoService implements Service {
 
   async handle(call: Call): Promise<void> {
     const operation = String(call.headers['x-amz-target'] ?? '').split('.')[1] ?? 'Unknown'
-    const parsed = (body: Buffer) =>
-      JSON.parse(body.toString('utf8') || '{}') as {
-        TableName?: string
-        IndexName?: string
-        Key?: Record<string, Record<string, unknown>>
-      }
-    const fault = await applyFaults(this.faults, call, this.style, operation, {
-      principalOf: this.principalOf,
+    await this.admit(call, operation, {
       resource: async () => {
-        const body = parsed(await call.body())
-        const table = `arn:aws:dynamodb:${this.region}:${ACCOUNT_ID}:table/${body.TableName ?? '*'}`
-        return body.IndexName ? `${table}/index/${body.IndexName}` : table
+        const request = requestOf(await call.body())
+        const table = `arn:aws:dynamodb:${this.region}:${ACCOUNT_ID}:table/${String(request.TableName ?? '*')}`
+        return request.IndexName ? `${table}/index/${String(request.IndexName)}` : table
       },
       key: (body) =>
-        Object.values(parsed(body).Key ?? {})
+        Object.values((requestOf(body).Key ?? {}) as Record<string, Record<string, unknown>>)
           .map((v) => String(Object.values(v)[0]))
           .join('|')
     })
-    if (fault) throw fault
-    // Keep the error code for the call log; dynalite writes the response itself.
-    const res = call.res
-    const end = res.end.bind(res) as (chunk?: unknown, ...rest: unknown[]) => ServerResponse
-    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-      if (res.statusCode >= 400 && (typeof chunk === 'string' || Buffer.isBuffer(chunk))) {
-        const type = /"__type":"[^"#]*#?([A-Za-z]+)"/.exec(chunk.toString())?.[1]
-        if (type) call.errorCode = type
-      }
-      return end(chunk, ...rest)
-    }) as ServerResponse['end']
+    keepErrorCode(call)
     // The body has been read (faults look at it): dynalite gets a replay. It also never sees the client's socket
     // errors, which it would rethrow as uncaught exceptions.
     const body = await call.body()
@@ -142,7 +157,7 @@ export class DynamoService implements Service {
       method: call.method,
       url: call.raw.url
     })
-    this.listener?.(replay as unknown as IncomingMessage, res)
+    this.listener?.(replay as unknown as IncomingMessage, call.res)
   }
 
   /** The seed's table: `incident_id` key and the `status-priority-index` GSI (projection ALL). */

@@ -3,13 +3,14 @@
  * GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files, then reads back what it wrote. Used by the end-to-end tests, the demo
  * and the benchmarks.
  */
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcessByStdio } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Readable } from 'node:stream'
 import { parse } from 'yaml'
 
-export const DIST_ENTRY = new URL('../dist/index.js', import.meta.url).pathname
+export const DIST_ENTRY = new URL('../../dist/index.js', import.meta.url).pathname
 
 export interface ActionRun {
   exitCode: number | null
@@ -52,7 +53,7 @@ export interface RunOptions {
 export const DEFAULT_INPUTS: Record<string, string> = Object.fromEntries(
   Object.entries(
     (
-      parse(readFileSync(new URL('../action.yml', import.meta.url), 'utf8')) as {
+      parse(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')) as {
         inputs: Record<string, { default?: string }>
       }
     ).inputs
@@ -61,14 +62,13 @@ export const DEFAULT_INPUTS: Record<string, string> = Object.fromEntries(
 
 let runCounter = 0
 
-export async function runAction(options: RunOptions): Promise<ActionRun> {
-  const dir = mkdtempSync(join(tmpdir(), 'kb-sync-e2e-'))
-  const outputFile = join(dir, 'output')
-  const summaryFile = join(dir, 'summary')
-  writeFileSync(outputFile, '')
-  writeFileSync(summaryFile, '')
+/** The runner's environment for the step: the caller's, the run metadata, the files, the inputs. */
+function stepEnvironment(
+  options: RunOptions,
+  dir: string,
+  files: { output: string; summary: string }
+): Record<string, string> {
   runCounter++
-
   // The run metadata goes last, so a stack's own GITHUB_* variables never make two runs share a run id (and so a
   // client token); a test that wants a particular run passes `github`.
   const env: Record<string, string> = {
@@ -83,25 +83,34 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_JOB: 'kb-sync',
     GITHUB_ACTION: 'kb',
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
     RUNNER_TEMP: dir,
     ...options.github
   }
   for (const [name, value] of Object.entries({ ...DEFAULT_INPUTS, ...options.inputs })) {
     env[`INPUT_${name.toUpperCase()}`] = value
   }
+  return env
+}
 
-  const startedAt = Date.now()
-  const child = spawn(process.execPath, [DIST_ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] })
-  let stdout = ''
-  let stderr = ''
+/** What the process printed, how it ended, and when the cancel plan signalled it. */
+interface Followed {
+  exitCode: number | null
+  stdout: string
+  stderr: string
+  endedAt: number
+  signalledAt?: number
+}
+
+/** Follows the process to its end: its output line by line, the cancel plan, the timeout. */
+async function follow(child: ChildProcessByStdio<null, Readable, Readable>, options: RunOptions): Promise<Followed> {
+  const out: Omit<Followed, 'exitCode' | 'endedAt'> = { stdout: '', stderr: '' }
   let partial = ''
-  let signalledAt: number | undefined
   const timers: NodeJS.Timeout[] = []
   const cancel = (plan: CancelPlan): void => {
-    if (signalledAt !== undefined) return
-    signalledAt = Date.now()
+    if (out.signalledAt !== undefined) return
+    out.signalledAt = Date.now()
     child.kill(plan.signal)
     if (plan.thenSigtermAfterMs !== undefined)
       timers.push(setTimeout(() => child.kill('SIGTERM'), plan.thenSigtermAfterMs))
@@ -110,7 +119,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   if (plan && typeof plan.when === 'number') timers.push(setTimeout(() => cancel(plan), plan.when))
   child.stdout.on('data', (chunk: Buffer) => {
     const text = chunk.toString()
-    stdout += text
+    out.stdout += text
     const lines = (partial + text).split('\n')
     partial = lines.pop() ?? ''
     for (const line of lines) {
@@ -118,16 +127,27 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
       if (plan && plan.when instanceof RegExp && plan.when.test(line)) cancel(plan)
     }
   })
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (out.stderr += chunk.toString()))
   timers.push(setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000))
   const exitCode = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)))
   const endedAt = Date.now()
   for (const timer of timers) clearTimeout(timer)
+  return { ...out, exitCode, endedAt }
+}
 
+export async function runAction(options: RunOptions): Promise<ActionRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'kb-sync-e2e-'))
+  const files = { output: join(dir, 'output'), summary: join(dir, 'summary') }
+  writeFileSync(files.output, '')
+  writeFileSync(files.summary, '')
+  const env = stepEnvironment(options, dir, files)
+  const startedAt = Date.now()
+  const child = spawn(process.execPath, [DIST_ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const { exitCode, stdout, stderr, endedAt, signalledAt } = await follow(child, options)
   const result: ActionRun = {
     exitCode,
-    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
-    summary: readFileSync(summaryFile, 'utf8'),
+    outputs: parseOutputFile(readFileSync(files.output, 'utf8')),
+    summary: readFileSync(files.summary, 'utf8'),
     stdout,
     stderr,
     errors: stdout.split('\n').filter((line) => line.startsWith('::error')),

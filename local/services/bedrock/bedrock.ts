@@ -1,0 +1,255 @@
+import type {
+  GetDataSourceResponse,
+  GetKnowledgeBaseResponse,
+  ListIngestionJobsRequest,
+  ListIngestionJobsResponse,
+  StartIngestionJobRequest
+} from '@aws-sdk/client-bedrock-agent'
+import type { RetrieveRequest, RetrieveResponse } from '@aws-sdk/client-bedrock-agent-runtime'
+import { randomId } from '../common/ids.js'
+import { AwsError } from '../common/protocol.js'
+import type { Unchecked, Wire } from '../common/wire.js'
+import type { Clock } from '../clock.js'
+import type { Faults } from '../faults/faults.js'
+import type { S3Store } from '../s3/store.js'
+import { describeDataSource, describeKnowledgeBase, knowledgeBaseArn } from './descriptions.js'
+import { applyPlan, planJob } from './ingestion.js'
+import { ACTIVE, jobState, jobView } from './job-state.js'
+import { listJobs } from './list-jobs.js'
+import {
+  checkId,
+  validation,
+  type BedrockOptions,
+  type DataSource,
+  type IngestionJobView,
+  type Job,
+  type KnowledgeBase
+} from './model.js'
+import { retrieve, type IndexedDocument } from './retrieval.js'
+
+const CLIENT_TOKEN = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,256}$/
+
+/** StartIngestionJob's own checks of its parameters, before anything else happens. */
+function checkStartRequest(input: Unchecked<StartIngestionJobRequest>): void {
+  const token = input.clientToken
+  if (token !== undefined) {
+    if (typeof token !== 'string' || token.length < 33 || token.length > 256) {
+      throw validation('clientToken', token, 'Member must have length between 33 and 256')
+    }
+    if (!CLIENT_TOKEN.test(token)) {
+      throw validation(
+        'clientToken',
+        token,
+        'Member must satisfy regular expression pattern: ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,256}$'
+      )
+    }
+  }
+  const description = input.description
+  if (description !== undefined && (typeof description !== 'string' || description.length > 200)) {
+    throw validation('description', description, 'Member must have length less than or equal to 200')
+  }
+}
+
+/**
+ * The knowledge bases, data sources, ingestion jobs and vector index. Job states are a function of the clock
+ * (no timers): every request first settles what time has made true, so a test clock moves jobs instantly and
+ * nothing is left running when the stack stops.
+ */
+export class Bedrock {
+  private kbs = new Map<string, KnowledgeBase>()
+  private lastStart = Number.NEGATIVE_INFINITY
+
+  constructor(
+    private readonly s3: S3Store,
+    private readonly clock: Clock,
+    private readonly faults: Faults,
+    private readonly options: BedrockOptions,
+    readonly region: string
+  ) {}
+
+  addKnowledgeBase(id: string, name: string, roleArn: string): void {
+    this.kbs.set(id, { id, name, roleArn, createdAt: this.clock.now(), dataSources: new Map() })
+  }
+
+  addDataSource(kbId: string, id: string, name: string, bucket: string, prefixes: string[]): void {
+    const createdAt = this.clock.now()
+    const ds: DataSource = {
+      id,
+      kbId,
+      name,
+      bucket,
+      prefixes,
+      createdAt,
+      index: new Map(),
+      jobs: [],
+      tokens: new Map()
+    }
+    this.kb(kbId).dataSources.set(id, ds)
+  }
+
+  kbArn(kbId: string): string {
+    return knowledgeBaseArn(this.region, kbId)
+  }
+
+  /** Applies what jobs that reached COMPLETE did to the index. */
+  settle(): void {
+    const now = this.clock.now()
+    for (const ds of this.dataSources()) {
+      for (const job of ds.jobs) {
+        if (!job.applied && jobState(job, now).status === 'COMPLETE') {
+          job.applied = true
+          applyPlan(ds, job.plan)
+        }
+      }
+    }
+  }
+
+  // ---- API operations -------------------------------------------------------------------------------------
+
+  getKnowledgeBase(kbId: string): Wire<GetKnowledgeBaseResponse> {
+    return describeKnowledgeBase(this.kb(kbId), this.region)
+  }
+
+  getDataSource(kbId: string, dsId: string): Wire<GetDataSourceResponse> {
+    return describeDataSource(this.ds(kbId, dsId))
+  }
+
+  /** `useFate`: whether the job takes the next armed job fault (jobs the stack starts itself do not). */
+  startIngestionJob(
+    kbId: string,
+    dsId: string,
+    input: Unchecked<StartIngestionJobRequest>,
+    useFate = true
+  ): IngestionJobView {
+    const ds = this.ds(kbId, dsId)
+    checkStartRequest(input)
+    const token = typeof input.clientToken === 'string' ? input.clientToken : undefined
+    // A retried request (same token) gets the job it already started, even while that job runs.
+    const previous = token !== undefined ? ds.tokens.get(token) : undefined
+    if (previous !== undefined) return this.view(previous)
+
+    const now = this.clock.now()
+    if (now - this.lastStart < this.options.startIntervalMs) {
+      throw new AwsError(429, 'ThrottlingException', 'Rate exceeded for StartIngestionJob. Retry later.')
+    }
+    this.refuseWhileRunning(kbId, now)
+    const job = this.newJob(ds, now, typeof input.description === 'string' ? input.description : undefined, useFate)
+    ds.jobs.push(job)
+    if (token !== undefined) ds.tokens.set(token, job)
+    this.lastStart = now
+    return this.view(job)
+  }
+
+  getIngestionJob(kbId: string, dsId: string, jobId: string): IngestionJobView {
+    return this.view(this.job(kbId, dsId, jobId))
+  }
+
+  stopIngestionJob(kbId: string, dsId: string, jobId: string): IngestionJobView {
+    const job = this.job(kbId, dsId, jobId)
+    const status = jobState(job, this.clock.now()).status
+    if (status !== 'STARTING' && status !== 'IN_PROGRESS') {
+      throw new AwsError(409, 'ConflictException', `Ingestion job ${jobId} is ${status} and cannot be stopped.`)
+    }
+    job.stopRequestedAt = this.clock.now()
+    return this.view(job)
+  }
+
+  listIngestionJobs(
+    kbId: string,
+    dsId: string,
+    request: Unchecked<ListIngestionJobsRequest>
+  ): Wire<ListIngestionJobsResponse> {
+    return listJobs(
+      this.ds(kbId, dsId).jobs.map((j) => this.view(j)),
+      request
+    )
+  }
+
+  retrieve(kbId: string, request: Unchecked<RetrieveRequest>): RetrieveResponse {
+    const docs = [...this.kb(kbId).dataSources.values()].flatMap((ds) => [...ds.index.values()])
+    return retrieve(docs, request)
+  }
+
+  // ---- for the stack and tests ----------------------------------------------------------------------------
+
+  /** Every document in the index, across knowledge bases. */
+  indexed(): IndexedDocument[] {
+    return this.dataSources().flatMap((ds) => [...ds.index.values()])
+  }
+
+  /** Every job, data source by data source in start order, as GetIngestionJob would answer now. */
+  allJobs(): IngestionJobView[] {
+    return this.dataSources().flatMap((ds) => ds.jobs.map((j) => this.view(j)))
+  }
+
+  // ---- internals --------------------------------------------------------------------------------------------
+
+  private dataSources(): DataSource[] {
+    return [...this.kbs.values()].flatMap((kb) => [...kb.dataSources.values()])
+  }
+
+  private kb(kbId: string): KnowledgeBase {
+    checkId('knowledgeBaseId', kbId)
+    const kb = this.kbs.get(kbId)
+    if (kb === undefined) throw new AwsError(404, 'ResourceNotFoundException', `Knowledge base ${kbId} does not exist.`)
+    return kb
+  }
+
+  private ds(kbId: string, dsId: string): DataSource {
+    const kb = this.kb(kbId)
+    checkId('dataSourceId', dsId)
+    const ds = kb.dataSources.get(dsId)
+    if (ds === undefined) {
+      throw new AwsError(
+        404,
+        'ResourceNotFoundException',
+        `Data source ${dsId} does not exist in knowledge base ${kbId}.`
+      )
+    }
+    return ds
+  }
+
+  private job(kbId: string, dsId: string, jobId: string): Job {
+    const ds = this.ds(kbId, dsId)
+    checkId('ingestionJobId', jobId)
+    const job = ds.jobs.find((j) => j.id === jobId)
+    if (job === undefined)
+      throw new AwsError(404, 'ResourceNotFoundException', `Ingestion job ${jobId} does not exist.`)
+    return job
+  }
+
+  /** One running job per knowledge base, whichever of its data sources runs it. */
+  private refuseWhileRunning(kbId: string, now: number): void {
+    for (const other of this.kb(kbId).dataSources.values()) {
+      const running = other.jobs.find((j) => ACTIVE.includes(jobState(j, now).status))
+      if (running !== undefined) {
+        throw new AwsError(
+          409,
+          'ConflictException',
+          `Unable to start a new ingestion job: ingestion job ${running.id} is already in progress for knowledge base ${kbId} (data source ${other.id}). Try again after it finishes.`
+        )
+      }
+    }
+  }
+
+  private newJob(ds: DataSource, now: number, description: string | undefined, useFate: boolean): Job {
+    const plan = planJob(ds, { s3: this.s3, faults: this.faults, maxDocumentBytes: this.options.maxDocumentBytes })
+    const durationMs = this.options.jobDurationMs + this.options.perDocumentMs * plan.items.length
+    return {
+      id: randomId(10),
+      ds,
+      description,
+      startedAt: now,
+      startingMs: Math.floor(durationMs / 5),
+      durationMs,
+      stoppingMs: Math.max(1, Math.floor(durationMs / 5)),
+      fate: useFate ? this.faults.takeJobFate() : undefined,
+      plan,
+      applied: false
+    }
+  }
+
+  private view(job: Job): IngestionJobView {
+    return jobView(job, this.clock.now())
+  }
+}
