@@ -76,7 +76,7 @@ describe('parseInputs', () => {
       `Input 'knowledge_base_id' has the value 'short'; allowed: exactly 10 letters or digits ([0-9a-zA-Z]{10}).`
     )
     expect(problems).toContain(`Input 'max_sync_batches' has the value '0'; allowed: a whole number from 1 to 1000.`)
-    expect(problems).toContain(`Input 'ingestion' has the value 'sometimes'; allowed: auto | always | never.`)
+    expect(problems).toContain(`Input 'ingestion' has the value 'sometimes'; allowed: auto | always | never | direct.`)
     expect(problems.join('\n')).toMatch(/'sync_payload' is a JSON array, not an object; allowed: a JSON object/)
     expect(problems.join('\n')).toMatch(
       /'ingestion_timeout_minutes' has the value 'soon'; allowed: a number of minutes above 0/

@@ -130,7 +130,14 @@ describe('runKbSync', () => {
         backlog_before: 10,
         backlog_after: 0
       },
-      ingestion_phase: { job_id: 'JOB1', status: 'COMPLETE', statistics: STATS, failure_reasons: [] },
+      ingestion_phase: {
+        mode: 'job',
+        fallback_reason: 'the Lambda does not list the documents it writes (synced_documents, removed_documents)',
+        job_id: 'JOB1',
+        status: 'COMPLETE',
+        statistics: STATS,
+        failure_reasons: []
+      },
       total_duration_seconds: Number(outputs.duration_seconds)
     })
     expect(logger.groups).toEqual(['Credentials', 'Sync: DynamoDB → S3', 'Ingestion: S3 → Knowledge Base'])

@@ -37,6 +37,7 @@ function result(overrides: Partial<RunResult> = {}): RunResult {
     },
     ingestion: {
       outcome: 'completed',
+      mode: 'job',
       reason: 'this run synced 120 incidents',
       job: { jobId: 'JOB1', status: 'COMPLETE', statistics: STATS, failureReasons: [] },
       waitedFor: [],
@@ -87,6 +88,7 @@ describe('job summary', () => {
         problems: [{ phase: 'ingestion', message: 'Ingestion job JOB1 FAILED: <script>alert(1)</script>' }],
         ingestion: {
           outcome: 'failed',
+          mode: 'job',
           reason: 'this run synced 1 incidents',
           job: { jobId: 'JOB1', status: 'FAILED', statistics: STATS, failureReasons: ['bad <b>doc</b> & more'] },
           waitedFor: [],
@@ -127,6 +129,7 @@ describe('job summary', () => {
       },
       ingestion: {
         outcome: 'failed',
+        mode: 'job',
         reason: hostile[0]!,
         job: { jobId: hostile[1]!, status: hostile[2]!, statistics: STATS, failureReasons: hostile },
         waitedFor: [{ jobId: hostile[3]!, status: hostile[4]!, statistics: undefined, failureReasons: [] }],
@@ -202,6 +205,7 @@ describe('job summary', () => {
         cancelled: { signal: 'SIGTERM', during: 'ingestion' },
         ingestion: {
           outcome: 'cancelled',
+          mode: 'job',
           reason: 'this run synced 120 incidents',
           job: { jobId: 'JOB9', status: 'IN_PROGRESS', statistics: undefined, failureReasons: [] },
           leftRunning: { jobId: 'JOB9', status: 'IN_PROGRESS', statistics: undefined, failureReasons: [] },
@@ -260,6 +264,7 @@ describe('job summary', () => {
       result({
         ingestion: {
           outcome: 'completed',
+          mode: 'job',
           reason: 'this run synced 120 incidents',
           job: { jobId: 'MINE', status: 'COMPLETE', statistics: STATS, failureReasons: [] },
           waitedFor: [{ jobId: 'THEIRS', status: 'COMPLETE', statistics: STATS, failureReasons: [] }],
@@ -297,6 +302,7 @@ describe('job summary', () => {
         problems: Array.from({ length: 500 }, () => ({ phase: 'ingestion' as const, message: huge })),
         ingestion: {
           outcome: 'failed',
+          mode: 'job',
           reason: '',
           job: { jobId: 'J', status: 'FAILED', statistics: STATS, failureReasons: Array(500).fill(huge) },
           waitedFor: [],

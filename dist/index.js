@@ -4844,7 +4844,7 @@ __webpack_unused_export__ = DeleteFlowVersionResponse$;
 __webpack_unused_export__ = DeleteKnowledgeBase$;
 __webpack_unused_export__ = DeleteKnowledgeBaseCommand;
 __webpack_unused_export__ = DeleteKnowledgeBaseDocuments$;
-__webpack_unused_export__ = DeleteKnowledgeBaseDocumentsCommand;
+exports.ic = DeleteKnowledgeBaseDocumentsCommand;
 __webpack_unused_export__ = DeleteKnowledgeBaseDocumentsRequest$;
 __webpack_unused_export__ = DeleteKnowledgeBaseDocumentsResponse$;
 __webpack_unused_export__ = DeleteKnowledgeBaseRequest$;
@@ -4954,7 +4954,7 @@ __webpack_unused_export__ = GetIngestionJobResponse$;
 __webpack_unused_export__ = GetKnowledgeBase$;
 exports.Voz = GetKnowledgeBaseCommand;
 __webpack_unused_export__ = GetKnowledgeBaseDocuments$;
-__webpack_unused_export__ = GetKnowledgeBaseDocumentsCommand;
+exports.JZD = GetKnowledgeBaseDocumentsCommand;
 __webpack_unused_export__ = GetKnowledgeBaseDocumentsRequest$;
 __webpack_unused_export__ = GetKnowledgeBaseDocumentsResponse$;
 __webpack_unused_export__ = GetKnowledgeBaseRequest$;
@@ -4977,7 +4977,7 @@ __webpack_unused_export__ = IncompatibleConnectionDataTypeFlowValidationDetails$
 __webpack_unused_export__ = IncompatibleLoopNodeType;
 __webpack_unused_export__ = InferenceConfiguration$;
 __webpack_unused_export__ = IngestKnowledgeBaseDocuments$;
-__webpack_unused_export__ = IngestKnowledgeBaseDocumentsCommand;
+exports.JKU = IngestKnowledgeBaseDocumentsCommand;
 __webpack_unused_export__ = IngestKnowledgeBaseDocumentsRequest$;
 __webpack_unused_export__ = IngestKnowledgeBaseDocumentsResponse$;
 __webpack_unused_export__ = IngestionJob$;
@@ -71399,7 +71399,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4850);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4242);
 /** The action's entrypoint (action.yml runs dist/index.js, the bundle of this file). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -71409,7 +71409,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4850:
+/***/ 4242:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -74799,7 +74799,9 @@ const METRIC_NAMES = (/* unused pure expression or super */ null && ([
  * when it ends FAILED or STOPPED, when the run gave up waiting, or when it completed with failed documents.
  */
 function metricsOf(result) {
-    const { ingestion, sync } = result;
+    const { ingestion } = result;
+    if (ingestion.direct)
+        return [...directMetrics(result), ...common(result)];
     const job = ingestion.job;
     const ours = job !== undefined && !ingestion.waitedFor.some((earlier) => earlier.jobId === job.jobId);
     const started = ours && ingestion.outcome !== 'skipped';
@@ -74819,11 +74821,27 @@ function metricsOf(result) {
             name: 'DocumentsIndexed',
             value: (stats?.numberOfNewDocumentsIndexed ?? 0) + (stats?.numberOfModifiedDocumentsIndexed ?? 0)
         },
-        { name: 'DocumentsFailed', value: failedDocuments },
-        { name: 'RunFailed', value: result.status === 'failed' ? 1 : 0 }
+        { name: 'DocumentsFailed', value: failedDocuments }
     ];
-    if (sync.backlogAfter !== null)
-        data.push({ name: 'BacklogRemaining', value: sync.backlogAfter });
+    return [...data, ...common(result)];
+}
+/** A direct ingestion counts as one ingestion, so the same alarms watch both modes. */
+function directMetrics(result) {
+    const direct = result.ingestion.direct;
+    const settled = direct.unfinished.length === 0;
+    const failed = direct.failed.length > 0 || (result.ingestion.outcome === 'failed' && !settled);
+    return [
+        { name: 'IngestionJobsStarted', value: 1 },
+        { name: 'IngestionJobsCompleted', value: settled && !failed ? 1 : 0 },
+        { name: 'IngestionJobsFailed', value: failed ? 1 : 0 },
+        { name: 'DocumentsIndexed', value: direct.indexed.length },
+        { name: 'DocumentsFailed', value: direct.failed.length }
+    ];
+}
+function common(result) {
+    const data = [{ name: 'RunFailed', value: result.status === 'failed' ? 1 : 0 }];
+    if (result.sync.backlogAfter !== null)
+        data.push({ name: 'BacklogRemaining', value: result.sync.backlogAfter });
     return data;
 }
 
@@ -74987,8 +75005,8 @@ function parseInputs(read, env, run, label = (name) => `Input '${name}'`) {
     const syncTimeoutSeconds = integer('sync_timeout_seconds', 1, 900);
     const ingestionRaw = raw('ingestion');
     const ingestion = ingestionRaw.toLowerCase();
-    if (!['auto', 'always', 'never'].includes(ingestion))
-        fail('ingestion', ingestionRaw, 'allowed: auto | always | never');
+    if (!['auto', 'always', 'never', 'direct'].includes(ingestion))
+        fail('ingestion', ingestionRaw, 'allowed: auto | always | never | direct');
     const waitForIngestion = bool('wait_for_ingestion');
     const ingestionTimeoutMinutes = decimal('ingestion_timeout_minutes', 1440, 'minutes');
     const pollIntervalSeconds = decimal('poll_interval_seconds', 3600, 'seconds');
@@ -75300,13 +75318,478 @@ function jittered(step, random) {
     return step / 2 + (step / 2) * random();
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/calls.ts
+/**
+ * How the ingestion phase calls Bedrock: every call and every wait obeys the phase's deadline (and the run's
+ * cancellation); transient failures are retried with backoff while time is left; anything else stops the phase
+ * with a sentence a person can act on. Jobs and direct document ingestion share this discipline.
+ */
+
+
+
+/** Why the phase ended early: a failed call, its deadline, or the run being cancelled. */
+class PhaseStop extends Error {
+    kind;
+    constructor(kind, message) {
+        super(message);
+        this.kind = kind;
+    }
+}
+class PhaseCalls {
+    config;
+    ctx;
+    deadline;
+    /** The newest failure a retry is working through, for the message when time runs out. */
+    lastError;
+    constructor(config, ctx, deadline) {
+        this.config = config;
+        this.ctx = ctx;
+        this.deadline = deadline;
+    }
+    get ids() {
+        return { knowledgeBaseId: this.config.knowledgeBaseId, dataSourceId: this.config.dataSourceId };
+    }
+    get target() {
+        return `knowledge base ${this.config.knowledgeBaseId} data source ${this.config.dataSourceId}`;
+    }
+    /** Turns what a call threw into a stop: the deadline or a cancel when the signal says so, else a bug. */
+    stopFor(error) {
+        if (error instanceof PhaseStop)
+            return error;
+        const cause = stopCause(this.deadline.signal);
+        if (cause?.name === 'Cancelled')
+            return new PhaseStop('cancelled', cause.message);
+        if (cause) {
+            const unfinished = this.unfinished();
+            if (unfinished)
+                return new PhaseStop('failed', `Timed out after ${this.deadline.limit}: ${unfinished}`);
+            const last = this.lastError
+                ? `: ${describeAwsError(this.lastError.error, { iamAction: this.lastError.iamAction, target: this.target, region: this.config.region })}`
+                : '';
+            return new PhaseStop('failed', `Gave up after ${this.deadline.limit}${last}`);
+        }
+        return new PhaseStop('failed', `Unexpected ${errorName(error)} in the ingestion phase: ${String(error)}`);
+    }
+    /** Runs one AWS call under the deadline; a call the deadline or a cancel cut off becomes a stop. */
+    async send(call) {
+        if (this.deadline.signal.aborted)
+            throw this.stopFor(this.deadline.signal.reason);
+        try {
+            return await call(this.deadline.signal);
+        }
+        catch (error) {
+            if (this.deadline.signal.aborted)
+                throw this.stopFor(error);
+            throw error;
+        }
+    }
+    async sleep(ms) {
+        try {
+            await this.ctx.clock.sleep(ms, this.deadline.signal);
+        }
+        catch (error) {
+            throw this.stopFor(error);
+        }
+    }
+    /** Retries transient failures with backoff while time is left; anything else stops the phase. */
+    async retryable(iamAction, call) {
+        for (let attempt = 0;; attempt++) {
+            try {
+                return await this.send(call);
+            }
+            catch (error) {
+                if (error instanceof PhaseStop)
+                    throw error;
+                this.failedOrRetry(error, iamAction);
+                await this.sleep(retryDelay(attempt, () => this.ctx.clock.random()));
+            }
+        }
+    }
+    /** Stops the phase on a failure that retrying cannot heal; otherwise notes it and says it retries. */
+    failedOrRetry(error, iamAction, target = this.target, retrying = `${iamAction} failed (${errorName(error)}); retrying`) {
+        if (!isTransient(error)) {
+            throw new PhaseStop('failed', describeAwsError(error, { iamAction, target, region: this.config.region }));
+        }
+        this.noteRetry(error, iamAction);
+        this.ctx.logger.info(retrying);
+    }
+    noteRetry(error, iamAction) {
+        this.lastError = { error, iamAction };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/documents.ts
+/**
+ * Direct ingestion (docs/behaviour.md, "Direct ingestion"): the documents a run wrote and removed go to the
+ * knowledge base by name, with no scan of the data source — IngestKnowledgeBaseDocuments with each document's
+ * metadata sidecar, DeleteKnowledgeBaseDocuments for the removed ones — and each one is followed with
+ * GetKnowledgeBaseDocuments until it is indexed, deleted or failed, under the phase's deadline (calls.ts).
+ */
+
+
+
+
+
+
+
+/** The fewest documents any of the three document APIs accepts in one call; every call stays within it. */
+const DOCUMENTS_PER_CALL = 10;
+/**
+ * Above this many changed documents a full ingestion job is used instead: one scan is then cheaper than the calls
+ * (ingest, delete and status checks, ten documents each) that direct ingestion would take.
+ */
+const DIRECT_MAX_DOCUMENTS = 100;
+/** The metadata sidecar Bedrock reads next to an S3 document. */
+const SIDECAR_SUFFIX = '.metadata.json';
+/** States a document passes through while Bedrock works on it. */
+const WORKING = new Set(['STARTING', 'IN_PROGRESS', 'PENDING', 'DELETING', 'DELETE_IN_PROGRESS']);
+/** Bedrock may not know a just-submitted document for a moment; after this many checks "not found" is a failure. */
+const NOT_FOUND_GRACE_CHECKS = 2;
+class Documents extends PhaseCalls {
+    settings;
+    bedrock;
+    jobs;
+    token;
+    statusChecks = 0;
+    tracked = new Map();
+    constructor(settings, bedrock, 
+    /** For a job that started on the data source meanwhile (a conflict): it is waited for, as before a job. */
+    jobs, ctx, deadline, 
+    /** This run's idempotency token; each call derives its own from it and the documents it carries. */
+    token) {
+        super(settings, ctx, deadline);
+        this.settings = settings;
+        this.bedrock = bedrock;
+        this.jobs = jobs;
+        this.token = token;
+    }
+    unfinished() {
+        const working = [...this.tracked.values()].filter((doc) => !this.isSettled(doc));
+        if (working.length === 0)
+            return undefined;
+        const shown = (0,src_text/* listSome */.XT)(working.map((doc) => `${doc.uri} ${doc.status}`), rules/* LISTED_VALUES_LIMIT */.h5);
+        return `${working.length} documents are still being processed (${shown}). Bedrock goes on with them; see them with: aws bedrock-agent get-knowledge-base-documents --knowledge-base-id ${this.config.knowledgeBaseId} --data-source-id ${this.config.dataSourceId} --document-identifiers 'dataSourceType=S3,s3={uri=${working[0].uri}}'`;
+    }
+    /** Sends every change, ten documents a call: the written ones with their sidecars, then the removals. */
+    async submit(changes) {
+        for (const [index, uris] of chunks(changes.written).entries()) {
+            this.ctx.logger.info(`Ingesting ${uris.length} documents directly (${index + 1})`);
+            const answer = await this.call('bedrock:IngestKnowledgeBaseDocuments', (abortSignal) => this.bedrock.send(new dist_cjs/* IngestKnowledgeBaseDocumentsCommand */.JKU({
+                ...this.ids,
+                clientToken: this.callToken('ingest', uris),
+                documents: uris.map((uri) => ({
+                    content: { dataSourceType: 'S3', s3: { s3Location: { uri } } },
+                    metadata: { type: 'S3_LOCATION', s3Location: { uri: `${uri}${SIDECAR_SUFFIX}` } }
+                }))
+            }), { abortSignal }));
+            this.track('ingest', uris, answer.documentDetails);
+        }
+        for (const [index, uris] of chunks(changes.removed).entries()) {
+            this.ctx.logger.info(`Removing ${uris.length} documents directly (${index + 1})`);
+            const answer = await this.call('bedrock:DeleteKnowledgeBaseDocuments', (abortSignal) => this.bedrock.send(new dist_cjs/* DeleteKnowledgeBaseDocumentsCommand */.ic({
+                ...this.ids,
+                clientToken: this.callToken('delete', uris),
+                documentIdentifiers: uris.map((uri) => ({ dataSourceType: 'S3', s3: { uri } }))
+            }), { abortSignal }));
+            this.track('delete', uris, answer.documentDetails);
+        }
+    }
+    /** Checks every document until each is settled, backing off as the job path does. */
+    async follow() {
+        const startedAt = this.ctx.clock.now();
+        for (let check = 0; [...this.tracked.values()].some((doc) => !this.isSettled(doc)); check++) {
+            await this.sleep(pollDelay(check, this.settings.pollIntervalMs, () => this.ctx.clock.random()));
+            const working = [...this.tracked.values()].filter((doc) => !this.isSettled(doc)).map((doc) => doc.uri);
+            for (const uris of chunks(working)) {
+                const answer = await this.call('bedrock:GetKnowledgeBaseDocuments', (abortSignal) => this.bedrock.send(new dist_cjs/* GetKnowledgeBaseDocumentsCommand */.JZD({
+                    ...this.ids,
+                    documentIdentifiers: uris.map((uri) => ({ dataSourceType: 'S3', s3: { uri } }))
+                }), { abortSignal }));
+                this.update(answer.documentDetails);
+            }
+            this.statusChecks++;
+            const result = this.result();
+            const done = result.indexed.length + result.deleted.length + result.failed.length;
+            const elapsedMs = this.ctx.clock.now() - startedAt;
+            this.ctx.logger.info(`Documents: ${result.indexed.length} indexed, ${result.deleted.length} deleted, ${result.failed.length} failed, ${this.tracked.size - done} in progress after ${(elapsedMs / 1000).toFixed(1)}s`);
+            this.ctx.progress?.({ phase: 'documents', done, total: this.tracked.size, elapsedMs });
+        }
+        return this.result();
+    }
+    /** Where every document stands now. */
+    result() {
+        const outcome = {
+            indexed: [],
+            deleted: [],
+            failed: [],
+            unfinished: [],
+            statusChecks: this.statusChecks
+        };
+        for (const doc of this.tracked.values()) {
+            const settled = this.settledAs(doc);
+            const entry = {
+                uri: doc.uri,
+                action: doc.action,
+                status: doc.status,
+                ...(doc.reason ? { reason: doc.reason } : {})
+            };
+            if (settled === 'indexed')
+                outcome.indexed.push(doc.uri);
+            else if (settled === 'deleted')
+                outcome.deleted.push(doc.uri);
+            else if (settled === 'failed')
+                outcome.failed.push(entry);
+            else
+                outcome.unfinished.push(entry);
+        }
+        return outcome;
+    }
+    isSettled(doc) {
+        return this.settledAs(doc) !== undefined;
+    }
+    settledAs(doc) {
+        if (WORKING.has(doc.status) || doc.status === 'SUBMITTED')
+            return undefined;
+        if (doc.action === 'ingest') {
+            if (doc.status === 'INDEXED')
+                return 'indexed';
+            if (doc.status === 'NOT_FOUND' && this.statusChecks < NOT_FOUND_GRACE_CHECKS)
+                return undefined;
+            return 'failed';
+        }
+        if (doc.status === 'NOT_FOUND')
+            return 'deleted';
+        if (doc.status === 'FAILED')
+            return 'failed';
+        // Still indexed (or any other state): the removal has not been applied yet.
+        return undefined;
+    }
+    track(action, uris, details) {
+        for (const uri of uris)
+            this.tracked.set(uri, { uri, action, status: 'SUBMITTED', reason: undefined });
+        this.update(details);
+    }
+    update(details) {
+        for (const detail of details ?? []) {
+            const uri = detail.identifier?.s3?.uri;
+            const doc = uri === undefined ? undefined : this.tracked.get(uri);
+            if (!doc)
+                continue;
+            doc.status = detail.status ?? 'UNKNOWN';
+            doc.reason = detail.statusReason || undefined;
+        }
+    }
+    callToken(action, uris) {
+        return `kbsync-${(0,external_node_crypto_.createHash)('sha256')
+            .update([this.token, action, ...uris].join('\n'))
+            .digest('hex')}`;
+    }
+    /**
+     * One document call: a conflict (an ingestion job running on the data source) waits for that job; throttling
+     * and transient failures retry while time is left; a used-up quota fails at once.
+     */
+    async call(iamAction, send) {
+        for (let attempt = 0;; attempt++) {
+            try {
+                return await this.send(send);
+            }
+            catch (error) {
+                if (error instanceof PhaseStop)
+                    throw error;
+                if (isConflict(error)) {
+                    this.ctx.logger.info(`${iamAction}: an ingestion job is running (${errorName(error)}); waiting for it`);
+                    await this.jobs.waitForAnyRunning(attempt);
+                    continue;
+                }
+                if (isQuotaExceeded(error)) {
+                    throw new PhaseStop('failed', describeAwsError(error, { iamAction, target: this.target, region: this.config.region }));
+                }
+                if (isThrottling(error)) {
+                    this.noteRetry(error, iamAction);
+                    const wait = retryDelay(attempt + 1, () => this.ctx.clock.random());
+                    this.ctx.logger.info(`${iamAction} was throttled; trying again in ${(wait / 1000).toFixed(1)}s`);
+                    await this.sleep(wait);
+                    continue;
+                }
+                this.failedOrRetry(error, iamAction);
+                await this.sleep(retryDelay(attempt, () => this.ctx.clock.random()));
+            }
+        }
+    }
+}
+function chunks(items) {
+    const out = [];
+    for (let i = 0; i < items.length; i += DOCUMENTS_PER_CALL)
+        out.push(items.slice(i, i + DOCUMENTS_PER_CALL));
+    return out;
+}
+
 // EXTERNAL MODULE: ./src/pipeline/result.ts
 var pipeline_result = __nccwpck_require__(3641);
+;// CONCATENATED MODULE: ./src/pipeline/jobs.ts
+/**
+ * Ingestion jobs of one data source: the newest ones, waiting out a job that is running, starting ours
+ * idempotently, and following a job to its end — each call under the phase's deadline (calls.ts).
+ */
+
+
+
+
+
+
+/** StartIngestionJob allows about one call per 10 s per account: throttled starts back off up to that long. */
+const START_THROTTLE_MAX_WAIT_MS = 10_000;
+function normalizeStatistics(stats) {
+    if (!stats)
+        return undefined;
+    const out = {};
+    for (const name of pipeline_result/* STATISTIC_NAMES */.O1)
+        out[name] = Number(stats[name] ?? 0);
+    return out;
+}
+function snapshotOf(job) {
+    return {
+        jobId: job.ingestionJobId ?? '',
+        status: job.status ?? 'UNKNOWN',
+        statistics: normalizeStatistics(job.statistics),
+        failureReasons: 'failureReasons' in job && job.failureReasons ? job.failureReasons : []
+    };
+}
+function time(date) {
+    return date?.getTime() ?? 0;
+}
+/**
+ * The job calls of one phase. Every method returns what it was asked for or throws a PhaseStop; the counts
+ * (status checks, jobs waited for, the job being followed) live here and nowhere else.
+ */
+class Jobs extends PhaseCalls {
+    settings;
+    bedrock;
+    statusChecks = 0;
+    waitedFor = [];
+    /** The job whose status is being followed, and the newest snapshot of it. */
+    following;
+    constructor(settings, bedrock, ctx, deadline) {
+        super(settings, ctx, deadline);
+        this.settings = settings;
+        this.bedrock = bedrock;
+    }
+    unfinished() {
+        const followed = this.following;
+        if (!followed)
+            return undefined;
+        return `ingestion job ${followed.job.jobId} (${followed.role}) is still ${followed.job.status}. The job was left running; see it with: ${(0,rules/* followJobCommand */.eQ)(this.ids, followed.job.jobId)}`;
+    }
+    async listRecent() {
+        const answer = await this.retryable('bedrock:ListIngestionJobs', (abortSignal) => this.bedrock.send(new dist_cjs/* ListIngestionJobsCommand */.Czs({
+            ...this.ids,
+            sortBy: { attribute: 'STARTED_AT', order: 'DESCENDING' },
+            maxResults: 10
+        }), { abortSignal }));
+        // Newest first, whatever order the service chose to answer in.
+        return (answer.ingestionJobSummaries ?? []).sort((a, b) => time(b.startedAt) - time(a.startedAt));
+    }
+    /** Waits for a job this run did not start and returns how it ended. */
+    async waitForRunning(job) {
+        this.ctx.logger.info(`Ingestion job ${job.jobId} is ${job.status}; Bedrock runs one job per data source, so waiting for it to end first`);
+        const final = await this.follow(job, 'already running');
+        this.waitedFor.push(final);
+        this.ctx.logger.info(`Ingestion job ${job.jobId}, which was already running, ended ${final.status}`);
+        return final;
+    }
+    /** Waits for whatever job is running now, if any (after a ConflictException says one is). */
+    async waitForAnyRunning(attempt) {
+        const running = (await this.listRecent()).find((job) => rules/* ACTIVE_STATUSES */.az.has(job.status ?? ''));
+        if (running)
+            await this.waitForRunning(snapshotOf(running));
+        else
+            await this.sleep(retryDelay(attempt, () => this.ctx.clock.random()));
+    }
+    /**
+     * Starts our job. A conflict means another job is running: wait for it, then try again, since files that
+     * landed after its scan began would otherwise be missed. Throttling waits out the API's rate limit; a used-up
+     * quota fails at once, since only other work ending can free it.
+     */
+    async start(token) {
+        const iamAction = 'bedrock:StartIngestionJob';
+        for (let attempt = 0;; attempt++) {
+            try {
+                const answer = await this.send((abortSignal) => this.bedrock.send(new dist_cjs/* StartIngestionJobCommand */.PEi({ ...this.ids, clientToken: token, description: this.settings.description }), { abortSignal }));
+                if (!answer.ingestionJob?.ingestionJobId) {
+                    throw new PhaseStop('failed', 'StartIngestionJob answered without a job id');
+                }
+                return snapshotOf(answer.ingestionJob);
+            }
+            catch (error) {
+                if (error instanceof PhaseStop)
+                    throw error;
+                if (isConflict(error)) {
+                    this.ctx.logger.info(`StartIngestionJob: another job is running (${errorName(error)}); waiting for it`);
+                    await this.waitForAnyRunning(attempt);
+                    continue;
+                }
+                if (isQuotaExceeded(error)) {
+                    throw new PhaseStop('failed', describeAwsError(error, { iamAction, target: this.target, region: this.config.region }));
+                }
+                if (isThrottling(error)) {
+                    this.noteRetry(error, iamAction);
+                    const wait = Math.min(START_THROTTLE_MAX_WAIT_MS, retryDelay(attempt + 1, () => this.ctx.clock.random()));
+                    this.ctx.logger.info(`StartIngestionJob was throttled; trying again in ${(wait / 1000).toFixed(1)}s`);
+                    await this.sleep(wait);
+                    continue;
+                }
+                this.failedOrRetry(error, iamAction);
+                await this.sleep(retryDelay(attempt, () => this.ctx.clock.random()));
+            }
+        }
+    }
+    /**
+     * Polls a job until it ends: the first check within 1 s, backing off to poll_interval_seconds with jitter.
+     * Throttled and failed checks are retried while time is left; at the deadline the job is left running.
+     */
+    async follow(job, role) {
+        const startedAt = this.ctx.clock.now();
+        this.following = { job, role };
+        for (let check = 0; !rules/* TERMINAL_STATUSES */.CM.has(this.following.job.status); check++) {
+            await this.sleep(pollDelay(check, this.settings.pollIntervalMs, () => this.ctx.clock.random()));
+            const current = this.following.job;
+            try {
+                const answer = await this.send((abortSignal) => this.bedrock.send(new dist_cjs/* GetIngestionJobCommand */.xLs({ ...this.ids, ingestionJobId: current.jobId }), {
+                    abortSignal
+                }));
+                this.statusChecks++;
+                if (answer.ingestionJob)
+                    this.following = { job: snapshotOf(answer.ingestionJob), role };
+                const elapsedMs = this.ctx.clock.now() - startedAt;
+                const now = this.following.job;
+                this.ctx.logger.info(`Job ${now.jobId}: ${now.status} after ${(elapsedMs / 1000).toFixed(1)}s (${(0,pipeline_result/* formatStatistics */.zP)(now.statistics)})`);
+                this.ctx.progress?.({
+                    phase: 'ingestion',
+                    jobId: now.jobId,
+                    role,
+                    status: now.status,
+                    elapsedMs,
+                    statistics: now.statistics
+                });
+            }
+            catch (error) {
+                if (error instanceof PhaseStop)
+                    throw error;
+                this.failedOrRetry(error, 'bedrock:GetIngestionJob', `ingestion job ${current.jobId} of ${this.target}`, `Status check of job ${current.jobId} failed (${errorName(error)}); checking again`);
+            }
+        }
+        const final = this.following.job;
+        this.following = undefined;
+        return final;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/ingestion.ts
 /**
- * The ingestion phase (docs/behaviour.md, "The ingestion phase"): decide whether a job is needed, wait out a job
- * that is already running, start ours idempotently, and follow it to a terminal state — all within one deadline
- * for the whole phase, which every call and every wait obeys.
+ * The ingestion phase (docs/behaviour.md, "The ingestion phase" and "Direct ingestion"): decide whether ingestion
+ * is needed and how — a full job, or the changed documents directly — wait out a job that is already running,
+ * then start ours idempotently (or send the documents) and follow it to the end, all within one deadline for the
+ * whole phase, which every call and every wait obeys.
  */
 
 
@@ -75316,49 +75799,95 @@ var pipeline_result = __nccwpck_require__(3641);
 
 
 
-/** StartIngestionJob allows about one call per 10 s per account: throttled starts back off up to that long. */
-const START_THROTTLE_MAX_WAIT_MS = 10_000;
+
 async function runIngestionPhase(config, sync, bedrock, run, ctx) {
     if (config.ingestion === 'never')
         return (0,pipeline_result/* emptyIngestionPhase */.nc)('ingestion: never');
     const deadline = startDeadline(ctx.clock, ingestionPhaseBudgetMs(config), ctx.cancel, `ingestion_timeout_minutes = ${config.ingestionTimeoutMs / 60_000}`);
     const jobs = new Jobs(config, bedrock, ctx, deadline);
-    let reason = '';
+    const token = clientToken(config, run, ctx.clock.now());
+    let documents;
+    let base = { reason: '', mode: 'job' };
+    const phase = (outcome, job) => ({
+        ...base,
+        outcome,
+        job,
+        waitedFor: [...jobs.waitedFor],
+        statusChecks: jobs.statusChecks + (documents?.statusChecks ?? 0),
+        ...(documents ? { direct: documents.result() } : {})
+    });
     try {
         const recent = await jobs.listRecent();
         let newest = recent[0] && snapshotOf(recent[0]);
         const running = recent.find((job) => rules/* ACTIVE_STATUSES */.az.has(job.status ?? ''));
         if (running)
             newest = await jobs.waitForRunning(snapshotOf(running));
+        // The job is told only when this run waited for it; a finished job it merely read is not this run's.
+        const waitedJob = running ? newest : undefined;
         const decision = decide(config.ingestion, sync, newest);
-        reason = decision.reason;
+        base = {
+            reason: decision.reason,
+            mode: decision.mode,
+            ...(decision.fallback ? { fallbackReason: decision.fallback } : {})
+        };
+        if (decision.fallback)
+            ctx.logger.info(`A full ingestion job instead of direct ingestion: ${decision.fallback}`);
         if (!decision.start) {
-            ctx.logger.info(`No ingestion job needed: ${reason}`);
-            // The job is told only when this run waited for it; a finished job it merely read is not this run's.
-            return jobs.phase('skipped', reason, running ? newest : undefined);
+            ctx.logger.info(`No ingestion needed: ${decision.reason}`);
+            return phase('skipped', waitedJob);
         }
-        ctx.logger.info(`Starting an ingestion job: ${reason}`);
-        const started = await jobs.start(clientToken(config, run, ctx.clock.now()));
+        if (decision.mode === 'direct') {
+            ctx.logger.info(`Ingesting the changed documents directly: ${decision.reason}`);
+            documents = new Documents(config, bedrock, jobs, ctx, deadline, token);
+            await documents.submit(sync.documents);
+            if (!config.waitForIngestion)
+                return phase('started', waitedJob);
+            await documents.follow();
+            return judgeDocuments(documents.result(), config, ctx, phase('completed', waitedJob));
+        }
+        ctx.logger.info(`Starting an ingestion job: ${decision.reason}`);
+        const started = await jobs.start(token);
         ctx.logger.info(`Ingestion job ${started.jobId} accepted (${started.status})`);
         if (!config.waitForIngestion)
-            return jobs.phase('started', reason, started);
+            return phase('started', started);
         const final = await jobs.follow(started, 'started by this run');
-        return judge(final, config, ctx, jobs.phase('completed', reason, final));
+        return judge(final, config, ctx, phase('completed', final));
     }
     catch (error) {
-        return jobs.stopped(error, reason);
+        const stop = jobs.stopFor(error);
+        const followed = jobs.following?.job;
+        const left = followed && !rules/* TERMINAL_STATUSES */.CM.has(followed.status) ? followed : undefined;
+        return {
+            ...phase(stop.kind, followed),
+            ...(left ? { leftRunning: left } : {}),
+            ...(stop.kind === 'failed' ? { error: stop.message } : {})
+        };
     }
 }
-/** Whether a job is needed, and why, in words that go to the log and the summary. */
+/** Whether ingestion is needed, by a full job or directly, and why. */
 function decide(mode, sync, newest) {
     if (mode === 'always')
-        return { start: true, reason: 'ingestion: always' };
+        return { start: true, reason: 'ingestion: always', mode: 'job' };
+    const need = needed(sync, newest);
+    if (!need.start || mode === 'never')
+        return { ...need, mode: 'job' };
+    const blocker = directBlocker(sync, newest);
+    return blocker ? { ...need, mode: 'job', fallback: blocker } : { ...need, mode: 'direct' };
+}
+/** The rules of ingestion: auto — something changed, or the last job did not end cleanly. */
+function needed(sync, newest) {
     if (!sync.ran)
         return { start: true, reason: 'the sync phase was off, so changes in S3 are unknown' };
     if (!sync.waited)
         return { start: true, reason: 'the sync ran asynchronously, so its results are unknown' };
     if (sync.synced > 0)
         return { start: true, reason: `this run synced ${sync.synced} incidents` };
+    if (sync.updated + sync.removed > 0) {
+        return {
+            start: true,
+            reason: `this run updated ${sync.updated} and removed ${sync.removed} documents of changed incidents`
+        };
+    }
     if (!newest)
         return { start: true, reason: 'the data source has never been ingested' };
     if (newest.status !== 'COMPLETE') {
@@ -75374,6 +75903,43 @@ function decide(mode, sync, newest) {
     return {
         start: false,
         reason: `nothing new was synced and the last ingestion job (${newest.jobId}) completed cleanly`
+    };
+}
+/** Why direct ingestion cannot be trusted with this run's changes; undefined when it can. */
+function directBlocker(sync, newest) {
+    const changes = sync.documents;
+    if (!changes) {
+        if (!sync.ran || !sync.waited)
+            return 'the changed documents are unknown (the sync was off or not waited for)';
+        if (sync.error || sync.stopReason === 'cancelled' || sync.stopReason === 'deadline')
+            return 'a batch failed or was cut off, so it may have written documents it did not list';
+        return 'the Lambda does not list the documents it writes (synced_documents, removed_documents)';
+    }
+    const count = changes.written.length + changes.removed.length;
+    if (count > DIRECT_MAX_DOCUMENTS) {
+        return `${count} documents changed, more than direct ingestion takes (${DIRECT_MAX_DOCUMENTS}); one scan is cheaper`;
+    }
+    if (!newest)
+        return 'the data source has never had a full ingestion job';
+    if (newest.status !== 'COMPLETE' || (newest.statistics?.numberOfDocumentsFailed ?? 0) > 0) {
+        return `the last full job (${newest.jobId}) did not end cleanly; a full job heals it`;
+    }
+    return undefined;
+}
+/** How a direct ingestion ends the phase: failed documents fail it as a job's would. */
+function judgeDocuments(outcome, config, ctx, phase) {
+    if (outcome.failed.length === 0)
+        return phase;
+    const reasons = outcome.failed.map((doc) => `${doc.uri}: ${doc.status}${doc.reason ? ` (${doc.reason})` : ''}`);
+    const message = `Direct ingestion: ${outcome.failed.length} documents failed: ${(0,src_text/* listSome */.XT)(reasons, rules/* LISTED_VALUES_LIMIT */.h5)}`;
+    if (!config.failOnDocumentFailures) {
+        ctx.warn(message);
+        return phase;
+    }
+    return {
+        ...phase,
+        outcome: 'failed',
+        error: `${message}. Set fail_on_document_failures: false to accept this as a warning.`
     };
 }
 /**
@@ -75392,22 +75958,6 @@ function clientToken(config, run, now) {
         config.dataSourceId
     ];
     return `kbsync-${(0,external_node_crypto_.createHash)('sha256').update(parts.join('\n')).digest('hex')}`;
-}
-function normalizeStatistics(stats) {
-    if (!stats)
-        return undefined;
-    const out = {};
-    for (const name of pipeline_result/* STATISTIC_NAMES */.O1)
-        out[name] = Number(stats[name] ?? 0);
-    return out;
-}
-function snapshotOf(job) {
-    return {
-        jobId: job.ingestionJobId ?? '',
-        status: job.status ?? 'UNKNOWN',
-        statistics: normalizeStatistics(job.statistics),
-        failureReasons: 'failureReasons' in job && job.failureReasons ? job.failureReasons : []
-    };
 }
 /** How a finished job ends the phase: COMPLETE (checked for failed documents), FAILED or STOPPED. */
 function judge(job, config, ctx, phase) {
@@ -75436,216 +75986,6 @@ function judge(job, config, ctx, phase) {
 }
 function reasons(job) {
     return job.failureReasons.length > 0 ? `: ${job.failureReasons.join('; ')}` : '';
-}
-/** Why the phase ended early: a failed call, its deadline, or the run being cancelled. */
-class IngestionStop extends Error {
-    kind;
-    constructor(kind, message) {
-        super(message);
-        this.kind = kind;
-    }
-}
-function time(date) {
-    return date?.getTime() ?? 0;
-}
-/**
- * The Bedrock calls of one phase. Every method returns what it was asked for or throws an IngestionStop; the
- * phase's counts (status checks, jobs waited for, the job being followed) live here and nowhere else.
- */
-class Jobs {
-    config;
-    bedrock;
-    ctx;
-    deadline;
-    statusChecks = 0;
-    waitedFor = [];
-    /** The job whose status is being followed, and the newest snapshot of it. */
-    following;
-    /** The newest failure a retry is working through, for the message when time runs out. */
-    lastError;
-    constructor(config, bedrock, ctx, deadline) {
-        this.config = config;
-        this.bedrock = bedrock;
-        this.ctx = ctx;
-        this.deadline = deadline;
-    }
-    get ids() {
-        return { knowledgeBaseId: this.config.knowledgeBaseId, dataSourceId: this.config.dataSourceId };
-    }
-    get target() {
-        return `knowledge base ${this.config.knowledgeBaseId} data source ${this.config.dataSourceId}`;
-    }
-    phase(outcome, reason, job) {
-        return { outcome, reason, job, waitedFor: [...this.waitedFor], statusChecks: this.statusChecks };
-    }
-    /** The phase that a stop (failed call, deadline, cancellation) leaves behind. */
-    stopped(error, reason) {
-        const followed = this.following?.job;
-        const stop = error instanceof IngestionStop ? error : this.stopFor(error);
-        const phase = this.phase(stop.kind, reason, followed);
-        const running = followed && !rules/* TERMINAL_STATUSES */.CM.has(followed.status) ? followed : undefined;
-        return {
-            ...phase,
-            ...(running ? { leftRunning: running } : {}),
-            ...(stop.kind === 'failed' ? { error: stop.message } : {})
-        };
-    }
-    /** Turns what a call threw into a stop: the deadline or a cancel when the signal says so, else a bug. */
-    stopFor(error) {
-        const cause = stopCause(this.deadline.signal);
-        if (cause?.name === 'Cancelled')
-            return new IngestionStop('cancelled', cause.message);
-        if (cause) {
-            const followed = this.following;
-            if (followed) {
-                return new IngestionStop('failed', `Timed out after ${this.deadline.limit}: ingestion job ${followed.job.jobId} (${followed.role}) is still ${followed.job.status}. The job was left running; see it with: ${(0,rules/* followJobCommand */.eQ)(this.ids, followed.job.jobId)}`);
-            }
-            const last = this.lastError
-                ? `: ${describeAwsError(this.lastError.error, { iamAction: this.lastError.iamAction, target: this.target, region: this.config.region })}`
-                : '';
-            return new IngestionStop('failed', `Gave up after ${this.deadline.limit}${last}`);
-        }
-        return new IngestionStop('failed', `Unexpected ${errorName(error)} in the ingestion phase: ${String(error)}`);
-    }
-    async send(call) {
-        if (this.deadline.signal.aborted)
-            throw this.stopFor(this.deadline.signal.reason);
-        try {
-            return await call();
-        }
-        catch (error) {
-            if (this.deadline.signal.aborted)
-                throw this.stopFor(error);
-            throw error;
-        }
-    }
-    async sleep(ms) {
-        try {
-            await this.ctx.clock.sleep(ms, this.deadline.signal);
-        }
-        catch (error) {
-            throw this.stopFor(error);
-        }
-    }
-    /** Retries transient failures with backoff while time is left; anything else stops the phase. */
-    async retryable(iamAction, call) {
-        for (let attempt = 0;; attempt++) {
-            try {
-                return await this.send(call);
-            }
-            catch (error) {
-                if (error instanceof IngestionStop)
-                    throw error;
-                this.failedOrRetry(error, iamAction);
-                await this.sleep(retryDelay(attempt, () => this.ctx.clock.random()));
-            }
-        }
-    }
-    failedOrRetry(error, iamAction, target = this.target, retrying = `${iamAction} failed (${errorName(error)}); retrying`) {
-        if (!isTransient(error)) {
-            throw new IngestionStop('failed', describeAwsError(error, { iamAction, target, region: this.config.region }));
-        }
-        this.lastError = { error, iamAction };
-        this.ctx.logger.info(retrying);
-    }
-    async listRecent() {
-        const answer = await this.retryable('bedrock:ListIngestionJobs', () => this.bedrock.send(new dist_cjs/* ListIngestionJobsCommand */.Czs({
-            ...this.ids,
-            sortBy: { attribute: 'STARTED_AT', order: 'DESCENDING' },
-            maxResults: 10
-        }), { abortSignal: this.deadline.signal }));
-        // Newest first, whatever order the service chose to answer in.
-        return (answer.ingestionJobSummaries ?? []).sort((a, b) => time(b.startedAt) - time(a.startedAt));
-    }
-    /** Waits for a job this run did not start and returns how it ended. */
-    async waitForRunning(job) {
-        this.ctx.logger.info(`Ingestion job ${job.jobId} is ${job.status}; Bedrock runs one job per data source, so waiting for it to end first`);
-        const final = await this.follow(job, 'already running');
-        this.waitedFor.push(final);
-        this.ctx.logger.info(`Ingestion job ${job.jobId}, which was already running, ended ${final.status}`);
-        return final;
-    }
-    /**
-     * Starts our job. A conflict means another job is running: wait for it, then try again, since files that
-     * landed after its scan began would otherwise be missed. Throttling waits out the API's rate limit; a used-up
-     * quota fails at once, since only other work ending can free it.
-     */
-    async start(token) {
-        const iamAction = 'bedrock:StartIngestionJob';
-        for (let attempt = 0;; attempt++) {
-            try {
-                const answer = await this.send(() => this.bedrock.send(new dist_cjs/* StartIngestionJobCommand */.PEi({ ...this.ids, clientToken: token, description: this.config.description }), { abortSignal: this.deadline.signal }));
-                if (!answer.ingestionJob?.ingestionJobId) {
-                    throw new IngestionStop('failed', 'StartIngestionJob answered without a job id');
-                }
-                return snapshotOf(answer.ingestionJob);
-            }
-            catch (error) {
-                if (error instanceof IngestionStop)
-                    throw error;
-                if (isConflict(error)) {
-                    this.ctx.logger.info(`StartIngestionJob: another job is running (${errorName(error)}); waiting for it`);
-                    const running = (await this.listRecent()).find((job) => rules/* ACTIVE_STATUSES */.az.has(job.status ?? ''));
-                    if (running)
-                        await this.waitForRunning(snapshotOf(running));
-                    else
-                        await this.sleep(retryDelay(attempt, () => this.ctx.clock.random()));
-                    continue;
-                }
-                if (isQuotaExceeded(error)) {
-                    throw new IngestionStop('failed', describeAwsError(error, { iamAction, target: this.target, region: this.config.region }));
-                }
-                if (isThrottling(error)) {
-                    this.lastError = { error, iamAction };
-                    const wait = Math.min(START_THROTTLE_MAX_WAIT_MS, retryDelay(attempt + 1, () => this.ctx.clock.random()));
-                    this.ctx.logger.info(`StartIngestionJob was throttled; trying again in ${(wait / 1000).toFixed(1)}s`);
-                    await this.sleep(wait);
-                    continue;
-                }
-                this.failedOrRetry(error, iamAction);
-                await this.sleep(retryDelay(attempt, () => this.ctx.clock.random()));
-            }
-        }
-    }
-    /**
-     * Polls a job until it ends: the first check within 1 s, backing off to poll_interval_seconds with jitter.
-     * Throttled and failed checks are retried while time is left; at the deadline the job is left running.
-     */
-    async follow(job, role) {
-        const startedAt = this.ctx.clock.now();
-        this.following = { job, role };
-        for (let check = 0; !rules/* TERMINAL_STATUSES */.CM.has(this.following.job.status); check++) {
-            await this.sleep(pollDelay(check, this.config.pollIntervalMs, () => this.ctx.clock.random()));
-            const current = this.following.job;
-            try {
-                const answer = await this.send(() => this.bedrock.send(new dist_cjs/* GetIngestionJobCommand */.xLs({ ...this.ids, ingestionJobId: current.jobId }), {
-                    abortSignal: this.deadline.signal
-                }));
-                this.statusChecks++;
-                if (answer.ingestionJob)
-                    this.following = { job: snapshotOf(answer.ingestionJob), role };
-                const elapsedMs = this.ctx.clock.now() - startedAt;
-                const now = this.following.job;
-                this.ctx.logger.info(`Job ${now.jobId}: ${now.status} after ${(elapsedMs / 1000).toFixed(1)}s (${(0,pipeline_result/* formatStatistics */.zP)(now.statistics)})`);
-                this.ctx.progress?.({
-                    phase: 'ingestion',
-                    jobId: now.jobId,
-                    role,
-                    status: now.status,
-                    elapsedMs,
-                    statistics: now.statistics
-                });
-            }
-            catch (error) {
-                if (error instanceof IngestionStop)
-                    throw error;
-                this.failedOrRetry(error, 'bedrock:GetIngestionJob', `ingestion job ${current.jobId} of ${this.target}`, `Status check of job ${current.jobId} failed (${errorName(error)}); checking again`);
-            }
-        }
-        const final = this.following.job;
-        this.following = undefined;
-        return final;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/sync-result.ts
@@ -75682,20 +76022,39 @@ function parseSyncResult(payloadText) {
     if (counts.every((c) => c === undefined)) {
         return unreadable('has none of the sync counts (successfully_synced, failed, total_processed)', payloadText);
     }
+    // Optional counts of a Lambda that keeps the documents in step with edits, reopenings and deletions.
+    const updated = pickCount(source, 'updated');
+    const removed = pickCount(source, 'removed');
+    const badOptional = [updated, removed].find((c) => typeof c === 'string');
+    if (typeof badOptional === 'string')
+        return unreadable(badOptional, payloadText);
     const syncedCount = synced ?? 0;
     const failedCount = failed ?? 0;
     const hasMore = pick(source, 'has_more', 'hasMore');
     const failedIds = pick(source, 'failed_ids', 'failedIds');
+    const warning = pick(source, 'warning');
     return {
         ok: true,
         batch: {
             synced: syncedCount,
             failed: failedCount,
             processed: processed ?? syncedCount + failedCount,
+            updated: updated ?? 0,
+            removed: removed ?? 0,
             hasMore: typeof hasMore === 'boolean' ? hasMore : undefined,
-            failedIds: Array.isArray(failedIds) ? failedIds.map((id) => String(id)) : []
+            failedIds: Array.isArray(failedIds) ? failedIds.map((id) => String(id)) : [],
+            syncedDocuments: uriList(pick(source, 'synced_documents', 'syncedDocuments')),
+            removedDocuments: uriList(pick(source, 'removed_documents', 'removedDocuments')),
+            warning: typeof warning === 'string' && warning !== '' ? warning : undefined
         }
     };
+}
+/** A list of S3 URIs, or undefined when the Lambda sent none (or something that is not one). */
+function uriList(value) {
+    if (!Array.isArray(value))
+        return undefined;
+    const uris = value.filter((item) => typeof item === 'string' && item.startsWith('s3://'));
+    return uris.length === value.length ? uris : undefined;
 }
 function unreadable(why, payloadText) {
     return {
@@ -75725,7 +76084,7 @@ function pickCount(source, ...names) {
     const n = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
     if (typeof n === 'number' && Number.isInteger(n) && n >= 0)
         return n;
-    return `has '${names[0]}' = ${JSON.stringify(value)}, which is not a whole number of incidents`;
+    return `has '${names[0]}' = ${JSON.stringify(value).slice(0, 100)}, which is not a whole number of incidents`;
 }
 function readBody(body) {
     if (typeof body !== 'string')
@@ -75771,7 +76130,12 @@ async function runSyncPhase(config, clients, ctx) {
             workPending: (count ?? 0) > 0
         };
     }
-    const phase = { ...(0,pipeline_result/* emptySyncPhase */.oZ)(), ran: true, waited: config.waitForSync };
+    const phase = {
+        ...(0,pipeline_result/* emptySyncPhase */.oZ)(),
+        ran: true,
+        waited: config.waitForSync,
+        documents: config.waitForSync ? { written: [], removed: [] } : undefined
+    };
     phase.backlogBefore = await backlog();
     if (phase.backlogBefore !== null)
         ctx.logger.info(`Pending incidents before the sync: ${phase.backlogBefore}`);
@@ -75788,6 +76152,10 @@ async function runSyncPhase(config, clients, ctx) {
         }
         const n = phase.invocations + 1;
         const outcome = await invokeBatch(config, clients.lambda, n, ctx, deadline);
+        if (outcome.kind !== 'batch') {
+            // A batch that failed or was cut off may have written documents it never listed.
+            phase.documents = undefined;
+        }
         if (outcome.kind === 'stopped') {
             phase.invocations = n;
             phase.inFlightBatch = n;
@@ -75810,7 +76178,12 @@ async function runSyncPhase(config, clients, ctx) {
         phase.synced += batch.synced;
         phase.failed += batch.failed;
         phase.processed += batch.processed;
+        phase.updated += batch.updated;
+        phase.removed += batch.removed;
         phase.failedIds.push(...batch.failedIds);
+        phase.documents = addDocuments(phase.documents, batch);
+        if (batch.warning)
+            ctx.warn(`Batch ${n}: the Lambda says: ${batch.warning}`);
         ctx.progress?.({
             phase: 'sync',
             batch: n,
@@ -75853,6 +76226,18 @@ async function runSyncPhase(config, clients, ctx) {
     }
     warnAboutPendingWork(phase, config, ctx);
     return phase;
+}
+/** The change list stays known only while every batch that changed documents listed them. */
+function addDocuments(known, batch) {
+    if (!known)
+        return undefined;
+    const written = batch.syncedDocuments;
+    const removed = batch.removedDocuments;
+    if (written === undefined && batch.synced + batch.updated > 0)
+        return undefined;
+    if (removed === undefined && batch.removed > 0)
+        return undefined;
+    return { written: [...known.written, ...(written ?? [])], removed: [...known.removed, ...(removed ?? [])] };
 }
 function warnAboutPendingWork(phase, config, ctx) {
     if (!phase.workPending)
@@ -75915,7 +76300,8 @@ async function invokeBatch(config, lambda, n, ctx, deadline) {
     }
     const batch = parsed.batch;
     const more = batch.hasMore === undefined ? '' : `, has_more ${batch.hasMore}`;
-    ctx.logger.info(`Batch ${n}: synced ${batch.synced}, failed ${batch.failed}, processed ${batch.processed}${more}`);
+    const mirrored = batch.updated + batch.removed > 0 ? `, updated ${batch.updated}, removed ${batch.removed}` : '';
+    ctx.logger.info(`Batch ${n}: synced ${batch.synced}, failed ${batch.failed}, processed ${batch.processed}${mirrored}${more}`);
     if (batch.failed > 0) {
         const ids = batch.failedIds.length > 0 ? ` (${(0,src_text/* listSome */.XT)(batch.failedIds, rules/* LISTED_VALUES_LIMIT */.h5)})` : '';
         ctx.logger.info(`Batch ${n}: ${batch.failed} incidents failed to sync${ids}`);
@@ -76394,8 +76780,10 @@ async function run() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hs: () => (/* binding */ directStatistics),
 /* harmony export */   Nq: () => (/* binding */ syncCountsKnown),
 /* harmony export */   O1: () => (/* binding */ STATISTIC_NAMES),
+/* harmony export */   W7: () => (/* binding */ directStatus),
 /* harmony export */   YP: () => (/* binding */ deriveStatus),
 /* harmony export */   nc: () => (/* binding */ emptyIngestionPhase),
 /* harmony export */   oZ: () => (/* binding */ emptySyncPhase),
@@ -76439,6 +76827,9 @@ function emptySyncPhase(skippedReason) {
         synced: 0,
         failed: 0,
         processed: 0,
+        updated: 0,
+        removed: 0,
+        documents: undefined,
         backlogBefore: null,
         backlogAfter: null,
         workPending: false,
@@ -76446,7 +76837,7 @@ function emptySyncPhase(skippedReason) {
     };
 }
 function emptyIngestionPhase(reason) {
-    return { outcome: 'skipped', reason, job: undefined, waitedFor: [], statusChecks: 0 };
+    return { outcome: 'skipped', mode: 'job', reason, job: undefined, waitedFor: [], statusChecks: 0 };
 }
 /**
  * The run's status from its parts. A cancelled run says so whatever else happened; then failed wins; a dry run says so; otherwise the ingestion phase decides, and a
@@ -76465,8 +76856,22 @@ function deriveStatus(result) {
         return 'started';
     if (result.ingestion.outcome === 'completed')
         return 'completed';
-    const syncDidWork = result.sync.synced > 0 || (result.sync.ran && !result.sync.waited && result.sync.invocations > 0);
+    const changed = result.sync.synced + result.sync.updated + result.sync.removed > 0;
+    const syncDidWork = changed || (result.sync.ran && !result.sync.waited && result.sync.invocations > 0);
     return syncDidWork ? 'completed' : 'skipped';
+}
+function directStatistics(direct) {
+    return {
+        numberOfDocumentsIndexed: direct.indexed.length,
+        numberOfDocumentsDeleted: direct.deleted.length,
+        numberOfDocumentsFailed: direct.failed.length
+    };
+}
+/** A direct ingestion's state in a job's words: COMPLETE once every document is settled. */
+function directStatus(direct, outcome) {
+    if (direct.unfinished.length === 0)
+        return 'COMPLETE';
+    return outcome === 'started' ? 'STARTING' : 'IN_PROGRESS';
 }
 /** An Event invocation's results are never seen by this run; every other count is known (0 when nothing ran). */
 function syncCountsKnown(sync) {
@@ -76516,6 +76921,16 @@ function followJobCommand(ids, jobId) {
  * The action's outputs (docs/behaviour.md, "Outputs") as a pure function of the result: always every output, '' when unknown.
  */
 
+/** The ingestion's status and statistics: a job's, or a direct ingestion's counts. */
+function ingestionFigures(ingestion) {
+    if (ingestion.direct) {
+        return {
+            status: (0,_pipeline_result_js__WEBPACK_IMPORTED_MODULE_0__/* .directStatus */ .W7)(ingestion.direct, ingestion.outcome),
+            statistics: (0,_pipeline_result_js__WEBPACK_IMPORTED_MODULE_0__/* .directStatistics */ .Hs)(ingestion.direct)
+        };
+    }
+    return { status: ingestion.job?.status ?? null, statistics: ingestion.job?.statistics ?? null };
+}
 function durationSeconds(result) {
     return Math.round(result.durationMs / 100) / 10;
 }
@@ -76524,21 +76939,28 @@ function resultDocument(result) {
     const { sync, ingestion } = result;
     const job = ingestion.job;
     const known = (0,_pipeline_result_js__WEBPACK_IMPORTED_MODULE_0__/* .syncCountsKnown */ .Nq)(sync);
+    const figures = ingestionFigures(ingestion);
     return {
         status: result.status,
         sync_phase: {
             successfully_synced: known ? sync.synced : null,
             failed: known ? sync.failed : null,
             total_processed: known ? sync.processed : null,
+            updated: known ? sync.updated : null,
+            removed: known ? sync.removed : null,
             batches: sync.invocations,
             backlog_before: sync.backlogBefore,
             backlog_after: sync.backlogAfter
         },
         ingestion_phase: {
+            mode: ingestion.mode,
+            fallback_reason: ingestion.fallbackReason ?? null,
             job_id: job?.jobId ?? null,
-            status: job?.status ?? null,
-            statistics: job?.statistics ?? null,
-            failure_reasons: job?.failureReasons ?? []
+            status: figures.status,
+            statistics: figures.statistics,
+            failure_reasons: ingestion.direct
+                ? ingestion.direct.failed.map((doc) => `${doc.uri}: ${doc.status}${doc.reason ? ` (${doc.reason})` : ''}`)
+                : (job?.failureReasons ?? [])
         },
         total_duration_seconds: durationSeconds(result)
     };
@@ -76546,6 +76968,7 @@ function resultDocument(result) {
 function buildOutputs(result) {
     const { sync, ingestion } = result;
     const counted = (0,_pipeline_result_js__WEBPACK_IMPORTED_MODULE_0__/* .syncCountsKnown */ .Nq)(sync);
+    const figures = ingestionFigures(ingestion);
     return {
         status: result.status,
         synced_count: counted ? String(sync.synced) : '',
@@ -76554,8 +76977,8 @@ function buildOutputs(result) {
         sync_batches: String(sync.invocations),
         backlog_remaining: sync.backlogAfter === null ? '' : String(sync.backlogAfter),
         ingestion_job_id: ingestion.job?.jobId ?? '',
-        ingestion_status: ingestion.job?.status ?? '',
-        statistics: ingestion.job?.statistics ? JSON.stringify(ingestion.job.statistics) : '',
+        ingestion_status: figures.status ?? '',
+        statistics: figures.statistics ? JSON.stringify(figures.statistics) : '',
         result: JSON.stringify(resultDocument(result)),
         duration_seconds: String(durationSeconds(result))
     };
@@ -76656,9 +77079,17 @@ function outcomeLine(result) {
     const { sync, ingestion } = result;
     if (sync.ran && !sync.waited)
         parts.push(`invoked the sync Lambda asynchronously`);
-    else if (sync.ran)
-        parts.push(`synced ${sync.synced} incidents in ${sync.invocations} ${plural(sync.invocations, 'batch', 'batches')}`);
-    if (ingestion.outcome === 'completed' && ingestion.job) {
+    else if (sync.ran) {
+        const mirrored = sync.updated + sync.removed > 0 ? ` (updated ${sync.updated}, removed ${sync.removed} documents)` : '';
+        parts.push(`synced ${sync.synced} incidents${mirrored} in ${sync.invocations} ${plural(sync.invocations, 'batch', 'batches')}`);
+    }
+    if (ingestion.direct && (ingestion.outcome === 'completed' || ingestion.outcome === 'started')) {
+        const d = ingestion.direct;
+        parts.push(ingestion.outcome === 'started'
+            ? `sent ${d.indexed.length + d.deleted.length + d.failed.length + d.unfinished.length} documents to the knowledge base directly, not waited for`
+            : `ingested documents directly (${d.indexed.length} indexed, ${d.deleted.length} deleted, ${d.failed.length} failed)`);
+    }
+    else if (ingestion.outcome === 'completed' && ingestion.job) {
         parts.push(`ingestion job ${ingestion.job.jobId} completed (${(0,_pipeline_result_js__WEBPACK_IMPORTED_MODULE_3__/* .formatStatistics */ .zP)(ingestion.job.statistics)})`);
     }
     else if (ingestion.outcome === 'started' && ingestion.job) {
@@ -76714,6 +77145,8 @@ function addSyncPhase(summary, result) {
             header('Synced'),
             header('Failed'),
             header('Processed'),
+            header('Updated'),
+            header('Removed'),
             header('Pending before'),
             header('Pending after')
         ],
@@ -76722,6 +77155,8 @@ function addSyncPhase(summary, result) {
             count(sync.synced),
             count(sync.failed),
             count(sync.processed),
+            count(sync.updated),
+            count(sync.removed),
             orUnknown(sync.backlogBefore),
             orUnknown(sync.backlogAfter)
         ]
@@ -76781,9 +77216,13 @@ function addIngestionPhase(summary, result) {
     for (const earlier of ingestion.waitedFor) {
         summary.addRaw(`<p>Waited for job ${code(earlier.jobId)}, which was already running; it ended ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryText */ .g5)(earlier.status)}.</p>`, true);
     }
-    const verb = ingestion.outcome === 'skipped' ? 'Skipped' : 'Started';
+    const verb = ingestion.outcome === 'skipped' ? 'Skipped' : ingestion.mode === 'direct' ? 'Ingested directly' : 'Started';
     if (ingestion.reason)
         paragraph(summary, `${verb}: ${ingestion.reason}.`);
+    if (ingestion.fallbackReason)
+        paragraph(summary, `A full ingestion job instead of direct ingestion: ${ingestion.fallbackReason}.`);
+    if (ingestion.direct)
+        addDirect(summary, ingestion.direct);
     const job = ingestion.job;
     // A job waited for is already told above; the table is for the job this run started (or one it gave up on).
     if (job && !ingestion.waitedFor.some((earlier) => earlier.jobId === job.jobId))
@@ -76792,6 +77231,19 @@ function addIngestionPhase(summary, result) {
         paragraph(summary, `Followed with ${ingestion.statusChecks} status checks.`);
     if (ingestion.error)
         summary.addRaw(`<p><b>Ingestion error:</b> ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryText */ .g5)(ingestion.error, MAX_TEXT)}</p>`, true);
+}
+function addDirect(summary, direct) {
+    summary.addTable([
+        [header('Documents'), header('Count')],
+        ...Object.entries((0,_pipeline_result_js__WEBPACK_IMPORTED_MODULE_3__/* .directStatistics */ .Hs)(direct)).map(([name, value]) => [`<code>${name}</code>`, String(value)]),
+        ['still in progress', String(direct.unfinished.length)]
+    ]);
+    if (direct.failed.length > 0) {
+        summary.addHeading('Failed documents', 4);
+        summary.addList(direct.failed
+            .slice(0, MAX_LIST)
+            .map((doc) => (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryText */ .g5)(`${doc.uri}: ${doc.status}${doc.reason ? ` (${doc.reason})` : ''}`, MAX_TEXT)));
+    }
 }
 function addJob(summary, job) {
     summary.addTable([

@@ -54,6 +54,7 @@ const RESULT: RunResult = {
   },
   ingestion: {
     outcome: 'completed',
+    mode: 'job',
     reason: 'this run synced 57 incidents',
     job: {
       jobId: 'QXWD8QJ2ZK',

@@ -5,7 +5,7 @@
 
 import { truncate } from './text.js'
 
-export type IngestionMode = 'auto' | 'always' | 'never'
+export type IngestionMode = 'auto' | 'always' | 'never' | 'direct'
 export type LogTailMode = 'auto' | 'always' | 'never'
 
 export interface Config {
@@ -245,8 +245,8 @@ export function parseInputs(
 
   const ingestionRaw = raw('ingestion')
   const ingestion = ingestionRaw.toLowerCase() as IngestionMode
-  if (!['auto', 'always', 'never'].includes(ingestion))
-    fail('ingestion', ingestionRaw, 'allowed: auto | always | never')
+  if (!['auto', 'always', 'never', 'direct'].includes(ingestion))
+    fail('ingestion', ingestionRaw, 'allowed: auto | always | never | direct')
 
   const waitForIngestion = bool('wait_for_ingestion')
   const ingestionTimeoutMinutes = decimal('ingestion_timeout_minutes', 1440, 'minutes')

@@ -50,6 +50,7 @@ describe('docs/behaviour.md', () => {
       '### The backlog',
       '### Draining',
       '## The ingestion phase',
+      '### Direct ingestion',
       '## Outputs, job summary, logs',
       '### Outputs',
       '### Cancellation',

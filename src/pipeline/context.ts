@@ -21,6 +21,7 @@ export type ProgressEvent =
       elapsedMs: number
       statistics: Statistics | undefined
     }
+  | { phase: 'documents'; done: number; total: number; elapsedMs: number }
 
 /** What every phase gets besides its clients: where to log, where to put warnings, what time it is, and the run's cancellation. */
 export interface PhaseContext {

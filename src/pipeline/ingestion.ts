@@ -1,39 +1,29 @@
 /**
- * The ingestion phase (docs/behaviour.md, "The ingestion phase"): decide whether a job is needed, wait out a job
- * that is already running, start ours idempotently, and follow it to a terminal state — all within one deadline
- * for the whole phase, which every call and every wait obeys.
+ * The ingestion phase (docs/behaviour.md, "The ingestion phase" and "Direct ingestion"): decide whether ingestion
+ * is needed and how — a full job, or the changed documents directly — wait out a job that is already running,
+ * then start ours idempotently (or send the documents) and follow it to the end, all within one deadline for the
+ * whole phase, which every call and every wait obeys.
  */
 import { createHash } from 'node:crypto'
-import {
-  GetIngestionJobCommand,
-  ListIngestionJobsCommand,
-  type GetIngestionJobCommandOutput,
-  StartIngestionJobCommand,
-  type BedrockAgentClient,
-  type IngestionJob,
-  type IngestionJobStatistics,
-  type IngestionJobSummary
-} from '@aws-sdk/client-bedrock-agent'
-import { describeAwsError, errorName, isConflict, isQuotaExceeded, isThrottling, isTransient } from '../aws/errors.js'
+import type { BedrockAgentClient } from '@aws-sdk/client-bedrock-agent'
 import { ingestionPhaseBudgetMs } from '../budget.js'
-import { startDeadline, stopCause, type Deadline } from '../deadline.js'
+import { startDeadline } from '../deadline.js'
 import type { Config, RunInfo } from '../inputs.js'
+import { listSome } from '../text.js'
 import type { PhaseContext } from './context.js'
-import { pollDelay, retryDelay } from './backoff.js'
+import { DIRECT_MAX_DOCUMENTS, Documents } from './documents.js'
+import { Jobs, snapshotOf } from './jobs.js'
 import {
   emptyIngestionPhase,
-  formatStatistics,
-  STATISTIC_NAMES,
+  type DirectIngestion,
   type IngestionOutcome,
   type IngestionPhase,
   type JobSnapshot,
-  type Statistics,
   type SyncPhase
 } from './result.js'
-import { ACTIVE_STATUSES, followJobCommand, TERMINAL_STATUSES } from './rules.js'
+import { ACTIVE_STATUSES, LISTED_VALUES_LIMIT, TERMINAL_STATUSES } from './rules.js'
 
-/** StartIngestionJob allows about one call per 10 s per account: throttled starts back off up to that long. */
-const START_THROTTLE_MAX_WAIT_MS = 10_000
+export { normalizeStatistics } from './jobs.js'
 
 type IngestionSettings = Pick<
   Config,
@@ -63,40 +53,85 @@ export async function runIngestionPhase(
     `ingestion_timeout_minutes = ${config.ingestionTimeoutMs / 60_000}`
   )
   const jobs = new Jobs(config, bedrock, ctx, deadline)
-  let reason = ''
+  const token = clientToken(config, run, ctx.clock.now())
+  let documents: Documents | undefined
+  let base: Pick<IngestionPhase, 'reason' | 'mode' | 'fallbackReason'> = { reason: '', mode: 'job' }
+  const phase = (outcome: IngestionOutcome, job: JobSnapshot | undefined): IngestionPhase => ({
+    ...base,
+    outcome,
+    job,
+    waitedFor: [...jobs.waitedFor],
+    statusChecks: jobs.statusChecks + (documents?.statusChecks ?? 0),
+    ...(documents ? { direct: documents.result() } : {})
+  })
   try {
     const recent = await jobs.listRecent()
     let newest: JobSnapshot | undefined = recent[0] && snapshotOf(recent[0])
     const running = recent.find((job) => ACTIVE_STATUSES.has(job.status ?? ''))
     if (running) newest = await jobs.waitForRunning(snapshotOf(running))
+    // The job is told only when this run waited for it; a finished job it merely read is not this run's.
+    const waitedJob = running ? newest : undefined
 
     const decision = decide(config.ingestion, sync, newest)
-    reason = decision.reason
-    if (!decision.start) {
-      ctx.logger.info(`No ingestion job needed: ${reason}`)
-      // The job is told only when this run waited for it; a finished job it merely read is not this run's.
-      return jobs.phase('skipped', reason, running ? newest : undefined)
+    base = {
+      reason: decision.reason,
+      mode: decision.mode,
+      ...(decision.fallback ? { fallbackReason: decision.fallback } : {})
     }
-    ctx.logger.info(`Starting an ingestion job: ${reason}`)
+    if (decision.fallback) ctx.logger.info(`A full ingestion job instead of direct ingestion: ${decision.fallback}`)
+    if (!decision.start) {
+      ctx.logger.info(`No ingestion needed: ${decision.reason}`)
+      return phase('skipped', waitedJob)
+    }
 
-    const started = await jobs.start(clientToken(config, run, ctx.clock.now()))
+    if (decision.mode === 'direct') {
+      ctx.logger.info(`Ingesting the changed documents directly: ${decision.reason}`)
+      documents = new Documents(config, bedrock, jobs, ctx, deadline, token)
+      await documents.submit(sync.documents!)
+      if (!config.waitForIngestion) return phase('started', waitedJob)
+      await documents.follow()
+      return judgeDocuments(documents.result(), config, ctx, phase('completed', waitedJob))
+    }
+
+    ctx.logger.info(`Starting an ingestion job: ${decision.reason}`)
+    const started = await jobs.start(token)
     ctx.logger.info(`Ingestion job ${started.jobId} accepted (${started.status})`)
-    if (!config.waitForIngestion) return jobs.phase('started', reason, started)
+    if (!config.waitForIngestion) return phase('started', started)
 
     const final = await jobs.follow(started, 'started by this run')
-    return judge(final, config, ctx, jobs.phase('completed', reason, final))
+    return judge(final, config, ctx, phase('completed', final))
   } catch (error) {
-    return jobs.stopped(error, reason)
+    const stop = jobs.stopFor(error)
+    const followed = jobs.following?.job
+    const left = followed && !TERMINAL_STATUSES.has(followed.status) ? followed : undefined
+    return {
+      ...phase(stop.kind, followed),
+      ...(left ? { leftRunning: left } : {}),
+      ...(stop.kind === 'failed' ? { error: stop.message } : {})
+    }
   }
 }
 
-/** Whether a job is needed, and why, in words that go to the log and the summary. */
-export function decide(
-  mode: Config['ingestion'],
-  sync: SyncPhase,
-  newest: JobSnapshot | undefined
-): { start: boolean; reason: string } {
-  if (mode === 'always') return { start: true, reason: 'ingestion: always' }
+export interface Decision {
+  start: boolean
+  /** Why, in words that go to the log and the summary. */
+  reason: string
+  mode: 'job' | 'direct'
+  /** Why a full job is used where direct ingestion was wanted. */
+  fallback?: string
+}
+
+/** Whether ingestion is needed, by a full job or directly, and why. */
+export function decide(mode: Config['ingestion'], sync: SyncPhase, newest: JobSnapshot | undefined): Decision {
+  if (mode === 'always') return { start: true, reason: 'ingestion: always', mode: 'job' }
+  const need = needed(sync, newest)
+  if (!need.start || mode === 'never') return { ...need, mode: 'job' }
+  const blocker = directBlocker(sync, newest)
+  return blocker ? { ...need, mode: 'job', fallback: blocker } : { ...need, mode: 'direct' }
+}
+
+/** The rules of ingestion: auto — something changed, or the last job did not end cleanly. */
+function needed(sync: SyncPhase, newest: JobSnapshot | undefined): { start: boolean; reason: string } {
   if (!sync.ran) return { start: true, reason: 'the sync phase was off, so changes in S3 are unknown' }
   if (!sync.waited) return { start: true, reason: 'the sync ran asynchronously, so its results are unknown' }
   if (sync.synced > 0) return { start: true, reason: `this run synced ${sync.synced} incidents` }
@@ -123,6 +158,47 @@ export function decide(
   }
 }
 
+/** Why direct ingestion cannot be trusted with this run's changes; undefined when it can. */
+function directBlocker(sync: SyncPhase, newest: JobSnapshot | undefined): string | undefined {
+  const changes = sync.documents
+  if (!changes) {
+    if (!sync.ran || !sync.waited) return 'the changed documents are unknown (the sync was off or not waited for)'
+    if (sync.error || sync.stopReason === 'cancelled' || sync.stopReason === 'deadline')
+      return 'a batch failed or was cut off, so it may have written documents it did not list'
+    return 'the Lambda does not list the documents it writes (synced_documents, removed_documents)'
+  }
+  const count = changes.written.length + changes.removed.length
+  if (count > DIRECT_MAX_DOCUMENTS) {
+    return `${count} documents changed, more than direct ingestion takes (${DIRECT_MAX_DOCUMENTS}); one scan is cheaper`
+  }
+  if (!newest) return 'the data source has never had a full ingestion job'
+  if (newest.status !== 'COMPLETE' || (newest.statistics?.numberOfDocumentsFailed ?? 0) > 0) {
+    return `the last full job (${newest.jobId}) did not end cleanly; a full job heals it`
+  }
+  return undefined
+}
+
+/** How a direct ingestion ends the phase: failed documents fail it as a job's would. */
+function judgeDocuments(
+  outcome: DirectIngestion,
+  config: IngestionSettings,
+  ctx: PhaseContext,
+  phase: IngestionPhase
+): IngestionPhase {
+  if (outcome.failed.length === 0) return phase
+  const reasons = outcome.failed.map((doc) => `${doc.uri}: ${doc.status}${doc.reason ? ` (${doc.reason})` : ''}`)
+  const message = `Direct ingestion: ${outcome.failed.length} documents failed: ${listSome(reasons, LISTED_VALUES_LIMIT)}`
+  if (!config.failOnDocumentFailures) {
+    ctx.warn(message)
+    return phase
+  }
+  return {
+    ...phase,
+    outcome: 'failed',
+    error: `${message}. Set fail_on_document_failures: false to accept this as a warning.`
+  }
+}
+
 /**
  * A clientToken that is the same for every retry of this step's request and different for every other run,
  * attempt, step, knowledge base and data source: letters, digits and single hyphens, 71 characters.
@@ -143,22 +219,6 @@ export function clientToken(
     config.dataSourceId
   ]
   return `kbsync-${createHash('sha256').update(parts.join('\n')).digest('hex')}`
-}
-
-export function normalizeStatistics(stats: IngestionJobStatistics | undefined): Statistics | undefined {
-  if (!stats) return undefined
-  const out = {} as Statistics
-  for (const name of STATISTIC_NAMES) out[name] = Number(stats[name] ?? 0)
-  return out
-}
-
-function snapshotOf(job: IngestionJob | IngestionJobSummary): JobSnapshot {
-  return {
-    jobId: job.ingestionJobId ?? '',
-    status: job.status ?? 'UNKNOWN',
-    statistics: normalizeStatistics(job.statistics),
-    failureReasons: 'failureReasons' in job && job.failureReasons ? job.failureReasons : []
-  }
 }
 
 /** How a finished job ends the phase: COMPLETE (checked for failed documents), FAILED or STOPPED. */
@@ -188,249 +248,4 @@ function judge(job: JobSnapshot, config: IngestionSettings, ctx: PhaseContext, p
 
 function reasons(job: JobSnapshot): string {
   return job.failureReasons.length > 0 ? `: ${job.failureReasons.join('; ')}` : ''
-}
-
-/** Why the phase ended early: a failed call, its deadline, or the run being cancelled. */
-class IngestionStop extends Error {
-  constructor(
-    readonly kind: 'failed' | 'cancelled',
-    message: string
-  ) {
-    super(message)
-  }
-}
-
-function time(date: Date | undefined): number {
-  return date?.getTime() ?? 0
-}
-
-/**
- * The Bedrock calls of one phase. Every method returns what it was asked for or throws an IngestionStop; the
- * phase's counts (status checks, jobs waited for, the job being followed) live here and nowhere else.
- */
-class Jobs {
-  private statusChecks = 0
-  private readonly waitedFor: JobSnapshot[] = []
-  /** The job whose status is being followed, and the newest snapshot of it. */
-  private following: { job: JobSnapshot; role: string } | undefined
-  /** The newest failure a retry is working through, for the message when time runs out. */
-  private lastError: { error: unknown; iamAction: string } | undefined
-
-  constructor(
-    private readonly config: IngestionSettings,
-    private readonly bedrock: BedrockAgentClient,
-    private readonly ctx: PhaseContext,
-    private readonly deadline: Deadline
-  ) {}
-
-  private get ids() {
-    return { knowledgeBaseId: this.config.knowledgeBaseId, dataSourceId: this.config.dataSourceId }
-  }
-
-  private get target(): string {
-    return `knowledge base ${this.config.knowledgeBaseId} data source ${this.config.dataSourceId}`
-  }
-
-  phase(outcome: IngestionOutcome, reason: string, job: JobSnapshot | undefined): IngestionPhase {
-    return { outcome, reason, job, waitedFor: [...this.waitedFor], statusChecks: this.statusChecks }
-  }
-
-  /** The phase that a stop (failed call, deadline, cancellation) leaves behind. */
-  stopped(error: unknown, reason: string): IngestionPhase {
-    const followed = this.following?.job
-    const stop = error instanceof IngestionStop ? error : this.stopFor(error)
-    const phase = this.phase(stop.kind, reason, followed)
-    const running = followed && !TERMINAL_STATUSES.has(followed.status) ? followed : undefined
-    return {
-      ...phase,
-      ...(running ? { leftRunning: running } : {}),
-      ...(stop.kind === 'failed' ? { error: stop.message } : {})
-    }
-  }
-
-  /** Turns what a call threw into a stop: the deadline or a cancel when the signal says so, else a bug. */
-  private stopFor(error: unknown): IngestionStop {
-    const cause = stopCause(this.deadline.signal)
-    if (cause?.name === 'Cancelled') return new IngestionStop('cancelled', cause.message)
-    if (cause) {
-      const followed = this.following
-      if (followed) {
-        return new IngestionStop(
-          'failed',
-          `Timed out after ${this.deadline.limit}: ingestion job ${followed.job.jobId} (${followed.role}) is still ${followed.job.status}. The job was left running; see it with: ${followJobCommand(this.ids, followed.job.jobId)}`
-        )
-      }
-      const last = this.lastError
-        ? `: ${describeAwsError(this.lastError.error, { iamAction: this.lastError.iamAction, target: this.target, region: this.config.region })}`
-        : ''
-      return new IngestionStop('failed', `Gave up after ${this.deadline.limit}${last}`)
-    }
-    return new IngestionStop('failed', `Unexpected ${errorName(error)} in the ingestion phase: ${String(error)}`)
-  }
-
-  private async send<T>(call: () => Promise<T>): Promise<T> {
-    if (this.deadline.signal.aborted) throw this.stopFor(this.deadline.signal.reason)
-    try {
-      return await call()
-    } catch (error) {
-      if (this.deadline.signal.aborted) throw this.stopFor(error)
-      throw error
-    }
-  }
-
-  private async sleep(ms: number): Promise<void> {
-    try {
-      await this.ctx.clock.sleep(ms, this.deadline.signal)
-    } catch (error) {
-      throw this.stopFor(error)
-    }
-  }
-
-  /** Retries transient failures with backoff while time is left; anything else stops the phase. */
-  private async retryable<T>(iamAction: string, call: () => Promise<T>): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.send(call)
-      } catch (error) {
-        if (error instanceof IngestionStop) throw error
-        this.failedOrRetry(error, iamAction)
-        await this.sleep(retryDelay(attempt, () => this.ctx.clock.random()))
-      }
-    }
-  }
-
-  private failedOrRetry(
-    error: unknown,
-    iamAction: string,
-    target = this.target,
-    retrying = `${iamAction} failed (${errorName(error)}); retrying`
-  ): void {
-    if (!isTransient(error)) {
-      throw new IngestionStop('failed', describeAwsError(error, { iamAction, target, region: this.config.region }))
-    }
-    this.lastError = { error, iamAction }
-    this.ctx.logger.info(retrying)
-  }
-
-  async listRecent(): Promise<IngestionJobSummary[]> {
-    const answer = await this.retryable('bedrock:ListIngestionJobs', () =>
-      this.bedrock.send(
-        new ListIngestionJobsCommand({
-          ...this.ids,
-          sortBy: { attribute: 'STARTED_AT', order: 'DESCENDING' },
-          maxResults: 10
-        }),
-        { abortSignal: this.deadline.signal }
-      )
-    )
-    // Newest first, whatever order the service chose to answer in.
-    return (answer.ingestionJobSummaries ?? []).sort((a, b) => time(b.startedAt) - time(a.startedAt))
-  }
-
-  /** Waits for a job this run did not start and returns how it ended. */
-  async waitForRunning(job: JobSnapshot): Promise<JobSnapshot> {
-    this.ctx.logger.info(
-      `Ingestion job ${job.jobId} is ${job.status}; Bedrock runs one job per data source, so waiting for it to end first`
-    )
-    const final = await this.follow(job, 'already running')
-    this.waitedFor.push(final)
-    this.ctx.logger.info(`Ingestion job ${job.jobId}, which was already running, ended ${final.status}`)
-    return final
-  }
-
-  /**
-   * Starts our job. A conflict means another job is running: wait for it, then try again, since files that
-   * landed after its scan began would otherwise be missed. Throttling waits out the API's rate limit; a used-up
-   * quota fails at once, since only other work ending can free it.
-   */
-  async start(token: string): Promise<JobSnapshot> {
-    const iamAction = 'bedrock:StartIngestionJob'
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const answer = await this.send(() =>
-          this.bedrock.send(
-            new StartIngestionJobCommand({ ...this.ids, clientToken: token, description: this.config.description }),
-            { abortSignal: this.deadline.signal }
-          )
-        )
-        if (!answer.ingestionJob?.ingestionJobId) {
-          throw new IngestionStop('failed', 'StartIngestionJob answered without a job id')
-        }
-        return snapshotOf(answer.ingestionJob)
-      } catch (error) {
-        if (error instanceof IngestionStop) throw error
-        if (isConflict(error)) {
-          this.ctx.logger.info(`StartIngestionJob: another job is running (${errorName(error)}); waiting for it`)
-          const running = (await this.listRecent()).find((job) => ACTIVE_STATUSES.has(job.status ?? ''))
-          if (running) await this.waitForRunning(snapshotOf(running))
-          else await this.sleep(retryDelay(attempt, () => this.ctx.clock.random()))
-          continue
-        }
-        if (isQuotaExceeded(error)) {
-          throw new IngestionStop(
-            'failed',
-            describeAwsError(error, { iamAction, target: this.target, region: this.config.region })
-          )
-        }
-        if (isThrottling(error)) {
-          this.lastError = { error, iamAction }
-          const wait = Math.min(
-            START_THROTTLE_MAX_WAIT_MS,
-            retryDelay(attempt + 1, () => this.ctx.clock.random())
-          )
-          this.ctx.logger.info(`StartIngestionJob was throttled; trying again in ${(wait / 1000).toFixed(1)}s`)
-          await this.sleep(wait)
-          continue
-        }
-        this.failedOrRetry(error, iamAction)
-        await this.sleep(retryDelay(attempt, () => this.ctx.clock.random()))
-      }
-    }
-  }
-
-  /**
-   * Polls a job until it ends: the first check within 1 s, backing off to poll_interval_seconds with jitter.
-   * Throttled and failed checks are retried while time is left; at the deadline the job is left running.
-   */
-  async follow(job: JobSnapshot, role: string): Promise<JobSnapshot> {
-    const startedAt = this.ctx.clock.now()
-    this.following = { job, role }
-    for (let check = 0; !TERMINAL_STATUSES.has(this.following.job.status); check++) {
-      await this.sleep(pollDelay(check, this.config.pollIntervalMs, () => this.ctx.clock.random()))
-      const current: JobSnapshot = this.following.job
-      try {
-        const answer: GetIngestionJobCommandOutput = await this.send(() =>
-          this.bedrock.send(new GetIngestionJobCommand({ ...this.ids, ingestionJobId: current.jobId }), {
-            abortSignal: this.deadline.signal
-          })
-        )
-        this.statusChecks++
-        if (answer.ingestionJob) this.following = { job: snapshotOf(answer.ingestionJob), role }
-        const elapsedMs = this.ctx.clock.now() - startedAt
-        const now = this.following.job
-        this.ctx.logger.info(
-          `Job ${now.jobId}: ${now.status} after ${(elapsedMs / 1000).toFixed(1)}s (${formatStatistics(now.statistics)})`
-        )
-        this.ctx.progress?.({
-          phase: 'ingestion',
-          jobId: now.jobId,
-          role,
-          status: now.status,
-          elapsedMs,
-          statistics: now.statistics
-        })
-      } catch (error) {
-        if (error instanceof IngestionStop) throw error
-        this.failedOrRetry(
-          error,
-          'bedrock:GetIngestionJob',
-          `ingestion job ${current.jobId} of ${this.target}`,
-          `Status check of job ${current.jobId} failed (${errorName(error)}); checking again`
-        )
-      }
-    }
-    const final = this.following.job
-    this.following = undefined
-    return final
-  }
 }

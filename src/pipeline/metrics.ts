@@ -25,7 +25,8 @@ export interface MetricDatum {
  * when it ends FAILED or STOPPED, when the run gave up waiting, or when it completed with failed documents.
  */
 export function metricsOf(result: RunResult): MetricDatum[] {
-  const { ingestion, sync } = result
+  const { ingestion } = result
+  if (ingestion.direct) return [...directMetrics(result), ...common(result)]
   const job = ingestion.job
   const ours = job !== undefined && !ingestion.waitedFor.some((earlier) => earlier.jobId === job.jobId)
   const started = ours && ingestion.outcome !== 'skipped'
@@ -46,9 +47,27 @@ export function metricsOf(result: RunResult): MetricDatum[] {
       name: 'DocumentsIndexed',
       value: (stats?.numberOfNewDocumentsIndexed ?? 0) + (stats?.numberOfModifiedDocumentsIndexed ?? 0)
     },
-    { name: 'DocumentsFailed', value: failedDocuments },
-    { name: 'RunFailed', value: result.status === 'failed' ? 1 : 0 }
+    { name: 'DocumentsFailed', value: failedDocuments }
   ]
-  if (sync.backlogAfter !== null) data.push({ name: 'BacklogRemaining', value: sync.backlogAfter })
+  return [...data, ...common(result)]
+}
+
+/** A direct ingestion counts as one ingestion, so the same alarms watch both modes. */
+function directMetrics(result: RunResult): MetricDatum[] {
+  const direct = result.ingestion.direct!
+  const settled = direct.unfinished.length === 0
+  const failed = direct.failed.length > 0 || (result.ingestion.outcome === 'failed' && !settled)
+  return [
+    { name: 'IngestionJobsStarted', value: 1 },
+    { name: 'IngestionJobsCompleted', value: settled && !failed ? 1 : 0 },
+    { name: 'IngestionJobsFailed', value: failed ? 1 : 0 },
+    { name: 'DocumentsIndexed', value: direct.indexed.length },
+    { name: 'DocumentsFailed', value: direct.failed.length }
+  ]
+}
+
+function common(result: RunResult): MetricDatum[] {
+  const data: MetricDatum[] = [{ name: 'RunFailed', value: result.status === 'failed' ? 1 : 0 }]
+  if (result.sync.backlogAfter !== null) data.push({ name: 'BacklogRemaining', value: result.sync.backlogAfter })
   return data
 }

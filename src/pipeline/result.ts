@@ -83,6 +83,11 @@ export interface SyncPhase {
   stopReason?: 'drained' | 'max_batches' | 'no_progress' | 'error' | 'async' | 'deadline' | 'cancelled'
   /** A batch whose answer the run stopped waiting for (cancelled): the Lambda may still be finishing it. */
   inFlightBatch?: number
+  /**
+   * The S3 URIs of the documents this run wrote and removed, summed over batches; undefined when unknown (the
+   * phase did not run or was not waited for, or a batch that changed documents did not list them).
+   */
+  documents: { written: string[]; removed: string[] } | undefined
   /** The HTTP status of the last invocation Lambda answered (200 for RequestResponse, 202 for Event). */
   lastStatusCode?: number
   /** True when the run ended with incidents known or likely to be still pending. */
@@ -92,6 +97,23 @@ export interface SyncPhase {
 }
 
 export type IngestionOutcome = 'completed' | 'started' | 'skipped' | 'failed' | 'cancelled'
+
+/** One document of a direct ingestion, as Bedrock last reported it. */
+export interface DocumentOutcome {
+  uri: string
+  action: 'ingest' | 'delete'
+  status: string
+  reason?: string
+}
+
+/** What a direct ingestion came to: documents indexed, deleted, failed (with Bedrock's reason), or not settled. */
+export interface DirectIngestion {
+  indexed: string[]
+  deleted: string[]
+  failed: DocumentOutcome[]
+  unfinished: DocumentOutcome[]
+  statusChecks: number
+}
 
 export interface JobSnapshot {
   jobId: string
@@ -103,6 +125,12 @@ export interface JobSnapshot {
 export interface IngestionPhase {
   /** What the phase did in the end. */
   outcome: IngestionOutcome
+  /** A full ingestion job (scan of the data source) or direct ingestion of the documents that changed. */
+  mode: 'job' | 'direct'
+  /** Why a full job ran where direct ingestion was wanted (ingestion: direct, or auto choosing it). */
+  fallbackReason?: string
+  /** The documents of a direct ingestion; undefined for a job. */
+  direct?: DirectIngestion
   /** Why a job was started or skipped, in words. */
   reason: string
   /** The job this run started, or the last job it waited for. */
@@ -154,6 +182,7 @@ export function emptySyncPhase(skippedReason?: string): SyncPhase {
     processed: 0,
     updated: 0,
     removed: 0,
+    documents: undefined,
     backlogBefore: null,
     backlogAfter: null,
     workPending: false,
@@ -162,7 +191,7 @@ export function emptySyncPhase(skippedReason?: string): SyncPhase {
 }
 
 export function emptyIngestionPhase(reason: string): IngestionPhase {
-  return { outcome: 'skipped', reason, job: undefined, waitedFor: [], statusChecks: 0 }
+  return { outcome: 'skipped', mode: 'job', reason, job: undefined, waitedFor: [], statusChecks: 0 }
 }
 
 /**
@@ -181,6 +210,27 @@ export function deriveStatus(
   const changed = result.sync.synced + result.sync.updated + result.sync.removed > 0
   const syncDidWork = changed || (result.sync.ran && !result.sync.waited && result.sync.invocations > 0)
   return syncDidWork ? 'completed' : 'skipped'
+}
+
+/** A direct ingestion's counts, named like the job statistics they stand in for. */
+export interface DirectStatistics {
+  numberOfDocumentsIndexed: number
+  numberOfDocumentsDeleted: number
+  numberOfDocumentsFailed: number
+}
+
+export function directStatistics(direct: DirectIngestion): DirectStatistics {
+  return {
+    numberOfDocumentsIndexed: direct.indexed.length,
+    numberOfDocumentsDeleted: direct.deleted.length,
+    numberOfDocumentsFailed: direct.failed.length
+  }
+}
+
+/** A direct ingestion's state in a job's words: COMPLETE once every document is settled. */
+export function directStatus(direct: DirectIngestion, outcome: IngestionOutcome): string {
+  if (direct.unfinished.length === 0) return 'COMPLETE'
+  return outcome === 'started' ? 'STARTING' : 'IN_PROGRESS'
 }
 
 /** An Event invocation's results are never seen by this run; every other count is known (0 when nothing ran). */

@@ -58,7 +58,12 @@ export async function runSyncPhase(config: SyncSettings, clients: SyncClients, c
     }
   }
 
-  const phase: SyncPhase = { ...emptySyncPhase(), ran: true, waited: config.waitForSync }
+  const phase: SyncPhase = {
+    ...emptySyncPhase(),
+    ran: true,
+    waited: config.waitForSync,
+    documents: config.waitForSync ? { written: [], removed: [] } : undefined
+  }
   phase.backlogBefore = await backlog()
   if (phase.backlogBefore !== null) ctx.logger.info(`Pending incidents before the sync: ${phase.backlogBefore}`)
 
@@ -75,6 +80,10 @@ export async function runSyncPhase(config: SyncSettings, clients: SyncClients, c
     }
     const n = phase.invocations + 1
     const outcome = await invokeBatch(config, clients.lambda, n, ctx, deadline)
+    if (outcome.kind !== 'batch') {
+      // A batch that failed or was cut off may have written documents it never listed.
+      phase.documents = undefined
+    }
     if (outcome.kind === 'stopped') {
       phase.invocations = n
       phase.inFlightBatch = n
@@ -98,6 +107,7 @@ export async function runSyncPhase(config: SyncSettings, clients: SyncClients, c
     phase.updated += batch.updated
     phase.removed += batch.removed
     phase.failedIds.push(...batch.failedIds)
+    phase.documents = addDocuments(phase.documents, batch)
     if (batch.warning) ctx.warn(`Batch ${n}: the Lambda says: ${batch.warning}`)
     ctx.progress?.({
       phase: 'sync',
@@ -144,6 +154,16 @@ export async function runSyncPhase(config: SyncSettings, clients: SyncClients, c
   }
   warnAboutPendingWork(phase, config, ctx)
   return phase
+}
+
+/** The change list stays known only while every batch that changed documents listed them. */
+function addDocuments(known: SyncPhase['documents'], batch: BatchResult): SyncPhase['documents'] {
+  if (!known) return undefined
+  const written = batch.syncedDocuments
+  const removed = batch.removedDocuments
+  if (written === undefined && batch.synced + batch.updated > 0) return undefined
+  if (removed === undefined && batch.removed > 0) return undefined
+  return { written: [...known.written, ...(written ?? [])], removed: [...known.removed, ...(removed ?? [])] }
 }
 
 function warnAboutPendingWork(phase: SyncPhase, config: SyncSettings, ctx: PhaseContext): void {

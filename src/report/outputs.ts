@@ -1,7 +1,24 @@
 /**
  * The action's outputs (docs/behaviour.md, "Outputs") as a pure function of the result: always every output, '' when unknown.
  */
-import { syncCountsKnown, type RunResult } from '../pipeline/result.js'
+import {
+  directStatistics,
+  directStatus,
+  syncCountsKnown,
+  type IngestionPhase,
+  type RunResult
+} from '../pipeline/result.js'
+
+/** The ingestion's status and statistics: a job's, or a direct ingestion's counts. */
+function ingestionFigures(ingestion: IngestionPhase): { status: string | null; statistics: object | null } {
+  if (ingestion.direct) {
+    return {
+      status: directStatus(ingestion.direct, ingestion.outcome),
+      statistics: directStatistics(ingestion.direct)
+    }
+  }
+  return { status: ingestion.job?.status ?? null, statistics: ingestion.job?.statistics ?? null }
+}
 
 export type OutputName =
   | 'status'
@@ -25,6 +42,7 @@ export function resultDocument(result: RunResult): Record<string, unknown> {
   const { sync, ingestion } = result
   const job = ingestion.job
   const known = syncCountsKnown(sync)
+  const figures = ingestionFigures(ingestion)
   return {
     status: result.status,
     sync_phase: {
@@ -38,10 +56,14 @@ export function resultDocument(result: RunResult): Record<string, unknown> {
       backlog_after: sync.backlogAfter
     },
     ingestion_phase: {
+      mode: ingestion.mode,
+      fallback_reason: ingestion.fallbackReason ?? null,
       job_id: job?.jobId ?? null,
-      status: job?.status ?? null,
-      statistics: job?.statistics ?? null,
-      failure_reasons: job?.failureReasons ?? []
+      status: figures.status,
+      statistics: figures.statistics,
+      failure_reasons: ingestion.direct
+        ? ingestion.direct.failed.map((doc) => `${doc.uri}: ${doc.status}${doc.reason ? ` (${doc.reason})` : ''}`)
+        : (job?.failureReasons ?? [])
     },
     total_duration_seconds: durationSeconds(result)
   }
@@ -50,6 +72,7 @@ export function resultDocument(result: RunResult): Record<string, unknown> {
 export function buildOutputs(result: RunResult): Record<OutputName, string> {
   const { sync, ingestion } = result
   const counted = syncCountsKnown(sync)
+  const figures = ingestionFigures(ingestion)
   return {
     status: result.status,
     synced_count: counted ? String(sync.synced) : '',
@@ -58,8 +81,8 @@ export function buildOutputs(result: RunResult): Record<OutputName, string> {
     sync_batches: String(sync.invocations),
     backlog_remaining: sync.backlogAfter === null ? '' : String(sync.backlogAfter),
     ingestion_job_id: ingestion.job?.jobId ?? '',
-    ingestion_status: ingestion.job?.status ?? '',
-    statistics: ingestion.job?.statistics ? JSON.stringify(ingestion.job.statistics) : '',
+    ingestion_status: figures.status ?? '',
+    statistics: figures.statistics ? JSON.stringify(figures.statistics) : '',
     result: JSON.stringify(resultDocument(result)),
     duration_seconds: String(durationSeconds(result))
   }

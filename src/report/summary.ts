@@ -5,8 +5,10 @@
  */
 import { followJobCommand, LISTED_VALUES_LIMIT } from '../pipeline/rules.js'
 import {
+  directStatistics,
   formatStatistics,
   STATISTIC_NAMES,
+  type DirectIngestion,
   syncCountsKnown,
   type JobSnapshot,
   type RunResult,
@@ -86,7 +88,14 @@ export function outcomeLine(result: RunResult): string {
       `synced ${sync.synced} incidents${mirrored} in ${sync.invocations} ${plural(sync.invocations, 'batch', 'batches')}`
     )
   }
-  if (ingestion.outcome === 'completed' && ingestion.job) {
+  if (ingestion.direct && (ingestion.outcome === 'completed' || ingestion.outcome === 'started')) {
+    const d = ingestion.direct
+    parts.push(
+      ingestion.outcome === 'started'
+        ? `sent ${d.indexed.length + d.deleted.length + d.failed.length + d.unfinished.length} documents to the knowledge base directly, not waited for`
+        : `ingested documents directly (${d.indexed.length} indexed, ${d.deleted.length} deleted, ${d.failed.length} failed)`
+    )
+  } else if (ingestion.outcome === 'completed' && ingestion.job) {
     parts.push(`ingestion job ${ingestion.job.jobId} completed (${formatStatistics(ingestion.job.statistics)})`)
   } else if (ingestion.outcome === 'started' && ingestion.job) {
     parts.push(`ingestion job ${ingestion.job.jobId} started, not waited for`)
@@ -223,13 +232,33 @@ function addIngestionPhase(summary: SummaryWriter, result: RunResult): void {
       true
     )
   }
-  const verb = ingestion.outcome === 'skipped' ? 'Skipped' : 'Started'
+  const verb =
+    ingestion.outcome === 'skipped' ? 'Skipped' : ingestion.mode === 'direct' ? 'Ingested directly' : 'Started'
   if (ingestion.reason) paragraph(summary, `${verb}: ${ingestion.reason}.`)
+  if (ingestion.fallbackReason)
+    paragraph(summary, `A full ingestion job instead of direct ingestion: ${ingestion.fallbackReason}.`)
+  if (ingestion.direct) addDirect(summary, ingestion.direct)
   const job = ingestion.job
   // A job waited for is already told above; the table is for the job this run started (or one it gave up on).
   if (job && !ingestion.waitedFor.some((earlier) => earlier.jobId === job.jobId)) addJob(summary, job)
   if (ingestion.statusChecks > 0) paragraph(summary, `Followed with ${ingestion.statusChecks} status checks.`)
   if (ingestion.error) summary.addRaw(`<p><b>Ingestion error:</b> ${summaryText(ingestion.error, MAX_TEXT)}</p>`, true)
+}
+
+function addDirect(summary: SummaryWriter, direct: DirectIngestion): void {
+  summary.addTable([
+    [header('Documents'), header('Count')],
+    ...Object.entries(directStatistics(direct)).map(([name, value]) => [`<code>${name}</code>`, String(value)]),
+    ['still in progress', String(direct.unfinished.length)]
+  ])
+  if (direct.failed.length > 0) {
+    summary.addHeading('Failed documents', 4)
+    summary.addList(
+      direct.failed
+        .slice(0, MAX_LIST)
+        .map((doc) => summaryText(`${doc.uri}: ${doc.status}${doc.reason ? ` (${doc.reason})` : ''}`, MAX_TEXT))
+    )
+  }
 }
 
 function addJob(summary: SummaryWriter, job: JobSnapshot): void {
