@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from '@jest/globals'
 import * as core from '@actions/core'
 import { emptyIngestionPhase, emptySyncPhase, type RunResult } from '../src/pipeline/result.js'
 import { addResultToSummary, outcomeLine } from '../src/report/summary.js'
-import { decodeEntities, elementsOf, renderSummary } from './support/markdown.js'
+import { decodeEntities, elementsOf, foreignLinks, renderSummary } from './support/markdown.js'
 
 const STATS = {
   numberOfDocumentsScanned: 12,
@@ -158,11 +158,15 @@ describe('job summary', () => {
       'details',
       'summary',
       'pre',
-      'br'
+      'br',
+      'a'
     ])
     expect(elementsOf(rendered).filter((name) => !ours.has(name))).toEqual([])
     expect(elementsOf(rendered).filter((name) => name === 'h2')).toHaveLength(1)
-    expect(rendered).not.toMatch(/<h1|<a |<img|<blockquote|<hr|<del|<strong|<em>|<input/)
+    expect(rendered).not.toMatch(/<h1|<img|<blockquote|<hr|<del|<strong|<em>|<input/)
+    // The only links are the summary's own, into the AWS console.
+    expect(foreignLinks(rendered)).toEqual([])
+    expect(elementsOf(rendered).filter((name) => name === 'a')).toHaveLength(3)
     // No blank line anywhere: a blank line would end an HTML block and let what follows render as Markdown.
     expect(markdown).not.toMatch(/\n[ \t]*\n/)
     for (const char of ['\u2028', '\u2029', '\u0085', '\u000b', '\u000c', '\u001b'])

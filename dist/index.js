@@ -76627,8 +76627,8 @@ function credentialsMessage(error, signal) {
 
 // EXTERNAL MODULE: ./src/report/outputs.ts
 var outputs = __nccwpck_require__(5468);
-// EXTERNAL MODULE: ./src/report/summary.ts
-var report_summary = __nccwpck_require__(7994);
+// EXTERNAL MODULE: ./src/report/summary.ts + 1 modules
+var report_summary = __nccwpck_require__(5124);
 ;// CONCATENATED MODULE: ./src/report/report.ts
 /**
  * The only place that talks to the runner about a finished run: outputs, job summary, annotations, exit code.
@@ -77009,17 +77009,66 @@ function forceSyncDocument(result) {
 
 /***/ }),
 
-/***/ 7994:
+/***/ 5124:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ outcomeLine),
-/* harmony export */   S: () => (/* binding */ addResultToSummary)
-/* harmony export */ });
-/* harmony import */ var _pipeline_rules_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6517);
-/* harmony import */ var _pipeline_result_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3641);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8992);
-/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5468);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  S: () => (/* binding */ addResultToSummary),
+  R: () => (/* binding */ outcomeLine)
+});
+
+// EXTERNAL MODULE: ./src/pipeline/rules.ts
+var rules = __nccwpck_require__(6517);
+// EXTERNAL MODULE: ./src/pipeline/result.ts
+var pipeline_result = __nccwpck_require__(3641);
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __nccwpck_require__(8992);
+;// CONCATENATED MODULE: ./src/report/links.ts
+/**
+ * Links into the AWS console for what a run touched: the knowledge bases, the Lambda's log group and the
+ * IncidentKBSync dashboard, in the run's region (and partition).
+ */
+/** The dashboard the repository's infra/ deploys. */
+const DASHBOARD_NAME = 'IncidentKBSyncDashboard';
+function consoleBase(region) {
+    if (region.startsWith('cn-'))
+        return 'https://console.amazonaws.cn';
+    if (region.startsWith('us-gov-'))
+        return 'https://console.amazonaws-us-gov.com';
+    return `https://${region}.console.aws.amazon.com`;
+}
+/** CloudWatch's console escapes a log group's slashes twice in its fragment. */
+function logGroupFragment(name) {
+    return encodeURIComponent(encodeURIComponent(name)).replace(/%/g, '$');
+}
+function consoleLinks(target) {
+    const base = consoleBase(target.region);
+    const region = encodeURIComponent(target.region);
+    const links = [
+        { label: 'knowledge bases', url: `${base}/bedrock/home?region=${region}#/knowledge-bases` }
+    ];
+    if (target.functionName) {
+        // A name, a partial or full ARN, with or without a qualifier: the log group is named after the function.
+        const parts = target.functionName.split(':');
+        const at = parts.indexOf('function');
+        const name = at >= 0 ? parts[at + 1] : parts[0];
+        links.push({
+            label: 'Lambda logs',
+            url: `${base}/cloudwatch/home?region=${region}#logsV2:log-groups/log-group/${logGroupFragment(`/aws/lambda/${name}`)}`
+        });
+    }
+    links.push({
+        label: 'dashboard',
+        url: `${base}/cloudwatch/home?region=${region}#dashboards/dashboard/${DASHBOARD_NAME}`
+    });
+    return links;
+}
+
+// EXTERNAL MODULE: ./src/report/outputs.ts
+var outputs = __nccwpck_require__(5468);
+;// CONCATENATED MODULE: ./src/report/summary.ts
 /**
  * The job summary (docs/behaviour.md, "Outputs, job summary, logs"), built from the result alone. core.summary
  * does not escape anything, and every message may carry outside text (AWS errors, the Lambda's answers), so all
@@ -77029,9 +77078,10 @@ function forceSyncDocument(result) {
 
 
 
+
 /** Keeps one run's summary far below the runner's 1 MiB limit, whatever AWS sends back. */
 const MAX_TEXT = 2_000;
-const MAX_LIST = _pipeline_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .LISTED_VALUES_LIMIT */ .h5;
+const MAX_LIST = rules/* LISTED_VALUES_LIMIT */.h5;
 const MAX_LOG_TAIL = 4_096;
 const ICONS = {
     completed: '✅',
@@ -77047,6 +77097,8 @@ function addResultToSummary(summary, result) {
     if (result.knowledgeBaseId) {
         summary.addRaw(`<p>Knowledge base ${code(result.knowledgeBaseId)}, data source ${code(result.dataSourceId ?? '')}, function ${code(result.functionName ?? '')}, region ${code(result.region ?? '')}</p>`, true);
     }
+    if (result.region)
+        addLinks(summary, result.region, result.functionName);
     addLeftRunning(summary, result);
     addProblems(summary, result);
     if (result.checks.length > 0)
@@ -77058,7 +77110,7 @@ function addResultToSummary(summary, result) {
 }
 /** The outcome in one line, as a person would say it. Plain text: the log and the summary each make it safe. */
 function outcomeLine(result) {
-    const time = `(${(0,_outputs_js__WEBPACK_IMPORTED_MODULE_2__/* .durationSeconds */ .o8)(result)} s)`;
+    const time = `(${(0,outputs/* durationSeconds */.o8)(result)} s)`;
     if (result.cancelled) {
         const left = result.ingestion.leftRunning;
         const job = left ? `; ingestion job ${left.jobId} was left running (${left.status})` : '';
@@ -77090,7 +77142,7 @@ function outcomeLine(result) {
             : `ingested documents directly (${d.indexed.length} indexed, ${d.deleted.length} deleted, ${d.failed.length} failed)`);
     }
     else if (ingestion.outcome === 'completed' && ingestion.job) {
-        parts.push(`ingestion job ${ingestion.job.jobId} completed (${(0,_pipeline_result_js__WEBPACK_IMPORTED_MODULE_3__/* .formatStatistics */ .zP)(ingestion.job.statistics)})`);
+        parts.push(`ingestion job ${ingestion.job.jobId} completed (${(0,pipeline_result/* formatStatistics */.zP)(ingestion.job.statistics)})`);
     }
     else if (ingestion.outcome === 'started' && ingestion.job) {
         parts.push(`ingestion job ${ingestion.job.jobId} started, not waited for`);
@@ -77101,6 +77153,10 @@ function outcomeLine(result) {
     const line = parts.join('; ');
     return `${line.charAt(0).toUpperCase()}${line.slice(1)} ${time}`;
 }
+function addLinks(summary, region, functionName) {
+    const links = consoleLinks({ region, functionName }).map((link) => `<a href="${(0,src_text/* summaryText */.g5)(link.url, 1_000)}">${(0,src_text/* summaryText */.g5)(link.label)}</a>`);
+    summary.addRaw(`<p>AWS console: ${links.join(' · ')}</p>`, true);
+}
 /** A job the run stopped waiting for keeps running in Bedrock: say which, and how to follow it. */
 function addLeftRunning(summary, result) {
     const job = result.ingestion.leftRunning;
@@ -77108,18 +77164,18 @@ function addLeftRunning(summary, result) {
         return;
     const ids = { knowledgeBaseId: result.knowledgeBaseId, dataSourceId: result.dataSourceId ?? '' };
     paragraph(summary, `Ingestion job ${job.jobId} was left running (last seen ${job.status}). Follow it with:`);
-    summary.addRaw(`<pre>${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryPreformatted */ .e_)((0,_pipeline_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .followJobCommand */ .eQ)(ids, job.jobId))}</pre>`, true);
+    summary.addRaw(`<pre>${(0,src_text/* summaryPreformatted */.e_)((0,rules/* followJobCommand */.eQ)(ids, job.jobId))}</pre>`, true);
 }
 function addProblems(summary, result) {
     if (result.problems.length > 0) {
         summary.addHeading('Problems', 3);
         summary.addList(result.problems
             .slice(0, MAX_LIST)
-            .map((p) => `<b>${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryText */ .g5)(p.phase)}</b>: ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryText */ .g5)(p.message, MAX_TEXT)}`));
+            .map((p) => `<b>${(0,src_text/* summaryText */.g5)(p.phase)}</b>: ${(0,src_text/* summaryText */.g5)(p.message, MAX_TEXT)}`));
     }
     if (result.warnings.length > 0) {
         summary.addHeading('Warnings', 3);
-        summary.addList(result.warnings.slice(0, MAX_LIST).map((w) => (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryText */ .g5)(w, MAX_TEXT)));
+        summary.addList(result.warnings.slice(0, MAX_LIST).map((w) => (0,src_text/* summaryText */.g5)(w, MAX_TEXT)));
     }
 }
 function addChecks(summary, result) {
@@ -77127,7 +77183,7 @@ function addChecks(summary, result) {
     summary.addHeading('Dry-run checks', 3);
     summary.addTable([
         [header('Check'), header('Result'), header('Detail')],
-        ...result.checks.map((c) => [(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryText */ .g5)(c.name), marks[c.status], (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryText */ .g5)(c.detail, MAX_TEXT)])
+        ...result.checks.map((c) => [(0,src_text/* summaryText */.g5)(c.name), marks[c.status], (0,src_text/* summaryText */.g5)(c.detail, MAX_TEXT)])
     ]);
 }
 function addSyncPhase(summary, result) {
@@ -77137,7 +77193,7 @@ function addSyncPhase(summary, result) {
         paragraph(summary, `Skipped: ${sync.skippedReason ?? 'not run'}.${pendingNote(sync.backlogAfter)}`);
         return;
     }
-    const known = (0,_pipeline_result_js__WEBPACK_IMPORTED_MODULE_3__/* .syncCountsKnown */ .Nq)(sync);
+    const known = (0,pipeline_result/* syncCountsKnown */.Nq)(sync);
     const count = (n) => (known ? String(n) : 'unknown (asynchronous)');
     summary.addTable([
         [
@@ -77173,7 +77229,7 @@ function addSyncPhase(summary, result) {
         summary.addRaw(`<p>Incidents that failed to sync: ${ids}${more}</p>`, true);
     }
     if (sync.error) {
-        summary.addRaw(`<p><b>Sync error:</b> ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryText */ .g5)(sync.error.message, MAX_TEXT)}</p>`, true);
+        summary.addRaw(`<p><b>Sync error:</b> ${(0,src_text/* summaryText */.g5)(sync.error.message, MAX_TEXT)}</p>`, true);
         if (sync.error.logTail !== undefined)
             addLogTail(summary, result, sync.error.logTail);
     }
@@ -77185,7 +77241,7 @@ function addLogTail(summary, result, tail) {
         paragraph(summary, `The Lambda's log tail is not shown: it carries incident text and this summary may be public. Read it in CloudWatch Logs${group}, or set lambda_log_tail: always.`);
         return;
     }
-    summary.addDetails('Lambda log tail', `<pre>${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryPreformatted */ .e_)(tail.slice(-MAX_LOG_TAIL), MAX_LOG_TAIL)}</pre>`);
+    summary.addDetails('Lambda log tail', `<pre>${(0,src_text/* summaryPreformatted */.e_)(tail.slice(-MAX_LOG_TAIL), MAX_LOG_TAIL)}</pre>`);
 }
 function stopSentence(result) {
     const { sync } = result;
@@ -77214,7 +77270,7 @@ function addIngestionPhase(summary, result) {
     const { ingestion } = result;
     summary.addHeading('Ingestion: S3 → Knowledge Base', 3);
     for (const earlier of ingestion.waitedFor) {
-        summary.addRaw(`<p>Waited for job ${code(earlier.jobId)}, which was already running; it ended ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryText */ .g5)(earlier.status)}.</p>`, true);
+        summary.addRaw(`<p>Waited for job ${code(earlier.jobId)}, which was already running; it ended ${(0,src_text/* summaryText */.g5)(earlier.status)}.</p>`, true);
     }
     const verb = ingestion.outcome === 'skipped' ? 'Skipped' : ingestion.mode === 'direct' ? 'Ingested directly' : 'Started';
     if (ingestion.reason)
@@ -77230,42 +77286,42 @@ function addIngestionPhase(summary, result) {
     if (ingestion.statusChecks > 0)
         paragraph(summary, `Followed with ${ingestion.statusChecks} status checks.`);
     if (ingestion.error)
-        summary.addRaw(`<p><b>Ingestion error:</b> ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryText */ .g5)(ingestion.error, MAX_TEXT)}</p>`, true);
+        summary.addRaw(`<p><b>Ingestion error:</b> ${(0,src_text/* summaryText */.g5)(ingestion.error, MAX_TEXT)}</p>`, true);
 }
 function addDirect(summary, direct) {
     summary.addTable([
         [header('Documents'), header('Count')],
-        ...Object.entries((0,_pipeline_result_js__WEBPACK_IMPORTED_MODULE_3__/* .directStatistics */ .Hs)(direct)).map(([name, value]) => [`<code>${name}</code>`, String(value)]),
+        ...Object.entries((0,pipeline_result/* directStatistics */.Hs)(direct)).map(([name, value]) => [`<code>${name}</code>`, String(value)]),
         ['still in progress', String(direct.unfinished.length)]
     ]);
     if (direct.failed.length > 0) {
         summary.addHeading('Failed documents', 4);
         summary.addList(direct.failed
             .slice(0, MAX_LIST)
-            .map((doc) => (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryText */ .g5)(`${doc.uri}: ${doc.status}${doc.reason ? ` (${doc.reason})` : ''}`, MAX_TEXT)));
+            .map((doc) => (0,src_text/* summaryText */.g5)(`${doc.uri}: ${doc.status}${doc.reason ? ` (${doc.reason})` : ''}`, MAX_TEXT)));
     }
 }
 function addJob(summary, job) {
     summary.addTable([
         [header('Job'), header('Status')],
-        [code(job.jobId), (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryText */ .g5)(job.status)]
+        [code(job.jobId), (0,src_text/* summaryText */.g5)(job.status)]
     ]);
     if (job.statistics) {
         summary.addTable([
             [header('Statistic'), header('Value')],
-            ..._pipeline_result_js__WEBPACK_IMPORTED_MODULE_3__/* .STATISTIC_NAMES */ .O1.map((name) => [`<code>${name}</code>`, String(job.statistics[name])])
+            ...pipeline_result/* STATISTIC_NAMES */.O1.map((name) => [`<code>${name}</code>`, String(job.statistics[name])])
         ]);
     }
     if (job.failureReasons.length > 0) {
         summary.addHeading('Failure reasons', 4);
-        summary.addList(job.failureReasons.slice(0, MAX_LIST).map((r) => (0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryText */ .g5)(r, MAX_TEXT)));
+        summary.addList(job.failureReasons.slice(0, MAX_LIST).map((r) => (0,src_text/* summaryText */.g5)(r, MAX_TEXT)));
     }
 }
 function paragraph(summary, text) {
-    summary.addRaw(`<p>${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryText */ .g5)(text, MAX_TEXT)}</p>`, true);
+    summary.addRaw(`<p>${(0,src_text/* summaryText */.g5)(text, MAX_TEXT)}</p>`, true);
 }
 function code(text) {
-    return `<code>${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryText */ .g5)(text, 200)}</code>`;
+    return `<code>${(0,src_text/* summaryText */.g5)(text, 200)}</code>`;
 }
 function pendingNote(backlog) {
     return backlog === null ? '' : ` Pending incidents: ${backlog}.`;

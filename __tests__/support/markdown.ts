@@ -26,3 +26,14 @@ export function decodeEntities(html: string): string {
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&')
 }
+
+/** Links in rendered HTML that do not go to the AWS console: none of the summary's own links would. */
+export function foreignLinks(html: string): string[] {
+  const hrefs = [...html.matchAll(/<a\b[^>]*?href="([^"]*)"/g)].map((m) => decodeEntities(m[1]!))
+  return hrefs.filter(
+    (href) =>
+      !/^https:\/\/([a-z0-9-]+\.console\.aws\.amazon\.com|console\.amazonaws\.cn|console\.amazonaws-us-gov\.com)\//.test(
+        href
+      )
+  )
+}

@@ -15,6 +15,7 @@ import {
   type RunStatus
 } from '../pipeline/result.js'
 import { summaryPreformatted, summaryText } from '../text.js'
+import { consoleLinks } from './links.js'
 import { durationSeconds } from './outputs.js'
 
 /** The parts of @actions/core's Summary this module uses; tests can pass core.summary itself. */
@@ -49,6 +50,7 @@ export function addResultToSummary(summary: SummaryWriter, result: RunResult): v
       true
     )
   }
+  if (result.region) addLinks(summary, result.region, result.functionName)
   addLeftRunning(summary, result)
   addProblems(summary, result)
   if (result.checks.length > 0) addChecks(summary, result)
@@ -104,6 +106,13 @@ export function outcomeLine(result: RunResult): string {
   }
   const line = parts.join('; ')
   return `${line.charAt(0).toUpperCase()}${line.slice(1)} ${time}`
+}
+
+function addLinks(summary: SummaryWriter, region: string, functionName: string | undefined): void {
+  const links = consoleLinks({ region, functionName }).map(
+    (link) => `<a href="${summaryText(link.url, 1_000)}">${summaryText(link.label)}</a>`
+  )
+  summary.addRaw(`<p>AWS console: ${links.join(' · ')}</p>`, true)
 }
 
 /** A job the run stopped waiting for keeps running in Bedrock: say which, and how to follow it. */

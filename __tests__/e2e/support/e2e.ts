@@ -20,7 +20,7 @@ import {
   type StackOptions,
   type Truth
 } from '../../../local/stack.js'
-import { elementsOf, renderSummary } from '../../support/markdown.js'
+import { elementsOf, foreignLinks, renderSummary } from '../../support/markdown.js'
 import { runAction, type ActionRun, type CancelPlan } from './run-action.js'
 
 export const OUTPUT_NAMES = [
@@ -230,7 +230,8 @@ const OWN_ELEMENTS = new Set([
   'details',
   'summary',
   'pre',
-  'br'
+  'br',
+  'a'
 ])
 
 /** The summary, rendered as GitHub renders it, holds only the elements kb-sync writes: nothing outside text made. */
@@ -238,6 +239,7 @@ export function expectOnlyOwnMarkup(summarySource: string): void {
   const elements = elementsOf(renderSummary(summarySource))
   expect(elements.filter((name) => !OWN_ELEMENTS.has(name))).toEqual([])
   expect(elements.filter((name) => name === 'h2')).toHaveLength(summarySource === '' ? 0 : 1)
+  expect(foreignLinks(renderSummary(summarySource))).toEqual([])
   expect(summarySource).not.toMatch(/\n[ \t]*\n/)
 }
 
