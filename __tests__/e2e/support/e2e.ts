@@ -186,7 +186,14 @@ export function expectWellFormed(run: ActionRun): void {
       'updated'
     ].sort()
   )
-  expect(Object.keys(result.ingestion_phase).sort()).toEqual(['failure_reasons', 'job_id', 'statistics', 'status'])
+  expect(Object.keys(result.ingestion_phase).sort()).toEqual([
+    'failure_reasons',
+    'fallback_reason',
+    'job_id',
+    'mode',
+    'statistics',
+    'status'
+  ])
   expect(result.status).toBe(o.status)
   expect(result.sync_phase).toMatchObject({
     successfully_synced: nullable(o.synced_count),
