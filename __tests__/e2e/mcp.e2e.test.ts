@@ -207,14 +207,24 @@ describe('kb-sync mcp', () => {
         stack.faults.stickNextJob()
         await withServer(cliEnv(stack), async (session) => {
           const cancel = new AbortController()
-          const running = session.client.callTool({ name: 'sync_and_ingest', arguments: {} }, undefined, {
+          let seenRunning: () => void = () => undefined
+          const running = new Promise<void>((resolve) => (seenRunning = resolve))
+          const pending = session.client.callTool({ name: 'sync_and_ingest', arguments: {} }, undefined, {
             signal: cancel.signal,
             timeout: 60_000,
             onprogress: (p) => {
-              if (/\) IN_PROGRESS after/.test(p.message ?? '')) cancel.abort('enough')
+              if (/\) IN_PROGRESS after/.test(p.message ?? '')) seenRunning()
             }
           })
-          await expect(running).rejects.toThrow()
+          await running
+          // One pipeline call at a time: a second one is told so, and the first goes on.
+          const second = (await session.client.callTool({ name: 'force_kb_sync', arguments: {} })) as ToolResult
+          expect(second.isError).toBe(true)
+          expect(textOf(second)).toBe(
+            'sync_and_ingest is still running in this server; wait for it to end, or cancel it, first.'
+          )
+          cancel.abort('enough')
+          await expect(pending).rejects.toThrow()
           const started = Date.now()
           while (
             !session.stderr().includes('sync_and_ingest: cancelled by the client') &&
