@@ -79721,20 +79721,20 @@ async function serveMcp(options) {
         server.server.onclose = () => resolve();
     });
     // A client ends the session by closing stdin, or by a signal; either way a run in flight is cancelled first.
-    const stop = async (why) => {
+    const stop = async (why, by) => {
         if (shutdown.signal.aborted)
             return;
         logger.info(`Stopping: ${why}.`);
-        shutdown.abort(new Cancelled(why));
+        shutdown.abort(new Cancelled(by));
         setTimeout(() => options.exit(0), SHUTDOWN_GRACE_MS).unref();
         await Promise.allSettled([...runs]);
         await server.close();
     };
-    const onEnd = () => void stop('the client closed stdin');
+    const onEnd = () => void stop('the client closed stdin', 'the end of the MCP session');
     const onSignal = (signal) => () => {
         if (shutdown.signal.aborted)
             options.exit(130);
-        void stop(signal).then(() => options.exit(130));
+        void stop(signal, signal).then(() => options.exit(130));
     };
     const onInt = onSignal('SIGINT');
     const onTerm = onSignal('SIGTERM');
@@ -79764,7 +79764,7 @@ function stderrLogger(stderr, verbose) {
         },
         warning: (message) => write('warning: ', message),
         group: (name, fn) => {
-            write('', `${name}`);
+            write('', name);
             return fn();
         }
     };

@@ -247,18 +247,18 @@ export async function serveMcp(options: McpOptions): Promise<number> {
     server.server.onclose = () => resolve()
   })
   // A client ends the session by closing stdin, or by a signal; either way a run in flight is cancelled first.
-  const stop = async (why: string): Promise<void> => {
+  const stop = async (why: string, by: string): Promise<void> => {
     if (shutdown.signal.aborted) return
     logger.info(`Stopping: ${why}.`)
-    shutdown.abort(new Cancelled(why))
+    shutdown.abort(new Cancelled(by))
     setTimeout(() => options.exit(0), SHUTDOWN_GRACE_MS).unref()
     await Promise.allSettled([...runs])
     await server.close()
   }
-  const onEnd = (): void => void stop('the client closed stdin')
+  const onEnd = (): void => void stop('the client closed stdin', 'the end of the MCP session')
   const onSignal = (signal: string) => (): void => {
     if (shutdown.signal.aborted) options.exit(130)
-    void stop(signal).then(() => options.exit(130))
+    void stop(signal, signal).then(() => options.exit(130))
   }
   const onInt = onSignal('SIGINT')
   const onTerm = onSignal('SIGTERM')
@@ -288,7 +288,7 @@ function stderrLogger(stderr: { write(text: string): unknown }, verbose: boolean
     },
     warning: (message) => write('warning: ', message),
     group: (name, fn) => {
-      write('', `${name}`)
+      write('', name)
       return fn()
     }
   }
