@@ -328,7 +328,7 @@ describe('TerminalReporter', () => {
     expect(lines.at(-1)).toMatch(
       /^Ingestion: S3 → Knowledge Base · 1:03 · job JOB1 IN_PROGRESS\ufffd\[2J · scanned 12, .*…$/
     )
-    expect([...(lines.at(-1) ?? '')].length).toBe(99)
+    expect([...(lines.at(-1) ?? '')].length).toBe(97)
     reporter.logger.warning('careful')
     expect(stream.text).toContain('\r\u001b[2Kwarning: careful\n\r\u001b[2KIngestion')
     stream.text = ''

@@ -142,7 +142,8 @@ export class TerminalReporter {
     const elapsed = clockTime(this.now() - this.startedAt)
     const parts = [this.phase, elapsed, ...(this.detail ? [this.detail] : [])]
     // One row only (the statistics are cut first): a line that wraps could no longer be rewritten in place.
-    const width = Math.max(20, (this.options.stream.columns ?? 80) - 1)
+    // Two columns spare for the terminal's own echo of ^C, which would otherwise wrap the line it cannot clear.
+    const width = Math.max(20, (this.options.stream.columns ?? 80) - 3)
     let text = parts.join(' · ')
     if ([...text].length > width) text = `${[...text].slice(0, width - 1).join('')}…`
     this.options.stream.write(`\r\u001b[2K${this.options.style.cyan(text)}`)
