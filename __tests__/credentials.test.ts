@@ -1,7 +1,13 @@
 import { beforeEach, describe, expect, it } from '@jest/globals'
-import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts'
+import { AssumeRoleCommand, AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts'
 import { mockClient } from 'aws-sdk-client-mock'
-import { oidcCredentials, type OidcRequest } from '../src/aws/credentials.js'
+import {
+  assumeRoleCredentials,
+  oidcCredentials,
+  type AssumeRoleRequest,
+  type OidcRequest
+} from '../src/aws/credentials.js'
+import { Cancelled } from '../src/deadline.js'
 import { awsError } from './support/fakes.js'
 
 const stsMock = mockClient(STSClient)
@@ -71,5 +77,65 @@ describe('oidcCredentials', () => {
     await expect(oidcCredentials(failing)).rejects.toThrow(
       /Could not get a GitHub OIDC token for audience 'sts.amazonaws.com': Failed to get ID Token/
     )
+  })
+})
+
+describe('assumeRoleCredentials (outside GitHub Actions)', () => {
+  const role: AssumeRoleRequest = {
+    roleArn: 'arn:aws:iam::123456789012:role/kb-sync',
+    sessionName: 'kb-sync-local',
+    region: 'us-east-1'
+  }
+
+  it('assumes the role with the default chain, for an hour, and renews the session before it expires', async () => {
+    stsMock
+      .on(AssumeRoleCommand)
+      .resolvesOnce(session('FIRST', HOUR))
+      .resolves(session('SECOND', 2 * HOUR))
+    let now = 0
+    const provider = await assumeRoleCredentials(role, () => now)
+    expect(await provider()).toEqual({
+      accessKeyId: 'FIRST',
+      secretAccessKey: 'FIRST-secret',
+      sessionToken: 'FIRST-session',
+      expiration: new Date(HOUR)
+    })
+    now = HOUR - 60_000
+    expect((await provider()).accessKeyId).toBe('SECOND')
+    expect(stsMock.commandCalls(AssumeRoleCommand).map((c) => c.args[0].input)).toEqual([
+      { RoleArn: role.roleArn, RoleSessionName: 'kb-sync-local', DurationSeconds: 3600 },
+      { RoleArn: role.roleArn, RoleSessionName: 'kb-sync-local', DurationSeconds: 3600 }
+    ])
+  })
+
+  it('names sts:AssumeRole and what to change when it is refused, or when there are no credentials to call it with', async () => {
+    stsMock
+      .on(AssumeRoleCommand)
+      .rejects(awsError('AccessDenied', 403, 'User: arn:aws:iam::1:user/me is not authorized'))
+    await expect(assumeRoleCredentials(role)).rejects.toThrow(
+      /^sts:AssumeRole was refused for arn:aws:iam::123456789012:role\/kb-sync: your identity needs sts:AssumeRole on that role, and the role's trust policy must trust your identity \(AccessDenied: User: .*\)$/
+    )
+    stsMock.reset()
+    stsMock
+      .on(AssumeRoleCommand)
+      .rejects(awsError('CredentialsProviderError', 400, 'Could not load credentials from any providers'))
+    await expect(assumeRoleCredentials(role)).rejects.toThrow(
+      /^No usable AWS credentials to call sts:AssumeRole for .*: sign in first \(aws sso login, AWS_PROFILE, .*Could not load credentials/
+    )
+    stsMock.reset()
+    stsMock.on(AssumeRoleCommand).rejects(awsError('InternalFailure', 500))
+    await expect(assumeRoleCredentials(role)).rejects.toThrow(/^sts:AssumeRole for arn:.* failed \(InternalFailure: /)
+    stsMock.reset()
+    stsMock.on(AssumeRoleCommand).resolves({})
+    await expect(assumeRoleCredentials(role)).rejects.toThrow(
+      'STS AssumeRole for arn:aws:iam::123456789012:role/kb-sync returned no credentials.'
+    )
+  })
+
+  it('stops with the run: a cancelled call rejects with the cancellation, not an STS error', async () => {
+    const cancel = new AbortController()
+    cancel.abort(new Cancelled('SIGINT'))
+    stsMock.on(AssumeRoleCommand).rejects(Object.assign(new Error('aborted'), { name: 'AbortError' }))
+    await expect(assumeRoleCredentials({ ...role, signal: cancel.signal })).rejects.toBeInstanceOf(Cancelled)
   })
 })

@@ -13,7 +13,8 @@ const report = jest.fn<(result: RunResult) => Promise<void>>()
 jest.unstable_mockModule('@actions/core', () => core)
 jest.unstable_mockModule('../src/pipeline/run.js', () => ({ runKbSync }))
 jest.unstable_mockModule('../src/report/report.js', () => ({ report }))
-const { onFirstSignal, run, runInfo, runnerLogger } = await import('../src/main.js')
+const { onFirstSignal, run, runnerLogger } = await import('../src/main.js')
+const { runInfo } = await import('../src/run-info.js')
 
 beforeEach(() => {
   core.resetCore()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { listSome, logText, summaryPreformatted, summaryText, truncate } from '../src/text.js'
+import { listSome, logText, summaryPreformatted, summaryText, terminalText, truncate } from '../src/text.js'
 
 /** Whether the runner would read a line as a workflow command (its two parsers: `::cmd::` and `##[cmd]`). */
 function isCommand(line: string): boolean {
@@ -72,5 +72,26 @@ describe('listSome', () => {
   it('lists the first values and says how many more there are', () => {
     expect(listSome(['a', 'b', 'c'], 5)).toBe('a, b, c')
     expect(listSome(['a', 'b', 'c'], 2)).toBe('a, b, … (1 more)')
+  })
+})
+
+describe('terminalText', () => {
+  it('leaves a terminal nothing to act on: no escape, C0 or C1 control, bidi override, line break or tab', () => {
+    const hostile =
+      '\u001b[31mred\u001b]0;title\u0007 \u009b2J c1 \u202eevil\u202c\u2066iso\u2069 a\nb\r\nc\td ::error::x'
+    const line = terminalText(hostile)
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
+    expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/)
+    expect(line).toBe(
+      '\ufffd[31mred\ufffd]0;title\ufffd \ufffd2J c1 \ufffdevil\ufffd\ufffdiso\ufffd a ⏎ b ⏎ c d ::error::x'
+    )
+  })
+
+  it('is as safe as logText in a workflow log, and keeps ordinary text as it is', () => {
+    expect(terminalText('::add-mask::x').startsWith('::')).toBe(false)
+    expect(terminalText('arn:aws:iam::123456789012:role/kb-sync — ✅ done')).toBe(
+      'arn:aws:iam::123456789012:role/kb-sync — ✅ done'
+    )
+    expect(terminalText('x'.repeat(100), 10)).toBe(`${'x'.repeat(9)}…`)
   })
 })

@@ -82,7 +82,7 @@ async function findOpenAlert(octokit, owner, repo, knowledgeBaseId) {
 }
 /** The run in a few lines of Markdown; outside text as character references, so it cannot change the issue. */
 function report(target, result) {
-    const lines = [(0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .summaryText */ .g5)((0,_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .outcomeLine */ .R)(result), 1_000)];
+    const lines = [(0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .summaryText */ .g5)((0,_summary_js__WEBPACK_IMPORTED_MODULE_1__/* .outcomeLine */ .RW)(result), 1_000)];
     for (const problem of result.problems.slice(0, 5))
         lines.push(`- ${(0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .summaryText */ .g5)(problem.message, 500)}`);
     lines.push('', `Knowledge base \`${target.knowledgeBaseId}\`, data source \`${target.dataSourceId}\`.` +

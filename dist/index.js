@@ -71399,7 +71399,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4242);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6680);
 /** The action's entrypoint (action.yml runs dist/index.js, the bundle of this file). */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -71409,7 +71409,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4242:
+/***/ 6680:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -71418,10 +71418,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: onFirstSignal, runInfo, runnerLogger
+// UNUSED EXPORTS: onFirstSignal, runnerLogger
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -74421,7 +74419,7 @@ function startDeadline(clock, ms, cancel, limit) {
     return { signal, limit, left: () => Math.max(0, at - clock.now()) };
 }
 /** Why `signal` stopped the work, when it did: a cancellation or a deadline. */
-function stopCause(signal) {
+function deadline_stopCause(signal) {
     if (!signal?.aborted)
         return undefined;
     const reason = signal.reason;
@@ -74562,7 +74560,7 @@ function createClients(settings) {
     };
 }
 /** The STS client of the OIDC exchange: the same timeouts, so a stalled STS cannot hold the credentials step. */
-function createStsClient(region) {
+function clients_createStsClient(region) {
     return new client_sts_dist_cjs/* STSClient */.iM({ region, customUserAgent: [USER_AGENT], requestHandler: apiHandler() });
 }
 function destroyClients(clients) {
@@ -74592,10 +74590,10 @@ const CREDENTIALS = new Set([
 function shape(error) {
     return typeof error === 'object' && error !== null ? error : { message: String(error) };
 }
-function errorName(error) {
+function errors_errorName(error) {
     return shape(error).name ?? 'Error';
 }
-function errorMessage(error) {
+function errors_errorMessage(error) {
     const { message, name } = shape(error);
     return message && message !== 'UnknownError' ? message : (name ?? String(error));
 }
@@ -74604,9 +74602,9 @@ function isThrottling(error) {
 }
 /** An account quota is used up: retrying soon cannot help, so it is reported at once with where to raise it. */
 function isQuotaExceeded(error) {
-    return errorName(error) === 'ServiceQuotaExceededException';
+    return errors_errorName(error) === 'ServiceQuotaExceededException';
 }
-function isAccessDenied(error) {
+function errors_isAccessDenied(error) {
     const e = shape(error);
     return ACCESS_DENIED.has(e.name ?? '') || e.$metadata?.httpStatusCode === 403;
 }
@@ -74625,7 +74623,7 @@ function isTransient(error) {
     const sdkError = error;
     return (0,retry.isThrottlingError)(sdkError) || (0,retry.isTransientError)(sdkError) || (0,retry.isServerError)(sdkError);
 }
-function isCredentialError(error) {
+function errors_isCredentialError(error) {
     return CREDENTIALS.has(shape(error).name ?? '');
 }
 /**
@@ -74633,15 +74631,15 @@ function isCredentialError(error) {
  * words. `iamAction` is the permission the call needs, named when access is refused.
  */
 function describeAwsError(error, call) {
-    const aws = `${errorName(error)}: ${errorMessage(error)}`;
-    if (isAccessDenied(error)) {
+    const aws = `${errors_errorName(error)}: ${errors_errorMessage(error)}`;
+    if (errors_isAccessDenied(error)) {
         return `Access denied for ${call.iamAction} on ${call.target}: grant the role ${call.iamAction} on that resource (${aws})`;
     }
     if (isNotFound(error)) {
         const where = call.region ? ` in region ${call.region}` : '';
         return `${call.target} was not found${where} (${call.iamAction}): check the id and the region (${aws})`;
     }
-    if (isCredentialError(error)) {
+    if (errors_isCredentialError(error)) {
         return `No usable AWS credentials for ${call.iamAction}: set role_to_assume (with permissions: id-token: write) or configure credentials before this step, e.g. with aws-actions/configure-aws-credentials (${aws})`;
     }
     if (isQuotaExceeded(error)) {
@@ -74659,7 +74657,8 @@ function describeAwsError(error, call) {
 ;// CONCATENATED MODULE: ./src/aws/credentials.ts
 /**
  * GitHub OIDC → STS AssumeRoleWithWebIdentity, done by the action itself so the credentials live only inside
- * this step. Without role_to_assume the SDK's default credential chain is used instead.
+ * this step. Without role_to_assume the SDK's default credential chain is used instead. Outside GitHub Actions a
+ * terminal front assumes role_to_assume with STS AssumeRole, signed by the default chain (a profile, SSO, keys).
  */
 
 
@@ -74680,14 +74679,18 @@ const RENEW_BEFORE_MS = 5 * 60_000;
  * one-hour session that every role allows.
  */
 async function oidcCredentials(request, now = Date.now) {
-    let current = await assumeRoleWithOidc(request, request.signal ?? NEVER);
+    return renewed((signal) => assumeRoleWithOidc(request, signal), request, now);
+}
+/** Gets credentials now, hands them out, and gets them again (one renewal at a time) when they near expiry. */
+async function renewed(assume, bounds, now) {
+    let current = await assume(bounds.signal ?? NEVER);
     let renewing;
     return async () => {
         const expiresAt = current.expiration?.getTime() ?? Infinity;
         if (expiresAt - now() > RENEW_BEFORE_MS)
             return current;
-        const bound = AbortSignal.any([request.cancel ?? NEVER, AbortSignal.timeout(CREDENTIALS_BUDGET_MS)]);
-        renewing ??= assumeRoleWithOidc(request, bound).finally(() => (renewing = undefined));
+        const bound = AbortSignal.any([bounds.cancel ?? NEVER, AbortSignal.timeout(CREDENTIALS_BUDGET_MS)]);
+        renewing ??= assume(bound).finally(() => (renewing = undefined));
         current = await renewing;
         return current;
     };
@@ -74701,12 +74704,12 @@ async function assumeRoleWithOidc(request, signal) {
         token = await raceSignal(request.getIdToken(request.audience), signal);
     }
     catch (error) {
-        if (stopCause(signal))
+        if (deadline_stopCause(signal))
             throw signal.reason;
-        throw new CredentialsError(`Could not get a GitHub OIDC token for audience '${request.audience}': ${errorMessage(error)}. Check that the job has "permissions: id-token: write".`);
+        throw new CredentialsError(`Could not get a GitHub OIDC token for audience '${request.audience}': ${errors_errorMessage(error)}. Check that the job has "permissions: id-token: write".`);
     }
     request.mask(token);
-    const sts = request.sts ?? createStsClient(request.region);
+    const sts = request.sts ?? clients_createStsClient(request.region);
     try {
         const answer = await sts.send(new client_sts_dist_cjs/* AssumeRoleWithWebIdentityCommand */.WH({
             RoleArn: request.roleArn,
@@ -74731,13 +74734,60 @@ async function assumeRoleWithOidc(request, signal) {
     catch (error) {
         if (error instanceof CredentialsError)
             throw error;
-        if (stopCause(signal))
+        if (deadline_stopCause(signal))
             throw signal.reason;
-        const aws = `${errorName(error)}: ${errorMessage(error)}`;
-        if (isAccessDenied(error) || errorName(error) === 'InvalidIdentityTokenException') {
+        const aws = `${errors_errorName(error)}: ${errors_errorMessage(error)}`;
+        if (errors_isAccessDenied(error) || errors_errorName(error) === 'InvalidIdentityTokenException') {
             throw new CredentialsError(`sts:AssumeRoleWithWebIdentity was refused for ${request.roleArn}: check that the role's trust policy trusts the GitHub OIDC provider for this repository (token.actions.githubusercontent.com:sub) and the audience '${request.audience}' (${aws})`);
         }
         throw new CredentialsError(`sts:AssumeRoleWithWebIdentity for ${request.roleArn} failed (${aws})`);
+    }
+    finally {
+        if (!request.sts)
+            sts.destroy();
+    }
+}
+/**
+ * role_to_assume outside GitHub Actions: STS AssumeRole signed by the default credential chain (AWS_PROFILE, SSO,
+ * environment keys), renewed like the OIDC session so a long run never signs with expired credentials. The
+ * permission is the caller's own (sts:AssumeRole on the role), and the role's trust policy must trust the caller.
+ */
+async function assumeRoleCredentials(request, now = Date.now) {
+    return renewed((signal) => assumeRole(request, signal), request, now);
+}
+async function assumeRole(request, signal) {
+    const sts = request.sts ?? createStsClient(request.region);
+    try {
+        const answer = await sts.send(new AssumeRoleCommand({
+            RoleArn: request.roleArn,
+            RoleSessionName: request.sessionName,
+            // One hour is also the most a chained role session (from SSO or another role) may ask for.
+            DurationSeconds: 3600
+        }), { abortSignal: signal });
+        const c = answer.Credentials;
+        if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
+            throw new CredentialsError(`STS AssumeRole for ${request.roleArn} returned no credentials.`);
+        }
+        return {
+            accessKeyId: c.AccessKeyId,
+            secretAccessKey: c.SecretAccessKey,
+            sessionToken: c.SessionToken,
+            ...(c.Expiration ? { expiration: c.Expiration } : {})
+        };
+    }
+    catch (error) {
+        if (error instanceof CredentialsError)
+            throw error;
+        if (stopCause(signal))
+            throw signal.reason;
+        const aws = `${errorName(error)}: ${errorMessage(error)}`;
+        if (errorName(error) === 'CredentialsProviderError' || isCredentialError(error)) {
+            throw new CredentialsError(`No usable AWS credentials to call sts:AssumeRole for ${request.roleArn}: sign in first (aws sso login, AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY) (${aws})`);
+        }
+        if (isAccessDenied(error)) {
+            throw new CredentialsError(`sts:AssumeRole was refused for ${request.roleArn}: your identity needs sts:AssumeRole on that role, and the role's trust policy must trust your identity (${aws})`);
+        }
+        throw new CredentialsError(`sts:AssumeRole for ${request.roleArn} failed (${aws})`);
     }
     finally {
         if (!request.sts)
@@ -75259,7 +75309,7 @@ async function runDryRunChecks(config, clients, ctx) {
     const deadline = startDeadline(ctx.clock, DRY_RUN_BUDGET_MS, ctx.cancel, `the dry run's ${DRY_RUN_BUDGET_MS / 60_000} minutes`);
     const results = [];
     for (const check of checks) {
-        if (stopCause(deadline.signal)?.name === 'Cancelled')
+        if (deadline_stopCause(deadline.signal)?.name === 'Cancelled')
             break;
         const outcome = await runCheck(check, config.region, deadline.signal);
         results.push({ name: check.name, ...outcome });
@@ -75276,7 +75326,7 @@ async function runCheck(check, region, signal) {
         return await check.run(signal);
     }
     catch (error) {
-        const cause = stopCause(signal);
+        const cause = deadline_stopCause(signal);
         if (cause)
             return { status: 'failed', detail: `not finished: ${cause.message}` };
         return {
@@ -75356,7 +75406,7 @@ class PhaseCalls {
     stopFor(error) {
         if (error instanceof PhaseStop)
             return error;
-        const cause = stopCause(this.deadline.signal);
+        const cause = deadline_stopCause(this.deadline.signal);
         if (cause?.name === 'Cancelled')
             return new PhaseStop('cancelled', cause.message);
         if (cause) {
@@ -75368,7 +75418,7 @@ class PhaseCalls {
                 : '';
             return new PhaseStop('failed', `Gave up after ${this.deadline.limit}${last}`);
         }
-        return new PhaseStop('failed', `Unexpected ${errorName(error)} in the ingestion phase: ${String(error)}`);
+        return new PhaseStop('failed', `Unexpected ${errors_errorName(error)} in the ingestion phase: ${String(error)}`);
     }
     /** Runs one AWS call under the deadline; a call the deadline or a cancel cut off becomes a stop. */
     async send(call) {
@@ -75406,7 +75456,7 @@ class PhaseCalls {
         }
     }
     /** Stops the phase on a failure that retrying cannot heal; otherwise notes it and says it retries. */
-    failedOrRetry(error, iamAction, target = this.target, retrying = `${iamAction} failed (${errorName(error)}); retrying`) {
+    failedOrRetry(error, iamAction, target = this.target, retrying = `${iamAction} failed (${errors_errorName(error)}); retrying`) {
         if (!isTransient(error)) {
             throw new PhaseStop('failed', describeAwsError(error, { iamAction, target, region: this.config.region }));
         }
@@ -75597,7 +75647,7 @@ class Documents extends PhaseCalls {
                 if (error instanceof PhaseStop)
                     throw error;
                 if (isConflict(error)) {
-                    this.ctx.logger.info(`${iamAction}: an ingestion job is running (${errorName(error)}); waiting for it`);
+                    this.ctx.logger.info(`${iamAction}: an ingestion job is running (${errors_errorName(error)}); waiting for it`);
                     await this.jobs.waitForAnyRunning(attempt);
                     continue;
                 }
@@ -75724,7 +75774,7 @@ class Jobs extends PhaseCalls {
                 if (error instanceof PhaseStop)
                     throw error;
                 if (isConflict(error)) {
-                    this.ctx.logger.info(`StartIngestionJob: another job is running (${errorName(error)}); waiting for it`);
+                    this.ctx.logger.info(`StartIngestionJob: another job is running (${errors_errorName(error)}); waiting for it`);
                     await this.waitForAnyRunning(attempt);
                     continue;
                 }
@@ -75775,7 +75825,7 @@ class Jobs extends PhaseCalls {
             catch (error) {
                 if (error instanceof PhaseStop)
                     throw error;
-                this.failedOrRetry(error, 'bedrock:GetIngestionJob', `ingestion job ${current.jobId} of ${this.target}`, `Status check of job ${current.jobId} failed (${errorName(error)}); checking again`);
+                this.failedOrRetry(error, 'bedrock:GetIngestionJob', `ingestion job ${current.jobId} of ${this.target}`, `Status check of job ${current.jobId} failed (${errors_errorName(error)}); checking again`);
             }
         }
         const final = this.following.job;
@@ -76146,7 +76196,7 @@ async function runSyncPhase(config, clients, ctx) {
     let countedAfter = -1;
     while (true) {
         if (deadline.signal.aborted || deadline.left() < invokeBudgetMs(config)) {
-            phase.stopReason = stopCause(deadline.signal)?.name === 'Cancelled' ? 'cancelled' : 'deadline';
+            phase.stopReason = deadline_stopCause(deadline.signal)?.name === 'Cancelled' ? 'cancelled' : 'deadline';
             phase.workPending = true;
             break;
         }
@@ -76265,7 +76315,7 @@ async function invokeBatch(config, lambda, n, ctx, deadline) {
         }), { abortSignal: deadline.signal });
     }
     catch (error) {
-        const cause = stopCause(deadline.signal);
+        const cause = deadline_stopCause(deadline.signal);
         if (cause) {
             ctx.logger.info(`Batch ${n}: stopped waiting for the Lambda (${cause.message}); the invocation may still finish in Lambda.`);
             return { kind: 'stopped', cause };
@@ -76330,7 +76380,7 @@ async function invokeAsync(config, lambda, ctx, deadline) {
         return { invocations: 1, lastStatusCode: 202, stopReason: 'async' };
     }
     catch (error) {
-        const cause = stopCause(deadline.signal);
+        const cause = deadline_stopCause(deadline.signal);
         if (cause)
             return { invocations: 1, inFlightBatch: 1, stopReason: cause.name === 'Cancelled' ? 'cancelled' : 'deadline' };
         return {
@@ -76345,10 +76395,10 @@ async function invokeAsync(config, lambda, ctx, deadline) {
  * nothing; one that timed out may be running still, so it counts.
  */
 function mayHaveRun(error) {
-    return errorName(error) === 'TimeoutError';
+    return errors_errorName(error) === 'TimeoutError';
 }
 function invokeErrorMessage(error, config, batch) {
-    if (errorName(error) === 'TimeoutError') {
+    if (errors_errorName(error) === 'TimeoutError') {
         return `Batch ${batch}: no answer from the Lambda ${config.functionName} within sync_timeout_seconds = ${config.syncTimeoutSeconds}; it may still be running. The invocation was not retried, so no batch runs twice.`;
     }
     return `Batch ${batch}: ${describeAwsError(error, { iamAction: 'lambda:InvokeFunction', target: `function ${config.functionName}`, region: config.region })}`;
@@ -76400,7 +76450,7 @@ function backlogCounter(config, dynamodb, ctx, deadline) {
 
 async function runKbSync(deps) {
     const { result, config } = await runPipeline(deps);
-    if (config?.alertIssue && !stopCause(deps.cancel ?? NEVER)) {
+    if (config?.alertIssue && !deadline_stopCause(deps.cancel ?? NEVER)) {
         const warning = deps.updateAlertIssue
             ? await deps.updateAlertIssue({
                 token: config.githubToken,
@@ -76447,7 +76497,7 @@ async function runPipeline(deps) {
     };
     let config;
     const finish = (during) => {
-        const cause = stopCause(cancel);
+        const cause = deadline_stopCause(cancel);
         if (cause instanceof Cancelled)
             result.cancelled = { signal: cause.signalName, during };
         result.durationMs = Math.max(0, clock.now() - startedAt);
@@ -76481,7 +76531,7 @@ async function runPipeline(deps) {
     result.checks = checks;
     const connected = await logger.group('Credentials', () => connect(config, deps, cancel));
     if (!connected.ok) {
-        if (stopCause(cancel))
+        if (deadline_stopCause(cancel))
             return finish('credentials');
         problems.push({ phase: 'credentials', message: connected.message });
         if (config.dryRun)
@@ -76537,7 +76587,7 @@ async function runPipeline(deps) {
     }
     catch (error) {
         // Only a bug reaches here; keep the run's failure honest and the message useful.
-        problems.push({ phase: 'run', message: `Unexpected ${errorName(error)}: ${errorMessage(error)}` });
+        problems.push({ phase: 'run', message: `Unexpected ${errors_errorName(error)}: ${errors_errorMessage(error)}` });
     }
     finally {
         destroyClients(clients);
@@ -76563,7 +76613,10 @@ function failedIncidentsMessage(sync) {
         : 'Incidents that failed stay pending, and the next run retries them.';
     return `${sync.failed} incidents failed to sync to S3${ids}. ${now}`;
 }
-/** Gets credentials (OIDC or the default chain) within the credentials budget, proves they resolve, builds the clients. */
+/**
+ * Gets credentials (OIDC, deps.assumeRole or the default chain) within the credentials budget, proves they resolve,
+ * builds the clients. Exported for the fronts that ask one question without a run (`kb-sync status`).
+ */
 async function connect(config, deps, cancel) {
     const build = deps.createClients ?? createClients;
     const deadline = startDeadline(deps.clock, CREDENTIALS_BUDGET_MS, cancel, 'the credentials step (1 minute)');
@@ -76607,11 +76660,11 @@ async function connect(config, deps, cancel) {
         }
         catch (error) {
             destroyClients(clients);
-            if (stopCause(deadline.signal))
+            if (deadline_stopCause(deadline.signal))
                 return { ok: false, message: credentialsMessage(error, deadline.signal) };
             return {
                 ok: false,
-                message: `No AWS credentials found: set role_to_assume (and give the job "permissions: id-token: write"), or configure credentials before this step, e.g. with aws-actions/configure-aws-credentials (${errorName(error)}: ${errorMessage(error)})`
+                message: `No AWS credentials found: set role_to_assume (and give the job "permissions: id-token: write"), or configure credentials before this step, e.g. with aws-actions/configure-aws-credentials (${errors_errorName(error)}: ${errors_errorMessage(error)})`
             };
         }
     }
@@ -76619,10 +76672,10 @@ async function connect(config, deps, cancel) {
     return { ok: true, clients, source };
 }
 function credentialsMessage(error, signal) {
-    const cause = stopCause(signal);
+    const cause = deadline_stopCause(signal);
     if (cause?.name === 'DeadlineExceeded')
-        return `Credentials were not obtained within ${CREDENTIALS_BUDGET_MS / 1000} s (${errorMessage(error)}); check the network path to STS and GitHub's token endpoint.`;
-    return error instanceof CredentialsError ? error.message : errorMessage(error);
+        return `Credentials were not obtained within ${CREDENTIALS_BUDGET_MS / 1000} s (${errors_errorMessage(error)}); check the network path to STS and GitHub's token endpoint.`;
+    return error instanceof CredentialsError ? error.message : errors_errorMessage(error);
 }
 
 // EXTERNAL MODULE: ./src/report/outputs.ts
@@ -76641,7 +76694,7 @@ async function report(result) {
     for (const [name, value] of Object.entries((0,outputs/* buildOutputs */.JZ)(result)))
         setOutput(name, value);
     try {
-        (0,report_summary/* addResultToSummary */.S)(summary, result);
+        (0,report_summary/* addResultToSummary */.Sy)(summary, result);
         await summary.write();
     }
     catch (error) {
@@ -76656,35 +76709,21 @@ async function report(result) {
         for (const problem of problems)
             error((0,src_text/* logText */.kc)(problem.message), { title: `kb-sync: ${problem.phase}` });
         const last = result.problems[result.problems.length - 1];
-        setFailed((0,src_text/* logText */.kc)(result.status === 'failed' && last ? last.message : (0,report_summary/* outcomeLine */.R)(result)));
+        setFailed((0,src_text/* logText */.kc)(result.status === 'failed' && last ? last.message : (0,report_summary/* outcomeLine */.RW)(result)));
     }
     else {
-        info((0,src_text/* logText */.kc)((0,report_summary/* outcomeLine */.R)(result)));
+        info((0,src_text/* logText */.kc)((0,report_summary/* outcomeLine */.RW)(result)));
     }
 }
 
-;// CONCATENATED MODULE: ./src/main.ts
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/run-info.ts
 /**
- * The runner adapter: read the run's inputs and metadata, run the pipeline, report. Everything between is plain
- * code over (config, clients, clock) that never touches the runner. This is also where the runner's signals
- * become the pipeline's cancellation.
+ * Where a run lives on GitHub, from the runner's environment: the repository, the run, the job and step, and
+ * whether the repository is public. Outside GitHub Actions every field is empty (visibility unknown).
  */
 
-
-
-
-
-
-
-/**
- * The runner sends SIGINT, then SIGTERM about 7.5 s later, then kills the process. The run stops at the first
- * signal; this is the last moment it may still be alive, whatever is left holding it open.
- */
-const EXIT_AFTER_SIGNAL_MS = 4_500;
-/** Like core.getInput, but tells an input that was not given (undefined) from one given empty (''). */
-function readInput(name) {
-    return process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
-}
 function runInfo(env = process.env) {
     const number = (value) => (/^\d+$/.test(value ?? '') ? String(Number(value)) : '');
     return {
@@ -76713,6 +76752,29 @@ function repositoryVisibility(eventPath) {
         // No readable event: treated as public below.
     }
     return 'unknown';
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+/**
+ * The runner adapter: read the run's inputs and metadata, run the pipeline, report. Everything between is plain
+ * code over (config, clients, clock) that never touches the runner. This is also where the runner's signals
+ * become the pipeline's cancellation.
+ */
+
+
+
+
+
+
+
+/**
+ * The runner sends SIGINT, then SIGTERM about 7.5 s later, then kills the process. The run stops at the first
+ * signal; this is the last moment it may still be alive, whatever is left holding it open.
+ */
+const EXIT_AFTER_SIGNAL_MS = 4_500;
+/** Like core.getInput, but tells an input that was not given (undefined) from one given empty (''). */
+function readInput(name) {
+    return process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
 }
 /** Every line the pipeline says reaches the runner through logText, so outside text can never be a command. */
 const runnerLogger = {
@@ -77015,9 +77077,11 @@ function forceSyncDocument(result) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  S: () => (/* binding */ addResultToSummary),
-  R: () => (/* binding */ outcomeLine)
+  Sy: () => (/* binding */ addResultToSummary),
+  RW: () => (/* binding */ outcomeLine)
 });
+
+// UNUSED EXPORTS: stopSentence
 
 // EXTERNAL MODULE: ./src/pipeline/rules.ts
 var rules = __nccwpck_require__(6517);
@@ -77243,6 +77307,7 @@ function addLogTail(summary, result, tail) {
     }
     summary.addDetails('Lambda log tail', `<pre>${(0,src_text/* summaryPreformatted */.e_)(tail.slice(-MAX_LOG_TAIL), MAX_LOG_TAIL)}</pre>`);
 }
+/** Why draining stopped, in a sentence; the terminal front says it the same way. */
 function stopSentence(result) {
     const { sync } = result;
     switch (sync.stopReason) {
@@ -77349,6 +77414,7 @@ function plural(n, one, many) {
 /* harmony export */   kc: () => (/* binding */ logText),
 /* harmony export */   xv: () => (/* binding */ truncate)
 /* harmony export */ });
+/* unused harmony export terminalText */
 /**
  * Text that comes from outside the action — Lambda payloads and log tails, AWS error messages, job failure
  * reasons, descriptions — is data. These functions are the only way it reaches the runner's log or the job summary:
@@ -77368,6 +77434,18 @@ const ZWSP = '\u200b';
 function logText(text, max = 4_000) {
     const line = truncate(text, max).replace(LINE_BREAKS, LINE_BREAK_MARK).replace(CONTROL, '\ufffd');
     return line.replace(/##\[/g, `#${ZWSP}#[`).replace(/^(\s*):(?=:)/, `$1:${ZWSP}`);
+}
+// What a terminal acts on besides C0: C1 controls (U+009B is a one-character CSI in 8-bit terminals) and the bidi
+// overrides and isolates, which make text display in another order than it reads.
+const TERMINAL_CONTROL = /[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * One terminal line of outside text: logText's rules (no line break, no control character, no workflow command, so
+ * the same line is safe in a runner's log when the CLI runs in a workflow), and no C1 or bidi control either, so it
+ * can neither recolour nor move the cursor nor reorder what a person reads.
+ */
+function terminalText(text, max = 4_000) {
+    // A tab is harmless but would break the alignment of a table's columns.
+    return logText(text, max).replace(TERMINAL_CONTROL, '\ufffd').replace(/\t/g, ' ');
 }
 // HTML's specials, and every character Markdown or GitHub's autolinking could act on.
 const SUMMARY_SPECIALS = /[&<>"'`*_[\]()!#|~\\:@$]/g;

@@ -110,7 +110,7 @@ const ROLE_ARN = /^arn:aws[a-zA-Z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/
 const TABLE_OR_INDEX_NAME = /^[a-zA-Z0-9_.-]{3,255}$/
 const TABLE_ARN = /^arn:aws[a-zA-Z-]*:dynamodb:[a-z0-9-]+:\d{12}:table\/[a-zA-Z0-9_.-]{3,255}$/
-const YAML_TRUE = ['true', 'True', 'TRUE']
+export const YAML_TRUE = ['true', 'True', 'TRUE']
 const YAML_FALSE = ['false', 'False', 'FALSE']
 const METRICS_NAMESPACE = /^(?!AWS\/)[A-Za-z0-9.\-_/#: ]{1,255}$/
 const DECIMAL = /^\d+(\.\d+)?$/

@@ -3,14 +3,14 @@
  * code over (config, clients, clock) that never touches the runner. This is also where the runner's signals
  * become the pipeline's cancellation.
  */
-import { readFileSync } from 'node:fs'
 import * as core from '@actions/core'
 import { systemClock } from './clock.js'
 import { Cancelled } from './deadline.js'
-import type { InputName, RunInfo } from './inputs.js'
+import type { InputName } from './inputs.js'
 import type { Logger } from './logger.js'
 import { runKbSync } from './pipeline/run.js'
 import { report } from './report/report.js'
+import { runInfo } from './run-info.js'
 import { logText } from './text.js'
 
 /**
@@ -22,35 +22,6 @@ const EXIT_AFTER_SIGNAL_MS = 4_500
 /** Like core.getInput, but tells an input that was not given (undefined) from one given empty (''). */
 function readInput(name: InputName): string | undefined {
   return process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`]
-}
-
-export function runInfo(env: NodeJS.ProcessEnv = process.env): RunInfo {
-  const number = (value: string | undefined): string => (/^\d+$/.test(value ?? '') ? String(Number(value)) : '')
-  return {
-    repository: env.GITHUB_REPOSITORY ?? '',
-    runId: number(env.GITHUB_RUN_ID),
-    runAttempt: number(env.GITHUB_RUN_ATTEMPT) || '1',
-    serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
-    job: env.GITHUB_JOB ?? '',
-    action: env.GITHUB_ACTION ?? '',
-    repositoryVisibility: repositoryVisibility(env.GITHUB_EVENT_PATH)
-  }
-}
-
-/** Whether the repository is public, from the event that started the run; unknown when the payload does not say. */
-function repositoryVisibility(eventPath: string | undefined): RunInfo['repositoryVisibility'] {
-  if (!eventPath) return 'unknown'
-  try {
-    const event = JSON.parse(readFileSync(eventPath, 'utf8')) as {
-      repository?: { private?: unknown; visibility?: unknown }
-    }
-    const { visibility, private: isPrivate } = event.repository ?? {}
-    if (visibility === 'public' || visibility === 'private' || visibility === 'internal') return visibility
-    if (typeof isPrivate === 'boolean') return isPrivate ? 'private' : 'public'
-  } catch {
-    // No readable event: treated as public below.
-  }
-  return 'unknown'
 }
 
 /** Every line the pipeline says reaches the runner through logText, so outside text can never be a command. */

@@ -21,6 +21,20 @@ export function logText(text: string, max = 4_000): string {
   return line.replace(/##\[/g, `#${ZWSP}#[`).replace(/^(\s*):(?=:)/, `$1:${ZWSP}`)
 }
 
+// What a terminal acts on besides C0: C1 controls (U+009B is a one-character CSI in 8-bit terminals) and the bidi
+// overrides and isolates, which make text display in another order than it reads.
+const TERMINAL_CONTROL = /[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+
+/**
+ * One terminal line of outside text: logText's rules (no line break, no control character, no workflow command, so
+ * the same line is safe in a runner's log when the CLI runs in a workflow), and no C1 or bidi control either, so it
+ * can neither recolour nor move the cursor nor reorder what a person reads.
+ */
+export function terminalText(text: string, max = 4_000): string {
+  // A tab is harmless but would break the alignment of a table's columns.
+  return logText(text, max).replace(TERMINAL_CONTROL, '\ufffd').replace(/\t/g, ' ')
+}
+
 // HTML's specials, and every character Markdown or GitHub's autolinking could act on.
 const SUMMARY_SPECIALS = /[&<>"'`*_[\]()!#|~\\:@$]/g
 

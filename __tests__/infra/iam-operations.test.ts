@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
-import { requiredIamActions, scanActionSource, scanSource } from '../support/iam-operations.js'
+import {
+  FRONT_ONLY_OPERATIONS,
+  requiredIamActions,
+  scanActionSource,
+  scanAllFrontsSource,
+  scanSource
+} from '../support/iam-operations.js'
 import { REPO_ROOT } from '../support/workflow-files.js'
 
 const actionsOf = (text: string): string[] => requiredIamActions(scanSource('x.ts', text))
@@ -95,12 +101,18 @@ describe('iam-operations: deriving IAM actions from AWS SDK v3 calls', () => {
     ])
   })
 
-  it('scans the action’s source but not the reference Lambda under src/lambda/', () => {
+  it('scans the action’s source but not the reference Lambda under src/lambda/, nor the terminal fronts', () => {
     const scan = scanActionSource(REPO_ROOT)
     expect(scan.files.length).toBeGreaterThan(0)
     for (const file of scan.files) {
       expect(file).toMatch(/^src\//)
-      expect(file).not.toMatch(/^src\/lambda\//)
+      expect(file).not.toMatch(/^src\/(lambda|cli|mcp)\//)
     }
+  })
+
+  it('lists apart what only the terminal fronts need: sts:AssumeRole, signed by the person running them', () => {
+    const action = requiredIamActions(scanActionSource(REPO_ROOT))
+    const all = requiredIamActions(scanAllFrontsSource(REPO_ROOT))
+    expect(all.filter((name) => !action.includes(name))).toEqual([...FRONT_ONLY_OPERATIONS])
   })
 })

@@ -223,10 +223,29 @@ export function requiredIamActions(scan: AwsCallScan): string[] {
 }
 
 /**
+ * Operations only the terminal fronts make, signed by the person who runs them: outside a workflow the CLI and the
+ * MCP server assume role_to_assume with sts:AssumeRole (src/aws/credentials.ts), which is that person's permission,
+ * not the action role's.
+ */
+export const FRONT_ONLY_OPERATIONS: ReadonlySet<string> = new Set(['sts:AssumeRole'])
+
+/** The terminal fronts' own code (the CLI and the MCP server), which the action never loads. */
+export const FRONT_DIRS = ['cli', 'mcp'] as const
+
+/**
  * The IAM actions the kb-sync action's own code needs: `src/**\/*.ts` except `src/lambda/` (the reference
- * batch-sync Lambda runs under its own execution role).
+ * batch-sync Lambda runs under its own execution role), the terminal fronts' directories, and the operations only
+ * they make (FRONT_ONLY_OPERATIONS).
  */
 export function scanActionSource(repoRoot: string): AwsCallScan {
+  const src = path.join(repoRoot, 'src')
+  const excluded = [path.join(src, 'lambda'), ...FRONT_DIRS.map((dir) => path.join(src, dir))]
+  const scan = scanFiles(listSourceFiles(src, excluded), repoRoot)
+  return { ...scan, calls: scan.calls.filter((call) => !FRONT_ONLY_OPERATIONS.has(call.operation)) }
+}
+
+/** Every AWS call of src/ but the reference Lambda: the action's and the terminal fronts' together. */
+export function scanAllFrontsSource(repoRoot: string): AwsCallScan {
   const src = path.join(repoRoot, 'src')
   return scanFiles(listSourceFiles(src, [path.join(src, 'lambda')]), repoRoot)
 }

@@ -1,13 +1,14 @@
 /**
  * GitHub OIDC → STS AssumeRoleWithWebIdentity, done by the action itself so the credentials live only inside
- * this step. Without role_to_assume the SDK's default credential chain is used instead.
+ * this step. Without role_to_assume the SDK's default credential chain is used instead. Outside GitHub Actions a
+ * terminal front assumes role_to_assume with STS AssumeRole, signed by the default chain (a profile, SSO, keys).
  */
-import { AssumeRoleWithWebIdentityCommand, type STSClient } from '@aws-sdk/client-sts'
+import { AssumeRoleCommand, AssumeRoleWithWebIdentityCommand, type STSClient } from '@aws-sdk/client-sts'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types'
 import { CREDENTIALS_BUDGET_MS } from '../budget.js'
 import { NEVER, raceSignal, stopCause } from '../deadline.js'
 import { createStsClient } from './clients.js'
-import { errorMessage, errorName, isAccessDenied } from './errors.js'
+import { errorMessage, errorName, isAccessDenied, isCredentialError } from './errors.js'
 
 export interface OidcRequest {
   roleArn: string
@@ -46,13 +47,22 @@ export async function oidcCredentials(
   request: OidcRequest,
   now: () => number = Date.now
 ): Promise<AwsCredentialIdentityProvider> {
-  let current = await assumeRoleWithOidc(request, request.signal ?? NEVER)
+  return renewed((signal) => assumeRoleWithOidc(request, signal), request, now)
+}
+
+/** Gets credentials now, hands them out, and gets them again (one renewal at a time) when they near expiry. */
+async function renewed(
+  assume: (signal: AbortSignal) => Promise<AwsCredentialIdentity>,
+  bounds: { signal?: AbortSignal; cancel?: AbortSignal },
+  now: () => number
+): Promise<AwsCredentialIdentityProvider> {
+  let current = await assume(bounds.signal ?? NEVER)
   let renewing: Promise<AwsCredentialIdentity> | undefined
   return async () => {
     const expiresAt = current.expiration?.getTime() ?? Infinity
     if (expiresAt - now() > RENEW_BEFORE_MS) return current
-    const bound = AbortSignal.any([request.cancel ?? NEVER, AbortSignal.timeout(CREDENTIALS_BUDGET_MS)])
-    renewing ??= assumeRoleWithOidc(request, bound).finally(() => (renewing = undefined))
+    const bound = AbortSignal.any([bounds.cancel ?? NEVER, AbortSignal.timeout(CREDENTIALS_BUDGET_MS)])
+    renewing ??= assume(bound).finally(() => (renewing = undefined))
     current = await renewing
     return current
   }
@@ -109,6 +119,72 @@ export async function assumeRoleWithOidc(request: OidcRequest, signal: AbortSign
       )
     }
     throw new CredentialsError(`sts:AssumeRoleWithWebIdentity for ${request.roleArn} failed (${aws})`)
+  } finally {
+    if (!request.sts) sts.destroy()
+  }
+}
+
+export interface AssumeRoleRequest {
+  roleArn: string
+  sessionName: string
+  region: string
+  /** Bounds the first call (the credentials step's deadline, or the run's cancellation). */
+  signal?: AbortSignal
+  /** The run's cancellation; each later renewal is also bounded by the credentials budget. */
+  cancel?: AbortSignal
+  /** Omitted: an STS client on the default credential chain, with the same timeouts as every other client. */
+  sts?: STSClient
+}
+
+/**
+ * role_to_assume outside GitHub Actions: STS AssumeRole signed by the default credential chain (AWS_PROFILE, SSO,
+ * environment keys), renewed like the OIDC session so a long run never signs with expired credentials. The
+ * permission is the caller's own (sts:AssumeRole on the role), and the role's trust policy must trust the caller.
+ */
+export async function assumeRoleCredentials(
+  request: AssumeRoleRequest,
+  now: () => number = Date.now
+): Promise<AwsCredentialIdentityProvider> {
+  return renewed((signal) => assumeRole(request, signal), request, now)
+}
+
+export async function assumeRole(request: AssumeRoleRequest, signal: AbortSignal): Promise<AwsCredentialIdentity> {
+  const sts = request.sts ?? createStsClient(request.region)
+  try {
+    const answer = await sts.send(
+      new AssumeRoleCommand({
+        RoleArn: request.roleArn,
+        RoleSessionName: request.sessionName,
+        // One hour is also the most a chained role session (from SSO or another role) may ask for.
+        DurationSeconds: 3600
+      }),
+      { abortSignal: signal }
+    )
+    const c = answer.Credentials
+    if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
+      throw new CredentialsError(`STS AssumeRole for ${request.roleArn} returned no credentials.`)
+    }
+    return {
+      accessKeyId: c.AccessKeyId,
+      secretAccessKey: c.SecretAccessKey,
+      sessionToken: c.SessionToken,
+      ...(c.Expiration ? { expiration: c.Expiration } : {})
+    }
+  } catch (error) {
+    if (error instanceof CredentialsError) throw error
+    if (stopCause(signal)) throw signal.reason
+    const aws = `${errorName(error)}: ${errorMessage(error)}`
+    if (errorName(error) === 'CredentialsProviderError' || isCredentialError(error)) {
+      throw new CredentialsError(
+        `No usable AWS credentials to call sts:AssumeRole for ${request.roleArn}: sign in first (aws sso login, AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY) (${aws})`
+      )
+    }
+    if (isAccessDenied(error)) {
+      throw new CredentialsError(
+        `sts:AssumeRole was refused for ${request.roleArn}: your identity needs sts:AssumeRole on that role, and the role's trust policy must trust your identity (${aws})`
+      )
+    }
+    throw new CredentialsError(`sts:AssumeRole for ${request.roleArn} failed (${aws})`)
   } finally {
     if (!request.sts) sts.destroy()
   }

@@ -72,7 +72,7 @@ export interface RoleRequest {
   audience: string
 }
 
-type Connected = { ok: true; clients: AwsClients; source: string } | { ok: false; message: string }
+export type Connected = { ok: true; clients: AwsClients; source: string } | { ok: false; message: string }
 
 export async function runKbSync(deps: RunDeps): Promise<RunResult> {
   const { result, config } = await runPipeline(deps)
@@ -254,8 +254,11 @@ function failedIncidentsMessage(sync: RunResult['sync']): string {
   return `${sync.failed} incidents failed to sync to S3${ids}. ${now}`
 }
 
-/** Gets credentials (OIDC or the default chain) within the credentials budget, proves they resolve, builds the clients. */
-async function connect(config: Config, deps: RunDeps, cancel: AbortSignal): Promise<Connected> {
+/**
+ * Gets credentials (OIDC, deps.assumeRole or the default chain) within the credentials budget, proves they resolve,
+ * builds the clients. Exported for the fronts that ask one question without a run (`kb-sync status`).
+ */
+export async function connect(config: Config, deps: RunDeps, cancel: AbortSignal): Promise<Connected> {
   const build = deps.createClients ?? createClients
   const deadline = startDeadline(deps.clock, CREDENTIALS_BUDGET_MS, cancel, 'the credentials step (1 minute)')
   let credentials: AwsCredentialIdentityProvider | undefined

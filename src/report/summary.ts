@@ -208,7 +208,8 @@ function addLogTail(summary: SummaryWriter, result: RunResult, tail: string): vo
   summary.addDetails('Lambda log tail', `<pre>${summaryPreformatted(tail.slice(-MAX_LOG_TAIL), MAX_LOG_TAIL)}</pre>`)
 }
 
-function stopSentence(result: RunResult): string | undefined {
+/** Why draining stopped, in a sentence; the terminal front says it the same way. */
+export function stopSentence(result: RunResult): string | undefined {
   const { sync } = result
   switch (sync.stopReason) {
     case 'drained':
