@@ -7,7 +7,7 @@ import { BedrockAgentClient, GetIngestionJobCommand, StartIngestionJobCommand } 
 import { convert } from 'html-to-text'
 import pc from 'picocolors'
 import { runAction, type ActionRun } from '../local/harness/action-runner.js'
-import { startStack, type Stack } from '../local/stack.js'
+import { startStack, type MetricPoint, type Stack } from '../local/stack.js'
 
 const QUERY = 'invoice reconciliation Kafka consumer lag after broker upgrade'
 const FRESH_INCIDENT = {
@@ -70,6 +70,23 @@ async function ingestByHand(stack: Stack): Promise<void> {
   bedrock.destroy()
 }
 
+/** The data points CloudWatch received, one small table per namespace and set of dimensions. */
+function showMetrics(points: MetricPoint[]): void {
+  if (points.length === 0) console.log(pc.yellow('  (none)'))
+  const groups = new Map<string, MetricPoint[]>()
+  for (const point of points) {
+    const dimensions = Object.entries(point.dimensions).map(([name, value]) => `${name}=${value}`)
+    const key = [point.namespace, ...dimensions].join('  ')
+    groups.set(key, [...(groups.get(key) ?? []), point])
+  }
+  for (const [key, group] of groups) {
+    console.log(pc.dim(`  ${key}  at ${group[0]?.timestamp ?? '?'}`))
+    const width = Math.max(6, ...group.map((p) => p.name.length))
+    console.log(pc.bold(`    ${'metric'.padEnd(width)}  ${'value'.padStart(6)}  unit`))
+    for (const p of group) console.log(`    ${p.name.padEnd(width)}  ${String(p.value ?? '-').padStart(6)}  ${p.unit}`)
+  }
+}
+
 async function runKbSync(stack: Stack): Promise<ActionRun> {
   console.log(pc.dim(`  node dist/index.js   (role_to_assume ${stack.ids.roleArn}, ingestion auto)`))
   return runAction({
@@ -91,7 +108,7 @@ async function runKbSync(stack: Stack): Promise<ActionRun> {
 }
 
 async function main(): Promise<void> {
-  step('Starting the local AWS stack (DynamoDB, S3, Lambda, Bedrock knowledge base, STS, GitHub OIDC)')
+  step('Starting the local AWS stack (DynamoDB, S3, Lambda, Bedrock knowledge base, STS, CloudWatch, GitHub OIDC)')
   const stack = await startStack({ jobDurationMs: 3_000 })
   try {
     console.log(`  listening on ${stack.url}`)
@@ -126,6 +143,9 @@ async function main(): Promise<void> {
         .map((line) => `  ${line}`)
         .join('\n')
     )
+
+    step('Metrics the action published to CloudWatch (PutMetricData, as the stack received them)')
+    showMetrics(stack.metrics())
 
     step('Searching again')
     await search(stack)

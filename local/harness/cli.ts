@@ -56,7 +56,9 @@ const inputs: Record<string, string> = {
   INPUT_ROLE_TO_ASSUME: stack.ids.roleArn,
   INPUT_BACKLOG_TABLE: stack.ids.table,
   INPUT_BACKLOG_INDEX: stack.ids.index,
-  INPUT_POLL_INTERVAL_SECONDS: '1'
+  INPUT_POLL_INTERVAL_SECONDS: '1',
+  // The runner passes `${{ github.token }}`; here it is the token the stack's GitHub API accepts (alert_issue).
+  INPUT_GITHUB_TOKEN: stack.github.token
 }
 for (const [k, v] of Object.entries(inputs)) say(`export ${k}=${quote(v)}`)
 say('# Ctrl-C stops the stack.')

@@ -1,8 +1,9 @@
+import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ACCOUNT_ID } from '../services/common/ids.js'
-import { OIDC_PATH } from '../services/gateway/gateway.js'
+import { GITHUB_API_PATH, OIDC_PATH } from '../services/gateway/gateway.js'
 import type { StackIds, StackOptions } from './types.js'
 
 export const REGION = 'us-east-1'
@@ -28,6 +29,11 @@ export function stackIds(options: StackOptions): StackIds {
     roleArn: `arn:aws:iam::${ACCOUNT_ID}:role/kb-sync-github-actions`,
     ...options.ids
   }
+}
+
+/** A token in the shape of the Actions token (an installation token). */
+export function githubToken(options: StackOptions): string {
+  return options.github?.token ?? `ghs_${randomBytes(18).toString('base64url').replace(/[-_]/g, 'x')}`
 }
 
 /** The GitHub run the OIDC token describes. */
@@ -97,6 +103,7 @@ export function actionEnvironment(
     AWS_ENDPOINT_URL_DYNAMODB: url,
     AWS_ENDPOINT_URL_S3: url,
     AWS_ENDPOINT_URL_STS: url,
+    AWS_ENDPOINT_URL_CLOUDWATCH: url,
     AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
     AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
     AWS_EC2_METADATA_DISABLED: 'true',
@@ -107,6 +114,7 @@ export function actionEnvironment(
     GITHUB_RUN_ID: run.runId,
     GITHUB_RUN_ATTEMPT: run.runAttempt,
     GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_API_URL: `${url}${GITHUB_API_PATH}`,
     GITHUB_WORKFLOW: 'kb-sync',
     GITHUB_EVENT_NAME: 'workflow_dispatch'
   }

@@ -4,10 +4,14 @@ import { BedrockAgentService } from '../services/bedrock/agent-service.js'
 import { Bedrock } from '../services/bedrock/bedrock.js'
 import { BedrockRuntimeService } from '../services/bedrock/runtime-service.js'
 import { systemClock, type Clock } from '../services/clock.js'
+import { MetricStore } from '../services/cloudwatch/metrics.js'
+import { CloudWatchService } from '../services/cloudwatch/service.js'
 import { ACCOUNT_ID } from '../services/common/ids.js'
 import { DynamoService } from '../services/dynamodb.js'
 import { Faults } from '../services/faults/faults.js'
-import { Gateway, type Routes } from '../services/gateway/gateway.js'
+import { Gateway, GITHUB_API_PATH, type Routes } from '../services/gateway/gateway.js'
+import { copyIssue, IssueTracker } from '../services/github/issues.js'
+import { GitHubService } from '../services/github/service.js'
 import { Identity } from '../services/identity/identity.js'
 import { OidcService } from '../services/identity/oidc.js'
 import { StsService } from '../services/identity/sts.js'
@@ -20,6 +24,7 @@ import {
   actionEnvironment,
   defaultHandlerPath,
   githubRun,
+  githubToken,
   LAMBDA_ACCESS_KEY,
   lambdaEnvironment,
   safetyMargin,
@@ -28,7 +33,7 @@ import {
 } from './config.js'
 import { sampleIncidents } from './incidents.js'
 import { readTruth, seed } from './truth.js'
-import type { Stack, StackIds, StackOptions } from './types.js'
+import type { Stack, StackGitHub, StackIds, StackOptions } from './types.js'
 
 export { ManualClock, systemClock, type Clock } from '../services/clock.js'
 export { rawPayload } from '../services/lambda/types.js'
@@ -36,9 +41,19 @@ export type { FunctionConfig, InProcessHandler, InvocationRecord, LambdaContext 
 export type { Faults } from '../services/faults/faults.js'
 export type { S3Object, S3Store } from '../services/s3/store.js'
 export type { CallRecord } from '../services/gateway/gateway.js'
+export type { MetricPoint } from '../services/cloudwatch/metrics.js'
+export type {
+  IssueComment,
+  IssueRecord,
+  IssueSeed,
+  IssueState,
+  IssueStateChange,
+  IssuesPermission,
+  StateReason
+} from '../services/github/issues.js'
 export type { IngestionJobView, IngestionStatistics, JobStatus } from '../services/bedrock/model.js'
 export type { SampleIncident, SampleOptions } from './incidents.js'
-export type { RetrieveOptions, Stack, StackIds, StackOptions, Truth } from './types.js'
+export type { RetrieveOptions, Stack, StackGitHub, StackIds, StackOptions, Truth } from './types.js'
 
 /** The services of one stack, before they are started. */
 interface Parts {
@@ -51,6 +66,10 @@ interface Parts {
   bedrock: Bedrock
   dynamo: DynamoService
   runtime: LambdaRuntime
+  metrics: MetricStore
+  issues: IssueTracker
+  /** The token the GitHub API accepts. */
+  githubToken: string
   gateway: Gateway
 }
 
@@ -72,13 +91,18 @@ function assemble(options: StackOptions): Parts {
   const bedrock = createKnowledgeBase(store, clock, faults, ids, options)
   const dynamo = new DynamoService(faults, identity.principalOf, ids.region)
   const runtime = new LambdaRuntime(ids.region, faults)
-  const gateway = new Gateway(routes({ faults, identity, store, bedrock, dynamo, runtime }), {
+  const metrics = new MetricStore()
+  const issues = new IssueTracker(clock)
+  issues.permissions = { issues: options.github?.permissions?.issues ?? 'write' }
+  const services = { clock, faults, identity, store, bedrock, dynamo, runtime, metrics, issues }
+  const token = githubToken(options)
+  const gateway = new Gateway(routes({ ...services, githubToken: token }), {
     region: ids.region,
     strictRegion: options.strictRegion ?? true,
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 0
   })
-  return { options, ids, clock, faults, identity, store, bedrock, dynamo, runtime, gateway }
+  return { options, ids, ...services, githubToken: token, gateway }
 }
 
 /** GitHub's token endpoint and STS, trusting the tokens of the configured run for the stack's role. */
@@ -122,7 +146,7 @@ function createKnowledgeBase(
   return bedrock
 }
 
-function routes(p: Pick<Parts, 'faults' | 'identity' | 'store' | 'bedrock' | 'dynamo' | 'runtime'>): Routes {
+function routes(p: Omit<Parts, 'options' | 'ids' | 'gateway'>): Routes {
   const principalOf = p.identity.principalOf
   return {
     dynamodb: p.dynamo,
@@ -131,7 +155,9 @@ function routes(p: Pick<Parts, 'faults' | 'identity' | 'store' | 'bedrock' | 'dy
     bedrockAgent: new BedrockAgentService(p.bedrock, p.faults, principalOf),
     bedrockRuntime: new BedrockRuntimeService(p.bedrock, p.faults, principalOf),
     sts: new StsService(p.identity, p.faults),
-    oidc: new OidcService(p.identity, p.faults)
+    oidc: new OidcService(p.identity, p.faults),
+    cloudwatch: new CloudWatchService(p.metrics, p.clock, p.faults, principalOf),
+    github: new GitHubService(p.issues, p.githubToken, p.faults, principalOf)
   }
 }
 
@@ -180,8 +206,21 @@ function withProportionalMargin(
   return { ...changes, env: { ...changes.env, SAFETY_MARGIN_MS: String(safetyMargin(changes.timeoutMs ?? 0)) } }
 }
 
+/** What tests see of the GitHub API: its address and token, the issues written, the token's permissions. */
+function githubHandle({ issues, githubToken: token }: Parts, url: string): StackGitHub {
+  return {
+    apiUrl: `${url}${GITHUB_API_PATH}`,
+    token,
+    issues: (repository) => issues.list(repository),
+    addIssue: (repository, seed) => copyIssue(issues.create(repository, seed)),
+    setPermissions: (permissions) => {
+      issues.permissions = { issues: permissions.issues ?? issues.permissions.issues }
+    }
+  }
+}
+
 function stackHandle(parts: Parts): Stack {
-  const { ids, faults, clock, store, gateway, runtime, identity, dynamo } = parts
+  const { ids, faults, clock, store, gateway, runtime, identity, dynamo, metrics } = parts
   const url = gateway.url
   const clientConfig = testClientConfig(url)
   let seq = 1
@@ -215,6 +254,8 @@ function stackHandle(parts: Parts): Stack {
     },
     calls: () => [...gateway.calls],
     invocations: () => [...runtime.invocations],
+    metrics: () => metrics.all(),
+    github: githubHandle(parts, url),
     setFunction: (name, config) => runtime.register(name, config),
     configureFunction: (name, changes) => runtime.configure(name, withProportionalMargin(parts, name, changes)),
     idle: () => runtime.idle(),

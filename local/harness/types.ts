@@ -2,8 +2,10 @@ import type { KnowledgeBaseRetrievalResult, RetrievalFilter } from '@aws-sdk/cli
 import type { MetadataValue } from '../services/bedrock/retrieval.js'
 import type { IngestionJobView } from '../services/bedrock/model.js'
 import type { Clock } from '../services/clock.js'
+import type { MetricPoint } from '../services/cloudwatch/metrics.js'
 import type { Faults } from '../services/faults/faults.js'
 import type { CallRecord } from '../services/gateway/gateway.js'
+import type { IssueRecord, IssueSeed, IssuesPermission } from '../services/github/issues.js'
 import type { FunctionConfig, InvocationRecord } from '../services/lambda/types.js'
 import type { S3Store } from '../services/s3/store.js'
 import type { SampleOptions } from './incidents.js'
@@ -53,8 +55,18 @@ export interface StackOptions {
       'knowledgeBaseId' | 'dataSourceId' | 'functionName' | 'table' | 'index' | 'bucket' | 'prefix' | 'dataSourcePrefix'
     >
   >
-  /** GitHub context of the OIDC token (default repository `octo-org/incident-analyzer`, run 4242 attempt 1). */
-  github?: { repository?: string; runId?: string; runAttempt?: string; claims?: Record<string, unknown> }
+  /**
+   * GitHub context of the OIDC token (default repository `octo-org/incident-analyzer`, run 4242 attempt 1), the
+   * token the REST API accepts (default a random `ghs_` token) and its permissions (default `issues: write`).
+   */
+  github?: {
+    repository?: string
+    runId?: string
+    runAttempt?: string
+    claims?: Record<string, unknown>
+    token?: string
+    permissions?: { issues?: IssuesPermission }
+  }
   /** The role's trust: accepted audiences (default `sts.amazonaws.com`) and subjects (default `repo:<repository>:*`). */
   trust?: { audiences?: string[]; subjects?: string[] }
 }
@@ -78,6 +90,20 @@ export interface Truth {
 export interface RetrieveOptions {
   numberOfResults?: number
   filter?: RetrievalFilter
+}
+
+/** The stack's GitHub REST API (issues), as tests see it. */
+export interface StackGitHub {
+  /** `GITHUB_API_URL`: the gateway URL plus `/_github/api`. */
+  readonly apiUrl: string
+  /** The token the API accepts, as `Authorization: token …` or `Bearer …`: pass it as the `github_token` input. */
+  readonly token: string
+  /** Issues and pull requests (with their comments and state history) of one repository, or of all, oldest first. */
+  issues(repository?: string): IssueRecord[]
+  /** Opens an issue or pull request as someone did before the run (closed, commented on, as `seed` says). */
+  addIssue(repository: string, seed: IssueSeed): IssueRecord
+  /** What the token may do with issues: `write` (default), `read` or `none`; beyond it → 403. */
+  setPermissions(permissions: { issues?: IssuesPermission }): void
 }
 
 export interface Stack {
@@ -109,6 +135,10 @@ export interface Stack {
   calls(): CallRecord[]
   /** Every Lambda invocation that finished, in order. */
   invocations(): InvocationRecord[]
+  /** Every data point CloudWatch accepted (PutMetricData), in the order they arrived. */
+  metrics(): MetricPoint[]
+  /** GitHub's REST API for issues: the token, the issues and comments written, the token's permissions. */
+  readonly github: StackGitHub
   /** Registers (or replaces) a function, e.g. an in-process handler returning odd shapes. */
   setFunction(name: string, config: FunctionConfig): void
   /** Changes a function's settings (timeout, env, ...). */

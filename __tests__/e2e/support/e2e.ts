@@ -113,8 +113,8 @@ export async function runKbSync(
       knowledge_base_id: stack.ids.knowledgeBaseId,
       data_source_id: stack.ids.dataSourceId,
       poll_interval_seconds: '0.1',
-      // Until the stack answers CloudWatch, metrics stay off here.
-      metrics_namespace: '',
+      // What `${{ github.token }}` is on a runner: the token the stack's GitHub API accepts.
+      github_token: stack.github.token,
       ...inputs
     },
     env,

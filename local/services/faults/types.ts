@@ -6,7 +6,8 @@ import type { IncomingHttpHeaders } from 'node:http'
  * Operations are named as in the AWS API (`StartIngestionJob`, `Invoke`, `Query`, `PutObject`,
  * `AssumeRoleWithWebIdentity`, ...) or with a service prefix when a name is ambiguous (`dynamodb:Query`); the prefix
  * is the call log's service name or the signing name (`bedrock-agent:` and `bedrock:` both work). `*` and
- * `service:*` match every operation. The OIDC token endpoint is the operation `GetIDToken`.
+ * `service:*` match every operation. The OIDC token endpoint is the operation `GetIDToken`; GitHub's REST API has
+ * `ListIssues`, `GetIssue`, `CreateIssue`, `UpdateIssue`, `ListIssueComments` and `CreateIssueComment`.
  */
 
 /** Where a transport fault strikes: before anything is sent, or once the status line and headers are out. */
@@ -14,13 +15,17 @@ export type Phase = 'before-headers' | 'after-headers'
 
 /** A call as fault predicates see it. */
 export interface FaultRequest {
-  /** Service name as in the call log: dynamodb, s3, lambda, bedrock-agent, bedrock-agent-runtime, sts, oidc. */
+  /**
+   * Service name as in the call log: dynamodb, s3, lambda, bedrock-agent, bedrock-agent-runtime, sts, oidc,
+   * cloudwatch, github.
+   */
   service: string
   operation: string
   /**
    * What the call is about: the S3 object key; the DynamoDB item key (its attribute values joined by `|`, empty for
    * Query/Scan); the Lambda function name; the last id of a Bedrock path (job, data source or knowledge base); the
-   * STS role ARN; the OIDC audience.
+   * STS role ARN; the OIDC audience; the CloudWatch namespace; the GitHub repository (`owner/name`, `owner/name#7`
+   * for one issue).
    */
   key: string
   method: string

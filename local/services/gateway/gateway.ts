@@ -4,6 +4,7 @@ import { createServer as createNetServer, type AddressInfo, type Server, type So
 import { isRuntimePath } from '../bedrock/runtime-service.js'
 import { requestId } from '../common/ids.js'
 import { Abandoned, AwsError, readBody, type Call } from '../common/protocol.js'
+import { GITHUB_API_PATH } from '../github/service.js'
 import type { Service } from './service.js'
 
 /** A request as the stack saw it; tests use these to check what the action called and with which identity. */
@@ -34,9 +35,16 @@ export interface Routes {
   bedrockRuntime: Service
   sts: Service
   oidc: Service
+  cloudwatch: Service
+  github: Service
 }
 
 export const OIDC_PATH = '/_github/idtoken'
+export { GITHUB_API_PATH }
+
+function under(pathname: string, base: string): boolean {
+  return pathname === base || pathname.startsWith(`${base}/`)
+}
 
 interface Scope {
   accessKeyId: string
@@ -55,9 +63,10 @@ export function credentialScope(req: IncomingMessage, url: URL): Scope | undefin
 
 /**
  * One HTTP port for every service. Requests are routed by the service name of their SigV4 credential scope (what
- * the SDK signs with: dynamodb, s3, lambda, bedrock, sts), so a single `AWS_ENDPOINT_URL` works for all clients;
- * bedrock-agent and bedrock-agent-runtime share the signing name `bedrock` and are told apart by path. Unsigned
- * requests are STS's AssumeRoleWithWebIdentity (form body) and the GitHub OIDC token endpoint (its own path).
+ * the SDK signs with: dynamodb, s3, lambda, bedrock, sts, monitoring), so a single `AWS_ENDPOINT_URL` works for all
+ * clients; bedrock-agent and bedrock-agent-runtime share the signing name `bedrock` and are told apart by path.
+ * Unsigned requests are STS's AssumeRoleWithWebIdentity (form body), and GitHub's OIDC token endpoint and REST API
+ * (each under its own path).
  */
 export class Gateway {
   readonly calls: CallRecord[] = []
@@ -135,7 +144,8 @@ export class Gateway {
   }
 
   private route(req: IncomingMessage, url: URL, scope: Scope | undefined): Service | undefined {
-    if (url.pathname === OIDC_PATH || url.pathname.startsWith(`${OIDC_PATH}/`)) return this.routes.oidc
+    if (under(url.pathname, OIDC_PATH)) return this.routes.oidc
+    if (under(url.pathname, GITHUB_API_PATH)) return this.routes.github
     switch (scope?.service) {
       case 'dynamodb':
         return this.routes.dynamodb
@@ -147,6 +157,8 @@ export class Gateway {
         return isRuntimePath(url.pathname) ? this.routes.bedrockRuntime : this.routes.bedrockAgent
       case 'sts':
         return this.routes.sts
+      case 'monitoring':
+        return this.routes.cloudwatch
       case undefined:
         break
       default:

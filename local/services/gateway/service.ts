@@ -4,7 +4,7 @@ import { applyFaults, type FaultContext } from './apply-faults.js'
 
 /** One emulated service behind the gateway. */
 export interface Service {
-  /** Name in the call log: dynamodb, s3, lambda, bedrock-agent, bedrock-agent-runtime, sts, oidc. */
+  /** Name in the call log: dynamodb, s3, lambda, bedrock-agent, bedrock-agent-runtime, sts, oidc, cloudwatch, github. */
   readonly name: string
   handle(call: Call): Promise<void>
   /** Renders an error in the service's protocol (JSON with x-amzn-ErrorType, XML, ...). */
