@@ -246,7 +246,7 @@ describe('helpText', () => {
       const flag = `--${name.replace(/_/g, '-')}`
       const shown = input.required
         ? 'required'
-        : input.default === '' || input.default.startsWith('${{')
+        : input.default === '' || (input.default ?? '').startsWith('${{')
           ? 'default: (empty)'
           : `default: ${input.default}`
       expect(help).toContain(`\n  ${flag} `)

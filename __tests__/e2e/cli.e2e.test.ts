@@ -335,7 +335,7 @@ describe('--help and --version', () => {
     for (const [name, input] of Object.entries(action.inputs)) {
       const shown = input.required
         ? 'required'
-        : input.default === '' || input.default.startsWith('${{')
+        : input.default === '' || (input.default ?? '').startsWith('${{')
           ? 'default: (empty)'
           : `default: ${input.default}`
       expect(run.stdout).toContain(`\n  --${name.replace(/_/g, '-')} `)
