@@ -24,9 +24,19 @@ function featureFlags(): Record<string, unknown> {
   return cdkJson.context
 }
 
-export function createApp(options: { outdir?: string } = {}): KbSyncApp {
+export interface AppOptions {
+  outdir?: string
+  /**
+   * Run AWS's CloudFormation validator on synthesis (default true). The synth script and the validation tests keep
+   * it; tests that only read the templates skip its WebAssembly engine.
+   */
+  cloudFormationValidation?: boolean
+}
+
+export function createApp(options: AppOptions = {}): KbSyncApp {
   const app = new App({
     ...(options.outdir === undefined ? {} : { outdir: options.outdir }),
+    builtinCloudFormationValidation: options.cloudFormationValidation ?? true,
     context: {
       ...featureFlags(),
       // The committed templates carry nothing but CloudFormation: no construct paths, no CDK version resource.

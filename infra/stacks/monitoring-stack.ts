@@ -234,8 +234,8 @@ export class MonitoringStack extends Stack {
     const ingestionFailureAlarm = new Alarm(this, 'IngestionFailureAlarm', {
       alarmName: Fn.sub('${AWS::StackName}-IngestionFailureAlarm'),
       alarmDescription:
-        "kb-sync: an ingestion job of the knowledge base's data source ended FAILED or STOPPED. New incidents are " +
-        'not searchable until a job completes; the next run with ingestion: auto starts one.',
+        "kb-sync: an ingestion job that a kb-sync run watched did not complete (the action's IngestionJobsFailed). " +
+        'New incidents are not searchable until a job completes; the next run with ingestion: auto starts another.',
       metric: jobsFailed,
       threshold: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
