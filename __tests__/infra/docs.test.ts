@@ -2,21 +2,24 @@
  * docs/setup-aws.md says what the template and the hourly workflow do: the trust and permissions policies exactly as
  * the template builds them, its parameters, the repository variables, and the workflow's settings it explains.
  */
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
+import { RuleViolation, deploy as deployTemplate, type Json, type Template } from '../support/cfn-values.js'
 import { codeBlocks, readDoc } from '../support/docs.js'
-import { RuleViolation, loadCloudFormation, renderCloudFormation, type Json } from '../support/iam-cloudformation.js'
 import { REPO_ROOT, loadWorkflow } from '../support/workflow-files.js'
 
 const setup = readDoc('docs/setup-aws.md')
-const template = loadCloudFormation(path.join(REPO_ROOT, 'infra', 'github-oidc-role.yaml'))
+// The role's template as committed (__tests__/infra/templates.test.ts holds it to the CDK app).
+const ROLE_TEMPLATE = 'infra/templates/KbSyncGitHubRoleStack.template.json'
+const template = JSON.parse(readFileSync(path.join(REPO_ROOT, ROLE_TEMPLATE), 'utf8')) as Template
 
-/** The template rendered with the example values the docs use throughout, and any parameters on top. */
+/** The template deployed with the example values the docs use throughout, and any parameters on top. */
 function renderExample(parameters: Record<string, string> = {}) {
-  return renderCloudFormation(template, {
+  return deployTemplate(template, {
     parameters: { GitHubOrg: 'my-org', GitHubRepo: 'my-repo', KnowledgeBaseId: 'LPR1PEW0LN', ...parameters },
     pseudo: { 'AWS::Partition': 'aws', 'AWS::Region': 'us-east-1', 'AWS::AccountId': '123456789012' },
-    resourceValues: {
+    resources: {
       GitHubOidcProvider: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com',
       'KbSyncRole.Arn': 'arn:aws:iam::123456789012:role/kb-sync'
     }
@@ -53,7 +56,7 @@ describe('docs/setup-aws.md', () => {
   it('deploys with parameters the template declares, and with the IAM capability', () => {
     const deploy = codeBlocks(setup, 'sh').find((block) => block.includes('aws cloudformation deploy'))
     expect(deploy).toBeDefined()
-    expect(deploy).toContain('--template-file infra/github-oidc-role.yaml')
+    expect(deploy).toContain(`--template-file ${ROLE_TEMPLATE}`)
     expect(deploy).toContain('--capabilities CAPABILITY_NAMED_IAM')
     const declared = Object.keys(template.Parameters as Record<string, Json>)
     const given = [...(deploy ?? '').matchAll(/^\s+([A-Za-z]+)=/gm)].map((match) => match[1])

@@ -1,11 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
 import {
   FRONT_ONLY_OPERATIONS,
+  grantedIamActions,
   requiredIamActions,
   scanActionSource,
   scanAllFrontsSource,
+  scanLambdaSource,
   scanSource
 } from '../support/iam-operations.js'
+import { json, synthesizeApp } from '../support/infra-app.js'
 import { REPO_ROOT } from '../support/workflow-files.js'
 
 const actionsOf = (text: string): string[] => requiredIamActions(scanSource('x.ts', text))
@@ -114,5 +117,65 @@ describe('iam-operations: deriving IAM actions from AWS SDK v3 calls', () => {
     const action = requiredIamActions(scanActionSource(REPO_ROOT))
     const all = requiredIamActions(scanAllFrontsSource(REPO_ROOT))
     expect(all.filter((name) => !action.includes(name))).toEqual([...FRONT_ONLY_OPERATIONS])
+  })
+})
+
+/** Granted by the GitHub role before src/ calls it; empty while the role and the code agree. */
+const GRANTED_AHEAD_OF_SRC: string[] = []
+
+describe('the synthesized roles grant exactly the AWS calls of the code that runs under them', () => {
+  const { githubRoleTemplate, lambdaTemplate } = synthesizeApp()
+
+  it('the GitHub OIDC role (KbSyncGitHubRoleStack): the calls in src/, not src/lambda/', () => {
+    const scan = scanActionSource(REPO_ROOT)
+    expect(scan.unsupported).toEqual([])
+    const needed = requiredIamActions(scan)
+    expect(needed.length).toBeGreaterThan(0)
+    expect(grantedIamActions(json(githubRoleTemplate), 'KbSyncRole')).toEqual(
+      [...new Set([...needed, ...GRANTED_AHEAD_OF_SRC])].sort()
+    )
+  })
+
+  it('grants ahead of src/ only what src/ does not call yet', () => {
+    const needed = requiredIamActions(scanActionSource(REPO_ROOT))
+    expect(GRANTED_AHEAD_OF_SRC.filter((action) => needed.includes(action))).toEqual([])
+  })
+
+  it('the batch-sync Lambda’s execution role (KbSyncLambdaStack): the calls in src/lambda/, and its own logs', () => {
+    const scan = scanLambdaSource(REPO_ROOT)
+    expect(scan.unsupported).toEqual([])
+    expect(requiredIamActions(scan)).toEqual([
+      'dynamodb:BatchGetItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+      's3:PutObject'
+    ])
+    expect(grantedIamActions(json(lambdaTemplate), 'BatchSyncRole')).toEqual(
+      [...requiredIamActions(scan), 'logs:CreateLogStream', 'logs:PutLogEvents'].sort()
+    )
+  })
+
+  it('reads statements under Fn::If with both branches', () => {
+    const template = {
+      Resources: {
+        R: {
+          Type: 'AWS::IAM::Role',
+          Properties: {
+            Policies: [
+              {
+                PolicyDocument: {
+                  Statement: [
+                    { Effect: 'Allow', Action: 'a:One' },
+                    { 'Fn::If': ['C', { Effect: 'Allow', Action: ['b:Two'] }, { Ref: 'AWS::NoValue' }] },
+                    { Effect: 'Deny', Action: 'c:Three' }
+                  ]
+                }
+              }
+            ]
+          }
+        }
+      }
+    }
+    expect(grantedIamActions(template, 'R')).toEqual(['a:One', 'b:Two'])
   })
 })

@@ -249,3 +249,37 @@ export function scanAllFrontsSource(repoRoot: string): AwsCallScan {
   const src = path.join(repoRoot, 'src')
   return scanFiles(listSourceFiles(src, [path.join(src, 'lambda')]), repoRoot)
 }
+
+/** The IAM actions the reference batch-sync Lambda's code needs: `src/lambda/**\/*.ts`, under its execution role. */
+export function scanLambdaSource(repoRoot: string): AwsCallScan {
+  return scanFiles(listSourceFiles(path.join(repoRoot, 'src', 'lambda')), repoRoot)
+}
+
+type TemplateJson = Record<string, unknown>
+
+/**
+ * The sorted set of IAM actions that a role's inline policies allow in a synthesized template, whichever of its
+ * conditions hold: a statement under `Fn::If` counts with both branches.
+ */
+export function grantedIamActions(template: TemplateJson, roleLogicalId: string): string[] {
+  const resources = template.Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>
+  const role = resources[roleLogicalId]
+  if (role?.Type !== 'AWS::IAM::Role') throw new Error(`${roleLogicalId} is not a role of the template`)
+  const statements = (node: unknown): Record<string, unknown>[] => {
+    if (Array.isArray(node)) return node.flatMap(statements)
+    if (node === null || typeof node !== 'object') return []
+    const record = node as Record<string, unknown>
+    if ('Fn::If' in record) return statements((record['Fn::If'] as unknown[]).slice(1))
+    if ('Ref' in record) return [] // AWS::NoValue
+    return [record]
+  }
+  const policies = (role.Properties.Policies ?? []) as { PolicyDocument: { Statement: unknown } }[]
+  return [
+    ...new Set(
+      policies
+        .flatMap((policy) => statements(policy.PolicyDocument.Statement))
+        .filter((statement) => statement.Effect === 'Allow')
+        .flatMap((statement) => [statement.Action as string | string[]].flat())
+    )
+  ].sort()
+}

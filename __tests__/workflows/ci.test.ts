@@ -43,6 +43,7 @@ describe('ci.yml', () => {
     ['tests', /npm test\b/],
     ['workflow and action.yml validation', /npm run lint:workflows\b/],
     ['dist/ freshness check', /\bbash scripts\/check-dist\.sh\b/],
+    ['infra/templates/ freshness check', /\bbash scripts\/check-infra\.sh\b/],
     ['end-to-end tests', /npm run test:e2e\b/]
   ])('runs the %s', (_what, pattern) => {
     expect(runs).toMatch(pattern)
@@ -64,6 +65,11 @@ describe('ci.yml', () => {
   it('checks dist/ with the same script as .ci/run', () => {
     expect(jobRunning(/\bbash scripts\/check-dist\.sh\b/)).toBeDefined()
     expect(readFileSync(path.join(REPO_ROOT, '.ci/run'), 'utf8')).toMatch(/^bash scripts\/check-dist\.sh$/m)
+  })
+
+  it('checks infra/templates/ with the same script as .ci/run', () => {
+    expect(jobRunning(/\bbash scripts\/check-infra\.sh\b/)).toBeDefined()
+    expect(readFileSync(path.join(REPO_ROOT, '.ci/run'), 'utf8')).toMatch(/^bash scripts\/check-infra\.sh$/m)
   })
 
   it('runs the end-to-end suite on the Node.js that action.yml declares', () => {

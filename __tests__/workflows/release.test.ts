@@ -200,6 +200,7 @@ describe('release.yml: gates before the major tag moves', () => {
     ['type-check', /npm run typecheck\b/],
     ['workflow validation', /npm run lint:workflows\b/],
     ['dist/ freshness check', /\bbash scripts\/check-dist\.sh\b/],
+    ['infra/templates/ freshness check', /\bbash scripts\/check-infra\.sh\b/],
     ['tests', /npm test\b/]
   ])('the checks job runs the %s', (_what, pattern) => {
     expect(stepsOf(checks).some((step) => pattern.test(step.run ?? ''))).toBe(true)
