@@ -25,7 +25,7 @@ describe('dist/index.js with bad input', () => {
     expect(JSON.parse(run.outputs.result!)).toMatchObject({ status: 'failed', ingestion_phase: { job_id: null } })
     expect(run.errors.join('\n')).toContain("Input 'knowledge_base_id' has the value 'not-an-id'")
     expect(run.errors.join('\n')).toContain(
-      "Input 'ingestion' has the value 'sometimes'; allowed: auto | always | never."
+      "Input 'ingestion' has the value 'sometimes'; allowed: auto | always | never | direct."
     )
     expect(run.errors.join('\n')).toContain("Input 'wait_for_sync' has the value 'yes'")
     expect(run.summary).toContain('kb-sync: failed')
