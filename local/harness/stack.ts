@@ -37,6 +37,7 @@ export type { Faults } from '../services/faults/faults.js'
 export type { S3Object, S3Store } from '../services/s3/store.js'
 export type { CallRecord } from '../services/gateway/gateway.js'
 export type { IngestionJobView, IngestionStatistics, JobStatus } from '../services/bedrock/model.js'
+export type { DocumentOperationView } from '../services/bedrock/documents.js'
 export type { SampleIncident, SampleOptions } from './incidents.js'
 export type { RetrieveOptions, Stack, StackIds, StackOptions, Truth } from './types.js'
 
@@ -112,7 +113,8 @@ function createKnowledgeBase(
       jobDurationMs: options.jobDurationMs ?? 1500,
       perDocumentMs: options.perDocumentMs ?? 0,
       maxDocumentBytes: options.maxDocumentBytes ?? 50 * 1024 * 1024,
-      startIntervalMs: options.startIngestionIntervalMs ?? 0
+      startIntervalMs: options.startIngestionIntervalMs ?? 0,
+      documentDurationMs: options.documentDurationMs ?? 500
     },
     ids.region
   )
