@@ -210,7 +210,6 @@ export function expectWellFormed(run: ActionRun): void {
     expect(typeof result.ingestion_phase.fallback_reason).toBe('string')
     expect(direct).toBe(false)
   }
-  if (direct) expect(o.ingestion_job_id).toBe('')
   expect(result.status).toBe(o.status)
   expect(result.sync_phase).toMatchObject({
     successfully_synced: nullable(o.synced_count),
