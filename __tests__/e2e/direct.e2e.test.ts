@@ -16,6 +16,7 @@ import {
   ingestAsSomeoneElse,
   inspect,
   invokeReference,
+  reshapedReference,
   resultOf,
   runKbSync,
   startJobAsSomeoneElse,
@@ -200,6 +201,24 @@ describe('a full job instead, with the reason', () => {
       expect(resultOf(run).ingestion_phase).toMatchObject({ mode: 'job', fallback_reason: reason })
       expect(run.summary).toContain(`A full ingestion job instead of direct ingestion: ${reason}.`)
       expect(actionCalls(stack)).not.toContain('bedrock-agent:IngestKnowledgeBaseDocuments')
+      const view = await inspect(stack)
+      expectJobAsReported(run, view)
+      expectAllSearchable(view)
+    })
+  })
+
+  it.concurrent('when the lists are shorter than the counts (a Lambda that lists empty lists)', async () => {
+    await withStack(FAST, async (stack) => {
+      await primed(stack)
+      await stack.seedIncidents(4, { status: 'CLOSED' })
+      reshapedReference(stack, LISTING, (result) => ({ ...result, synced_documents: [], removed_documents: [] }))
+
+      const run = await runKbSync(stack, { ingestion: 'direct', function_name: LISTING })
+      expect(run.outputs).toMatchObject({ status: 'completed', synced_count: '4', ingestion_status: 'COMPLETE' })
+      expect(resultOf(run).ingestion_phase).toMatchObject({
+        mode: 'job',
+        fallback_reason: 'the Lambda listed 0 changed documents but counted 4, so its lists are incomplete'
+      })
       const view = await inspect(stack)
       expectJobAsReported(run, view)
       expectAllSearchable(view)
