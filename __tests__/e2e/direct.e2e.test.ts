@@ -411,6 +411,27 @@ describe('calls that fail', () => {
     })
   })
 
+  it.concurrent(
+    'an answer lost after Bedrock took the call: the retry carries the same token, taken once',
+    async () => {
+      await withStack(FAST, async (stack) => {
+        await primed(stack)
+        await stack.seedIncidents(3, { status: 'CLOSED' })
+        listingReference(stack)
+        stack.faults.reset('IngestKnowledgeBaseDocuments', { phase: 'after-headers', bytes: 10 })
+
+        const run = await runKbSync(stack, { ingestion: 'direct', function_name: LISTING })
+        expect(run.outputs).toMatchObject({ status: 'completed', ingestion_status: 'COMPLETE' })
+        const ingests = stack.calls().filter((c) => c.operation === 'IngestKnowledgeBaseDocuments')
+        expect(ingests).toHaveLength(2)
+        expect(ingests[0]?.fault).toBe('reset:after-headers')
+        expect((await stack.truth()).documents).toHaveLength(3)
+        expect(statisticsOf(run)).toMatchObject({ numberOfDocumentsIndexed: 3 })
+        expectAllSearchable(await inspect(stack))
+      })
+    }
+  )
+
   it.concurrent('a used-up quota fails the run at once, saying where to raise it', async () => {
     await withStack(FAST, async (stack) => {
       await primed(stack)
