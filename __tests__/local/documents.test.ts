@@ -458,3 +458,30 @@ describe('fault hooks on the document operations', () => {
     await expect(call).rejects.toMatchObject({ name: 'ConflictException' })
   })
 })
+
+describe('documentDurationMs: 0', () => {
+  it('answers the outcome at once: INDEXED, or gone', async () => {
+    const instant = await startStack({ documentDurationMs: 0 })
+    const client = new BedrockAgentClient({ ...instant.clientConfig, maxAttempts: 1 })
+    try {
+      const ids = { knowledgeBaseId: instant.ids.knowledgeBaseId, dataSourceId: instant.ids.dataSourceId }
+      const location = `s3://${instant.ids.bucket}/incidents/closed/INC-NOW.json`
+      instant.s3.put(instant.ids.bucket, 'incidents/closed/INC-NOW.json', '{"text":"instant"}')
+      instant.s3.put(instant.ids.bucket, 'incidents/closed/INC-NOW.json.metadata.json', '{"metadataAttributes":{}}')
+      const ingested = await client.send(
+        new IngestKnowledgeBaseDocumentsCommand({ ...ids, documents: [s3Document(location)] })
+      )
+      expect(ingested.documentDetails?.map((d) => d.status)).toEqual(['INDEXED'])
+      const deleted = await client.send(
+        new DeleteKnowledgeBaseDocumentsCommand({
+          ...ids,
+          documentIdentifiers: [{ dataSourceType: 'S3', s3: { uri: location } }]
+        })
+      )
+      expect(deleted.documentDetails?.map((d) => d.status)).toEqual(['NOT_FOUND'])
+    } finally {
+      client.destroy()
+      await instant.stop()
+    }
+  })
+})

@@ -314,6 +314,8 @@ export class Bedrock {
     }
     accept()
     if (key !== undefined) ds.documentTokens.set(key, uris)
+    // With no processing time the documents are done at once: the answer shows it.
+    this.settle()
     return uris.map((uri) => documentDetail(ds, uri, now))
   }
 

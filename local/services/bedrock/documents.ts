@@ -131,9 +131,10 @@ export function dueDocuments(ds: DataSource, now: number): { at: number; apply: 
     }))
 }
 
-/** A job that completed has judged these documents anew: an older direct failure no longer describes them. */
+/** A job that completed has indexed or removed these documents: an older direct failure no longer describes them. */
 export function forgetFailuresJudgedBy(ds: DataSource, plan: Plan): void {
-  for (const key of [...plan.items.map((i) => i.key), ...plan.deletions]) {
+  const judged = [...plan.items.filter((i) => i.kind !== 'failed').map((i) => i.key), ...plan.deletions]
+  for (const key of judged) {
     const op = ds.documents.get(uriOf(ds, key))
     if (op?.applied && op.outcome === 'FAILED') ds.documents.delete(op.uri)
   }
