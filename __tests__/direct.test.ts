@@ -144,6 +144,23 @@ describe('decide: a full job or the documents directly', () => {
     ).toBe('a batch failed or was cut off, so it may have written documents it did not list')
   })
 
+  it('falls back when the lists are shorter than the counts: a listed-nothing answer must not pass for no change', () => {
+    const underlisted = { ...changed([uri(1)]), synced: 3 }
+    expect(decide('direct', underlisted, CLEAN)).toMatchObject({
+      start: true,
+      mode: 'job',
+      fallback: 'the Lambda listed 1 changed documents but counted 3, so its lists are incomplete'
+    })
+    const emptyLists = { ...changed([]), synced: 2 }
+    expect(decide('direct', emptyLists, CLEAN)).toMatchObject({ start: true, mode: 'job' })
+    const removedUnlisted = { ...changed([uri(1)]), removed: 1 }
+    expect(decide('auto', removedUnlisted, CLEAN).fallback).toBe(
+      'the Lambda listed 1 changed documents but counted 2, so its lists are incomplete'
+    )
+    // Listing a document twice (written by two batches) is no shortfall.
+    expect(decide('direct', { ...changed([uri(1), uri(1)]), synced: 2 }, CLEAN).mode).toBe('direct')
+  })
+
   it('skips when nothing changed, and a full job is what always means', () => {
     expect(decide('direct', changed([]), CLEAN)).toMatchObject({ start: false, mode: 'job' })
     expect(decide('always', changed([uri(1)]), CLEAN)).toMatchObject({ start: true, mode: 'job' })

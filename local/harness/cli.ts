@@ -1,7 +1,7 @@
 /**
  * `npm run stack`: starts the local stack, seeds it and prints the environment to use it, then stays up until
  * Ctrl-C. Options: --seed N (sample incidents, default 120), --port P (default: a free port), --job-ms MS (time an
- * ingestion job takes, default 1500), --lambda PATH (the function's module), --quiet (only the export lines).
+ * ingestion job takes, default 1500), --document-ms MS (time a document sent by name takes, default 500), --lambda PATH (the function's module), --quiet (only the export lines).
  */
 import { parseArgs } from 'node:util'
 import { startStack } from './stack.js'
@@ -11,6 +11,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '120' },
     port: { type: 'string', default: '0' },
     'job-ms': { type: 'string', default: '1500' },
+    'document-ms': { type: 'string', default: '500' },
     lambda: { type: 'string' },
     quiet: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false }
@@ -18,7 +19,9 @@ const { values } = parseArgs({
 })
 
 if (values.help) {
-  console.log('Usage: npm run stack -- [--seed N] [--port P] [--job-ms MS] [--lambda PATH] [--quiet]')
+  console.log(
+    'Usage: npm run stack -- [--seed N] [--port P] [--job-ms MS] [--document-ms MS] [--lambda PATH] [--quiet]'
+  )
   process.exit(0)
 }
 
@@ -36,6 +39,7 @@ const quote = (v: string): string => `'${v.replace(/'/g, `'\\''`)}'`
 const stack = await startStack({
   port: int('port', values.port),
   jobDurationMs: int('job-ms', values['job-ms']),
+  documentDurationMs: int('document-ms', values['document-ms']),
   lambdaHandlerPath: values.lambda
 })
 const seeded = await stack.seedIncidents(int('seed', values.seed))

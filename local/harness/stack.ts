@@ -52,6 +52,7 @@ export type {
   StateReason
 } from '../services/github/issues.js'
 export type { IngestionJobView, IngestionStatistics, JobStatus } from '../services/bedrock/model.js'
+export type { DocumentOperationView } from '../services/bedrock/documents.js'
 export type { SampleIncident, SampleOptions } from './incidents.js'
 export type { RetrieveOptions, Stack, StackGitHub, StackIds, StackOptions, Truth } from './types.js'
 
@@ -136,7 +137,8 @@ function createKnowledgeBase(
       jobDurationMs: options.jobDurationMs ?? 1500,
       perDocumentMs: options.perDocumentMs ?? 0,
       maxDocumentBytes: options.maxDocumentBytes ?? 50 * 1024 * 1024,
-      startIntervalMs: options.startIngestionIntervalMs ?? 0
+      startIntervalMs: options.startIngestionIntervalMs ?? 0,
+      documentDurationMs: options.documentDurationMs ?? 500
     },
     ids.region
   )

@@ -45,8 +45,15 @@ export async function readTruth({ ids, dynamo, store, bedrock }: Backends): Prom
     documentKeys: objects.map((o) => o.key).filter((k) => k.startsWith(ids.prefix) && !k.endsWith('.metadata.json')),
     indexed: bedrock
       .indexed()
-      .map((d) => ({ key: d.key, uri: d.uri, etag: d.etag, metadata: d.metadata }))
+      .map((d) => ({
+        key: d.key,
+        uri: d.uri,
+        etag: d.etag,
+        metadata: d.metadata,
+        via: d.direct ? ('direct' as const) : ('job' as const)
+      }))
       .sort((a, b) => a.key.localeCompare(b.key)),
-    jobs: bedrock.allJobs()
+    jobs: bedrock.allJobs(),
+    documents: bedrock.documentOperations()
   }
 }

@@ -1,5 +1,6 @@
 import type { KnowledgeBaseRetrievalResult, RetrievalFilter } from '@aws-sdk/client-bedrock-agent-runtime'
 import type { MetadataValue } from '../services/bedrock/retrieval.js'
+import type { DocumentOperationView } from '../services/bedrock/documents.js'
 import type { IngestionJobView } from '../services/bedrock/model.js'
 import type { Clock } from '../services/clock.js'
 import type { MetricPoint } from '../services/cloudwatch/metrics.js'
@@ -40,6 +41,11 @@ export interface StackOptions {
   jobDurationMs?: number
   /** Extra job time per document (default 0). */
   perDocumentMs?: number
+  /**
+   * How long a document sent by name (IngestKnowledgeBaseDocuments, DeleteKnowledgeBaseDocuments) takes to be
+   * INDEXED, FAILED or gone, STARTING (DELETING) for its first fifth (default 500 ms).
+   */
+  documentDurationMs?: number
   /** Documents over this size fail ingestion (default 50 MB, Bedrock's limit). */
   maxDocumentBytes?: number
   /** Least time between StartIngestionJob calls, as Bedrock's rate limit (default 0: off). */
@@ -82,9 +88,17 @@ export interface Truth {
   objects: { key: string; etag: string; size: number }[]
   /** Document keys (not sidecars) under the Lambda's prefix. */
   documentKeys: string[]
-  /** What the knowledge base has ingested. */
-  indexed: { key: string; uri: string; etag: string; metadata: Record<string, MetadataValue> }[]
+  /** What the knowledge base has ingested, and whether a job or direct ingestion (by name) last put it there. */
+  indexed: {
+    key: string
+    uri: string
+    etag: string
+    metadata: Record<string, MetadataValue>
+    via: 'job' | 'direct'
+  }[]
   jobs: IngestionJobView[]
+  /** Every document sent by name (IngestKnowledgeBaseDocuments, DeleteKnowledgeBaseDocuments), in order. */
+  documents: DocumentOperationView[]
 }
 
 export interface RetrieveOptions {

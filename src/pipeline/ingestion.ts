@@ -167,6 +167,11 @@ function directBlocker(sync: SyncPhase, newest: JobSnapshot | undefined): string
       return 'a batch failed or was cut off, so it may have written documents it did not list'
     return 'the Lambda does not list the documents it writes (synced_documents, removed_documents)'
   }
+  // Each incident synced or updated writes a document: shorter lists than the counts leave changes unsent.
+  const counted = sync.synced + sync.updated + sync.removed
+  if (changes.written.length < sync.synced + sync.updated || changes.removed.length < sync.removed) {
+    return `the Lambda listed ${changes.written.length + changes.removed.length} changed documents but counted ${counted}, so its lists are incomplete`
+  }
   const count = changes.written.length + changes.removed.length
   if (count > DIRECT_MAX_DOCUMENTS) {
     return `${count} documents changed, more than direct ingestion takes (${DIRECT_MAX_DOCUMENTS}); one scan is cheaper`

@@ -47,6 +47,13 @@ export const STATISTIC_NAMES = [
   'numberOfDocumentsFailed'
 ] as const
 
+/** What a direct ingestion reports instead of a job's statistics (docs/behaviour.md, "Direct ingestion"). */
+export const DIRECT_STATISTIC_NAMES = [
+  'numberOfDocumentsIndexed',
+  'numberOfDocumentsDeleted',
+  'numberOfDocumentsFailed'
+] as const
+
 const STATUSES = ['completed', 'skipped', 'started', 'dry_run', 'failed', 'cancelled']
 const TERMINAL = ['COMPLETE', 'FAILED', 'STOPPED']
 
@@ -136,6 +143,8 @@ export interface ResultDocument {
     backlog_after: number | null
   }
   ingestion_phase: {
+    mode: 'job' | 'direct'
+    fallback_reason: string | null
     job_id: string | null
     status: string | null
     statistics: Record<string, number> | null
@@ -194,6 +203,13 @@ export function expectWellFormed(run: ActionRun): void {
     'statistics',
     'status'
   ])
+  const direct = result.ingestion_phase.mode === 'direct'
+  expect(['job', 'direct']).toContain(result.ingestion_phase.mode)
+  // A fallback is a full job that ran where direct ingestion was wanted.
+  if (result.ingestion_phase.fallback_reason !== null) {
+    expect(typeof result.ingestion_phase.fallback_reason).toBe('string')
+    expect(direct).toBe(false)
+  }
   expect(result.status).toBe(o.status)
   expect(result.sync_phase).toMatchObject({
     successfully_synced: nullable(o.synced_count),
@@ -210,8 +226,9 @@ export function expectWellFormed(run: ActionRun): void {
     expect(result.ingestion_phase.statistics).toBeNull()
   } else {
     const stats = statisticsOf(run)
-    expect(Object.keys(stats).sort()).toEqual([...STATISTIC_NAMES].sort())
-    for (const name of STATISTIC_NAMES) expect(Number.isInteger(stats[name])).toBe(true)
+    const names = direct ? DIRECT_STATISTIC_NAMES : STATISTIC_NAMES
+    expect(Object.keys(stats).sort()).toEqual([...names].sort())
+    for (const name of names) expect(Number.isInteger(stats[name])).toBe(true)
     expect(result.ingestion_phase.statistics).toEqual(stats)
   }
   expect(o.duration_seconds).toMatch(/^\d+(\.\d)?$/)

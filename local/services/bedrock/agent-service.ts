@@ -1,5 +1,8 @@
 import type {
+  DeleteKnowledgeBaseDocumentsResponse,
   GetIngestionJobResponse,
+  GetKnowledgeBaseDocumentsResponse,
+  IngestKnowledgeBaseDocumentsResponse,
   StartIngestionJobResponse,
   StopIngestionJobResponse
 } from '@aws-sdk/client-bedrock-agent'
@@ -14,6 +17,10 @@ type Operation =
   | 'ListIngestionJobs'
   | 'GetIngestionJob'
   | 'StopIngestionJob'
+  | 'IngestKnowledgeBaseDocuments'
+  | 'DeleteKnowledgeBaseDocuments'
+  | 'GetKnowledgeBaseDocuments'
+  | 'ListKnowledgeBaseDocuments'
 
 const KB = '/knowledgebases/([^/]+)'
 const DS = `${KB}/datasources/([^/]+)`
@@ -24,7 +31,11 @@ const ROUTES: [method: string, path: RegExp, operation: Operation][] = [
   ['PUT', new RegExp(`^${DS}/ingestionjobs/?$`), 'StartIngestionJob'],
   ['POST', new RegExp(`^${DS}/ingestionjobs/?$`), 'ListIngestionJobs'],
   ['GET', new RegExp(`^${DS}/ingestionjobs/([^/]+)/?$`), 'GetIngestionJob'],
-  ['POST', new RegExp(`^${DS}/ingestionjobs/([^/]+)/stop$`), 'StopIngestionJob']
+  ['POST', new RegExp(`^${DS}/ingestionjobs/([^/]+)/stop$`), 'StopIngestionJob'],
+  ['PUT', new RegExp(`^${DS}/documents/?$`), 'IngestKnowledgeBaseDocuments'],
+  ['POST', new RegExp(`^${DS}/documents/?$`), 'ListKnowledgeBaseDocuments'],
+  ['POST', new RegExp(`^${DS}/documents/deleteDocuments$`), 'DeleteKnowledgeBaseDocuments'],
+  ['POST', new RegExp(`^${DS}/documents/getDocuments$`), 'GetKnowledgeBaseDocuments']
 ]
 
 /** The operation a request names, and the ids in its path: knowledge base, data source, job. */
@@ -39,7 +50,7 @@ function route(call: Call): { operation: Operation | undefined; kbId: string; ds
   return { operation: undefined, kbId: '', dsId: '', jobId: '' }
 }
 
-/** bedrock-agent's REST-JSON API, the part about knowledge bases and ingestion jobs. */
+/** bedrock-agent's REST-JSON API, the part about knowledge bases, ingestion jobs and documents sent by name. */
 export class BedrockAgentService extends BedrockRestService {
   readonly name = 'bedrock-agent'
 
@@ -74,6 +85,23 @@ export class BedrockAgentService extends BedrockRestService {
         }
         return this.send(call, 202, stopped)
       }
+      case 'IngestKnowledgeBaseDocuments': {
+        const documentDetails = this.bedrock.ingestKnowledgeBaseDocuments(kbId, dsId, await jsonBody(call))
+        const accepted: Wire<IngestKnowledgeBaseDocumentsResponse> = { documentDetails }
+        return this.send(call, 202, accepted)
+      }
+      case 'DeleteKnowledgeBaseDocuments': {
+        const documentDetails = this.bedrock.deleteKnowledgeBaseDocuments(kbId, dsId, await jsonBody(call))
+        const accepted: Wire<DeleteKnowledgeBaseDocumentsResponse> = { documentDetails }
+        return this.send(call, 202, accepted)
+      }
+      case 'GetKnowledgeBaseDocuments': {
+        const documentDetails = this.bedrock.getKnowledgeBaseDocuments(kbId, dsId, await jsonBody(call))
+        const found: Wire<GetKnowledgeBaseDocumentsResponse> = { documentDetails }
+        return this.send(call, 200, found)
+      }
+      case 'ListKnowledgeBaseDocuments':
+        return this.send(call, 200, this.bedrock.listKnowledgeBaseDocuments(kbId, dsId, await jsonBody(call)))
       default:
         throw new AwsError(
           404,

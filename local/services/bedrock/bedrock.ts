@@ -1,5 +1,10 @@
 import type {
+  DeleteKnowledgeBaseDocumentsRequest,
   GetDataSourceResponse,
+  GetKnowledgeBaseDocumentsRequest,
+  IngestKnowledgeBaseDocumentsRequest,
+  ListKnowledgeBaseDocumentsRequest,
+  ListKnowledgeBaseDocumentsResponse,
   GetKnowledgeBaseResponse,
   ListIngestionJobsRequest,
   ListIngestionJobsResponse,
@@ -13,37 +18,40 @@ import type { Clock } from '../clock.js'
 import type { Faults } from '../faults/faults.js'
 import type { S3Store } from '../s3/store.js'
 import { describeDataSource, describeKnowledgeBase, knowledgeBaseArn } from './descriptions.js'
+import { readDeleteRequest, readGetRequest, readIngestRequest, readListRequest } from './document-requests.js'
+import {
+  acceptDelete,
+  acceptIngest,
+  documentDetail,
+  documentsInFlight,
+  dueDocuments,
+  forgetFailuresJudgedBy,
+  knownDocuments,
+  operationLog,
+  tokenKey,
+  type DocumentContext,
+  type DocumentDetail,
+  type DocumentOperationView
+} from './documents.js'
 import { applyPlan, planJob } from './ingestion.js'
 import { ACTIVE, jobState, jobView } from './job-state.js'
 import { listJobs } from './list-jobs.js'
 import {
+  checkClientToken,
   checkId,
   validation,
   type BedrockOptions,
   type DataSource,
+  type DocumentAction,
   type IngestionJobView,
   type Job,
   type KnowledgeBase
 } from './model.js'
 import { retrieve, type IndexedDocument } from './retrieval.js'
 
-const CLIENT_TOKEN = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,256}$/
-
 /** StartIngestionJob's own checks of its parameters, before anything else happens. */
 function checkStartRequest(input: Unchecked<StartIngestionJobRequest>): void {
-  const token = input.clientToken
-  if (token !== undefined) {
-    if (typeof token !== 'string' || token.length < 33 || token.length > 256) {
-      throw validation('clientToken', token, 'Member must have length between 33 and 256')
-    }
-    if (!CLIENT_TOKEN.test(token)) {
-      throw validation(
-        'clientToken',
-        token,
-        'Member must satisfy regular expression pattern: ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,256}$'
-      )
-    }
-  }
+  checkClientToken(input.clientToken)
   const description = input.description
   if (description !== undefined && (typeof description !== 'string' || description.length > 200)) {
     throw validation('description', description, 'Member must have length less than or equal to 200')
@@ -82,7 +90,10 @@ export class Bedrock {
       createdAt,
       index: new Map(),
       jobs: [],
-      tokens: new Map()
+      tokens: new Map(),
+      documents: new Map(),
+      documentLog: [],
+      documentTokens: new Map()
     }
     this.kb(kbId).dataSources.set(id, ds)
   }
@@ -91,16 +102,24 @@ export class Bedrock {
     return knowledgeBaseArn(this.region, kbId)
   }
 
-  /** Applies what jobs that reached COMPLETE did to the index. */
+  /** Applies to the index what completed jobs and finished documents sent by name did, in the order they ended. */
   settle(): void {
     const now = this.clock.now()
     for (const ds of this.dataSources()) {
+      const due = dueDocuments(ds, now)
       for (const job of ds.jobs) {
-        if (!job.applied && jobState(job, now).status === 'COMPLETE') {
-          job.applied = true
-          applyPlan(ds, job.plan)
-        }
+        const state = jobState(job, now)
+        if (job.applied || state.status !== 'COMPLETE') continue
+        due.push({
+          at: state.updatedAt,
+          apply: () => {
+            job.applied = true
+            applyPlan(ds, job.plan)
+            forgetFailuresJudgedBy(ds, job.plan)
+          }
+        })
       }
+      for (const change of due.sort((a, b) => a.at - b.at)) change.apply()
     }
   }
 
@@ -165,6 +184,52 @@ export class Bedrock {
     )
   }
 
+  ingestKnowledgeBaseDocuments(
+    kbId: string,
+    dsId: string,
+    input: Unchecked<IngestKnowledgeBaseDocumentsRequest>
+  ): DocumentDetail[] {
+    const ds = this.ds(kbId, dsId)
+    const { clientToken, items } = readIngestRequest(input)
+    const uris = items.map((item) => item.uri)
+    return this.sendDocuments(ds, 'ingest', clientToken, uris, () => acceptIngest(ds, items, this.documentContext()))
+  }
+
+  deleteKnowledgeBaseDocuments(
+    kbId: string,
+    dsId: string,
+    input: Unchecked<DeleteKnowledgeBaseDocumentsRequest>
+  ): DocumentDetail[] {
+    const ds = this.ds(kbId, dsId)
+    const { clientToken, uris } = readDeleteRequest(input)
+    return this.sendDocuments(ds, 'delete', clientToken, uris, () => acceptDelete(ds, uris, this.documentContext()))
+  }
+
+  getKnowledgeBaseDocuments(
+    kbId: string,
+    dsId: string,
+    input: Unchecked<GetKnowledgeBaseDocumentsRequest>
+  ): DocumentDetail[] {
+    const ds = this.ds(kbId, dsId)
+    const now = this.clock.now()
+    return readGetRequest(input).map((uri) => documentDetail(ds, uri, now))
+  }
+
+  listKnowledgeBaseDocuments(
+    kbId: string,
+    dsId: string,
+    input: Unchecked<ListKnowledgeBaseDocumentsRequest>
+  ): Wire<ListKnowledgeBaseDocumentsResponse> {
+    const ds = this.ds(kbId, dsId)
+    const { start, maxResults } = readListRequest(input)
+    const all = knownDocuments(ds, this.clock.now())
+    const end = start + maxResults
+    return {
+      documentDetails: all.slice(start, end),
+      ...(end < all.length ? { nextToken: Buffer.from(String(end)).toString('base64url') } : {})
+    }
+  }
+
   retrieve(kbId: string, request: Unchecked<RetrieveRequest>): RetrieveResponse {
     const docs = [...this.kb(kbId).dataSources.values()].flatMap((ds) => [...ds.index.values()])
     return retrieve(docs, request)
@@ -175,6 +240,12 @@ export class Bedrock {
   /** Every document in the index, across knowledge bases. */
   indexed(): IndexedDocument[] {
     return this.dataSources().flatMap((ds) => [...ds.index.values()])
+  }
+
+  /** Every document operation accepted (IngestKnowledgeBaseDocuments, DeleteKnowledgeBaseDocuments), in order. */
+  documentOperations(): DocumentOperationView[] {
+    const now = this.clock.now()
+    return this.dataSources().flatMap((ds) => operationLog(ds, now))
   }
 
   /** Every job, data source by data source in start order, as GetIngestionJob would answer now. */
@@ -218,9 +289,60 @@ export class Bedrock {
     return job
   }
 
-  /** One running job per knowledge base, whichever of its data sources runs it. */
+  /**
+   * A document call: the answer it already had when its client token is reused (the call is not taken twice), a
+   * conflict while a job runs on the data source, else the documents accepted and their status now.
+   */
+  private sendDocuments(
+    ds: DataSource,
+    action: DocumentAction,
+    clientToken: string | undefined,
+    uris: string[],
+    accept: () => void
+  ): DocumentDetail[] {
+    const now = this.clock.now()
+    const key = clientToken !== undefined ? tokenKey(action, clientToken) : undefined
+    const previous = key !== undefined ? ds.documentTokens.get(key) : undefined
+    if (previous !== undefined) return previous.map((uri) => documentDetail(ds, uri, now))
+    const running = ds.jobs.find((j) => ACTIVE.includes(jobState(j, now).status))
+    if (running !== undefined) {
+      throw new AwsError(
+        409,
+        'ConflictException',
+        `Unable to ${action} documents: ingestion job ${running.id} is in progress for data source ${ds.id} of knowledge base ${ds.kbId}. Try again after it finishes.`
+      )
+    }
+    accept()
+    if (key !== undefined) ds.documentTokens.set(key, uris)
+    // With no processing time the documents are done at once: the answer shows it.
+    this.settle()
+    return uris.map((uri) => documentDetail(ds, uri, now))
+  }
+
+  private documentContext(): DocumentContext {
+    return {
+      s3: this.s3,
+      faults: this.faults,
+      maxDocumentBytes: this.options.maxDocumentBytes,
+      durationMs: this.options.documentDurationMs,
+      now: this.clock.now()
+    }
+  }
+
+  /**
+   * One running job per knowledge base, whichever of its data sources runs it; and none while documents sent by
+   * name are still being processed, since Bedrock runs those as ingestion work of their own.
+   */
   private refuseWhileRunning(kbId: string, now: number): void {
     for (const other of this.kb(kbId).dataSources.values()) {
+      const busy = documentsInFlight(other, now)
+      if (busy.length > 0) {
+        throw new AwsError(
+          409,
+          'ConflictException',
+          `Unable to start a new ingestion job: ${busy.length} documents sent to data source ${other.id} of knowledge base ${kbId} are still being processed. Try again after they finish.`
+        )
+      }
       const running = other.jobs.find((j) => ACTIVE.includes(jobState(j, now).status))
       if (running !== undefined) {
         throw new AwsError(

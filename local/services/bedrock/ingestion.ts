@@ -60,7 +60,7 @@ function planItem(
 }
 
 /** Why Bedrock would fail this document, if it would. */
-function invalid(object: S3Object, sidecar: S3Object | undefined, maxBytes: number): string | undefined {
+export function invalid(object: S3Object, sidecar: S3Object | undefined, maxBytes: number): string | undefined {
   if (object.body.length > maxBytes) {
     return `File size of ${object.body.length} bytes exceeds the limit of ${maxBytes} bytes.`
   }
@@ -97,7 +97,7 @@ function unreadableText(body: Buffer, ext: string): string | undefined {
   return undefined
 }
 
-function indexedDocument(ds: DataSource, object: S3Object, sidecar: S3Object | undefined): IndexedDocument {
+export function indexedDocument(ds: DataSource, object: S3Object, sidecar: S3Object | undefined): IndexedDocument {
   const ext = extension(object.key)
   let text = TEXT_TYPES.has(ext) ? object.body.toString('utf8') : ''
   if (ext === 'html' || ext === 'htm') text = text.replace(/<[^>]*>/g, ' ')

@@ -23,6 +23,11 @@ export interface BedrockOptions {
   maxDocumentBytes: number
   /** Least time between two StartIngestionJob calls in the account (Bedrock allows about one per 10 s); 0 = off. */
   startIntervalMs: number
+  /**
+   * Time a document sent by name (IngestKnowledgeBaseDocuments, DeleteKnowledgeBaseDocuments) takes from acceptance
+   * to INDEXED, FAILED or gone; the first fifth of it is STARTING (DELETING).
+   */
+  documentDurationMs: number
 }
 
 export interface KnowledgeBase {
@@ -44,6 +49,30 @@ export interface DataSource {
   jobs: Job[]
   /** Jobs by the client token that started them, for idempotent retries. */
   tokens: Map<string, Job>
+  /** Documents sent by name: the newest operation on each S3 URI (a later one supersedes it), and all of them. */
+  documents: Map<string, DocumentOperation>
+  documentLog: DocumentOperation[]
+  /** The URIs a document call carried, by its operation and client token, for idempotent retries. */
+  documentTokens: Map<string, string[]>
+}
+
+export type DocumentAction = 'ingest' | 'delete'
+
+/** One document of an IngestKnowledgeBaseDocuments or DeleteKnowledgeBaseDocuments call, decided when accepted. */
+export interface DocumentOperation {
+  uri: string
+  /** The object key, when the URI names an object in the data source's bucket. */
+  key: string | undefined
+  action: DocumentAction
+  acceptedAt: number
+  durationMs: number
+  /** Where it ends: indexed, failed (with `reason`), or gone from the index (a deletion). */
+  outcome: 'INDEXED' | 'FAILED' | 'NOT_FOUND'
+  reason?: string
+  /** What an ingestion puts in the index. */
+  doc?: IndexedDocument
+  /** Whether its end has been applied to the index; a superseded operation never is. */
+  applied: boolean
 }
 
 export type ItemKind = 'new' | 'modified' | 'metadata' | 'unchanged' | 'failed'
@@ -93,4 +122,22 @@ export function validation(field: string, value: unknown, constraint: string): A
 export function checkId(field: string, value: string): void {
   if (!ID.test(value))
     throw validation(field, value, 'Member must satisfy regular expression pattern: ^[0-9a-zA-Z]{10}$')
+}
+
+const CLIENT_TOKEN = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,256}$/
+
+/** A request's idempotency token as the API constrains it (33–256 characters of its pattern), or a 400. */
+export function checkClientToken(token: unknown): string | undefined {
+  if (token === undefined) return undefined
+  if (typeof token !== 'string' || token.length < 33 || token.length > 256) {
+    throw validation('clientToken', token, 'Member must have length between 33 and 256')
+  }
+  if (!CLIENT_TOKEN.test(token)) {
+    throw validation(
+      'clientToken',
+      token,
+      'Member must satisfy regular expression pattern: ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,256}$'
+    )
+  }
+  return token
 }

@@ -19,6 +19,8 @@ export interface IndexedDocument {
   text: string
   metadata: Record<string, MetadataValue>
   terms: Map<string, number>
+  /** Set when IngestKnowledgeBaseDocuments put it there (not a job). */
+  direct?: true
 }
 
 export interface Hit {
