@@ -71404,7 +71404,16 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1744);
 /** The action's entrypoint (action.yml runs dist/index.js, the bundle of this file). */
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
+// Every deadline timer is unref'd, so a request whose promise stops settling (@actions/core's token request when
+// its connection drops mid-body) would let Node end the process with exit code 13 and no report. Held open until
+// the run has reported, the process lives to see that request's deadline.
+const keepAlive = setInterval(() => undefined, 2 ** 30);
+try {
+    await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
+}
+finally {
+    clearInterval(keepAlive);
+}
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
