@@ -71404,6 +71404,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1744);
 /** The action's entrypoint (action.yml runs dist/index.js, the bundle of this file). */
 
+/** Once the run has reported, whatever still holds the process open gets this long before the step ends anyway. */
+const EXIT_AFTER_REPORT_MS = 1_000;
 // Every deadline timer is unref'd, so a request whose promise stops settling (@actions/core's token request when
 // its connection drops mid-body) would let Node end the process with exit code 13 and no report. Held open until
 // the run has reported, the process lives to see that request's deadline.
@@ -71413,6 +71415,9 @@ try {
 }
 finally {
     clearInterval(keepAlive);
+    // A request the run gave up on (a token endpoint that never answers) keeps its socket, and with it the process,
+    // open: the step would outlive its report until the runner's own timeout.
+    setTimeout(() => process.exit(), EXIT_AFTER_REPORT_MS).unref();
 }
 
 __webpack_async_result__();
