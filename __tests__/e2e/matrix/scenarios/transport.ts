@@ -111,7 +111,8 @@ const OPERATIONS: Operation[] = [
         expect: 'failed',
         then: ['completed'],
         check: (run, stack) => {
-          expect(run.errorText).toContain('ServiceException')
+          expect(run.errorText).toMatch(/ServiceException.*may have run.*not retried/)
+          expect(run.outputs.sync_batches).toBe('1')
           expect(count(stack, 'lambda:Invoke')).toBe(1)
         }
       },
@@ -119,7 +120,8 @@ const OPERATIONS: Operation[] = [
         expect: 'failed',
         then: ['completed'],
         check: (run, stack) => {
-          expect(run.errorText).toMatch(/Batch 1: .*may have run.*not retried/)
+          expect(run.errorText).toMatch(/Batch 1: .*ECONNRESET.*may have run.*not retried/)
+          expect(run.outputs.sync_batches).toBe('1')
           expect(count(stack, 'lambda:Invoke')).toBe(1)
         }
       },
