@@ -75141,6 +75141,10 @@ const FULL_BATCH_SIZE = 50;
 function followJobCommand(ids, jobId) {
     return `aws bedrock-agent get-ingestion-job --knowledge-base-id ${ids.knowledgeBaseId} --data-source-id ${ids.dataSourceId} --ingestion-job-id ${jobId}`;
 }
+/** The command that lists a data source's jobs, newest first: where a job this run may have started shows up. */
+function listJobsCommand(ids) {
+    return `aws bedrock-agent list-ingestion-jobs --knowledge-base-id ${ids.knowledgeBaseId} --data-source-id ${ids.dataSourceId} --sort-by attribute=STARTED_AT,order=DESCENDING`;
+}
 
 ;// CONCATENATED MODULE: ./src/pipeline/dry-run.ts
 /**
@@ -75527,6 +75531,8 @@ class Jobs {
     following;
     /** The newest failure a retry is working through, for the message when time runs out. */
     lastError;
+    /** The call waiting for its answer, for the message when time runs out meanwhile. */
+    waitingFor;
     constructor(config, bedrock, ctx, deadline) {
         this.config = config;
         this.bedrock = bedrock;
@@ -75564,6 +75570,13 @@ class Jobs {
             if (followed) {
                 return new IngestionStop('failed', `Timed out after ${this.deadline.limit}: ingestion job ${followed.job.jobId} (${followed.role}) is still ${followed.job.status}. The job was left running; see it with: ${followJobCommand(this.ids, followed.job.jobId)}`);
             }
+            if (this.waitingFor) {
+                // A start whose answer never came may have been executed: a job can be running that this run never saw.
+                const started = this.waitingFor === 'bedrock:StartIngestionJob'
+                    ? ` A job may have started anyway; see the data source's jobs with: ${listJobsCommand(this.ids)}`
+                    : '';
+                return new IngestionStop('failed', `Timed out after ${this.deadline.limit} waiting for ${this.waitingFor} on ${this.target} to answer.${started}`);
+            }
             const last = this.lastError
                 ? `: ${describeAwsError(this.lastError.error, { iamAction: this.lastError.iamAction, target: this.target, region: this.config.region })}`
                 : '';
@@ -75571,9 +75584,10 @@ class Jobs {
         }
         return new IngestionStop('failed', `Unexpected ${errorName(error)} in the ingestion phase: ${String(error)}`);
     }
-    async send(call) {
+    async send(iamAction, call) {
         if (this.deadline.signal.aborted)
             throw this.stopFor(this.deadline.signal.reason);
+        this.waitingFor = iamAction;
         try {
             return await call();
         }
@@ -75581,6 +75595,9 @@ class Jobs {
             if (this.deadline.signal.aborted)
                 throw this.stopFor(error);
             throw error;
+        }
+        finally {
+            this.waitingFor = undefined;
         }
     }
     async sleep(ms) {
@@ -75595,7 +75612,7 @@ class Jobs {
     async retryable(iamAction, call) {
         for (let attempt = 0;; attempt++) {
             try {
-                return await this.send(call);
+                return await this.send(iamAction, call);
             }
             catch (error) {
                 if (error instanceof IngestionStop)
@@ -75638,7 +75655,7 @@ class Jobs {
         const iamAction = 'bedrock:StartIngestionJob';
         for (let attempt = 0;; attempt++) {
             try {
-                const answer = await this.send(() => this.bedrock.send(new dist_cjs/* StartIngestionJobCommand */.PEi({ ...this.ids, clientToken: token, description: this.config.description }), { abortSignal: this.deadline.signal }));
+                const answer = await this.send(iamAction, () => this.bedrock.send(new dist_cjs/* StartIngestionJobCommand */.PEi({ ...this.ids, clientToken: token, description: this.config.description }), { abortSignal: this.deadline.signal }));
                 if (!answer.ingestionJob?.ingestionJobId) {
                     throw new IngestionStop('failed', 'StartIngestionJob answered without a job id');
                 }
@@ -75682,7 +75699,7 @@ class Jobs {
             await this.sleep(pollDelay(check, this.config.pollIntervalMs, () => this.ctx.clock.random()));
             const current = this.following.job;
             try {
-                const answer = await this.send(() => this.bedrock.send(new dist_cjs/* GetIngestionJobCommand */.xLs({ ...this.ids, ingestionJobId: current.jobId }), {
+                const answer = await this.send('bedrock:GetIngestionJob', () => this.bedrock.send(new dist_cjs/* GetIngestionJobCommand */.xLs({ ...this.ids, ingestionJobId: current.jobId }), {
                     abortSignal: this.deadline.signal
                 }));
                 this.statusChecks++;

@@ -30,7 +30,7 @@ import {
   type Statistics,
   type SyncPhase
 } from './result.js'
-import { ACTIVE_STATUSES, followJobCommand, TERMINAL_STATUSES } from './rules.js'
+import { ACTIVE_STATUSES, followJobCommand, listJobsCommand, TERMINAL_STATUSES } from './rules.js'
 
 /** StartIngestionJob allows about one call per 10 s per account: throttled starts back off up to that long. */
 const START_THROTTLE_MAX_WAIT_MS = 10_000
@@ -209,6 +209,8 @@ class Jobs {
   private following: { job: JobSnapshot; role: string } | undefined
   /** The newest failure a retry is working through, for the message when time runs out. */
   private lastError: { error: unknown; iamAction: string } | undefined
+  /** The call waiting for its answer, for the message when time runs out meanwhile. */
+  private waitingFor: string | undefined
 
   constructor(
     private readonly config: IngestionSettings,
@@ -254,6 +256,17 @@ class Jobs {
           `Timed out after ${this.deadline.limit}: ingestion job ${followed.job.jobId} (${followed.role}) is still ${followed.job.status}. The job was left running; see it with: ${followJobCommand(this.ids, followed.job.jobId)}`
         )
       }
+      if (this.waitingFor) {
+        // A start whose answer never came may have been executed: a job can be running that this run never saw.
+        const started =
+          this.waitingFor === 'bedrock:StartIngestionJob'
+            ? ` A job may have started anyway; see the data source's jobs with: ${listJobsCommand(this.ids)}`
+            : ''
+        return new IngestionStop(
+          'failed',
+          `Timed out after ${this.deadline.limit} waiting for ${this.waitingFor} on ${this.target} to answer.${started}`
+        )
+      }
       const last = this.lastError
         ? `: ${describeAwsError(this.lastError.error, { iamAction: this.lastError.iamAction, target: this.target, region: this.config.region })}`
         : ''
@@ -262,13 +275,16 @@ class Jobs {
     return new IngestionStop('failed', `Unexpected ${errorName(error)} in the ingestion phase: ${String(error)}`)
   }
 
-  private async send<T>(call: () => Promise<T>): Promise<T> {
+  private async send<T>(iamAction: string, call: () => Promise<T>): Promise<T> {
     if (this.deadline.signal.aborted) throw this.stopFor(this.deadline.signal.reason)
+    this.waitingFor = iamAction
     try {
       return await call()
     } catch (error) {
       if (this.deadline.signal.aborted) throw this.stopFor(error)
       throw error
+    } finally {
+      this.waitingFor = undefined
     }
   }
 
@@ -284,7 +300,7 @@ class Jobs {
   private async retryable<T>(iamAction: string, call: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.send(call)
+        return await this.send(iamAction, call)
       } catch (error) {
         if (error instanceof IngestionStop) throw error
         this.failedOrRetry(error, iamAction)
@@ -341,7 +357,7 @@ class Jobs {
     const iamAction = 'bedrock:StartIngestionJob'
     for (let attempt = 0; ; attempt++) {
       try {
-        const answer = await this.send(() =>
+        const answer = await this.send(iamAction, () =>
           this.bedrock.send(
             new StartIngestionJobCommand({ ...this.ids, clientToken: token, description: this.config.description }),
             { abortSignal: this.deadline.signal }
@@ -393,7 +409,7 @@ class Jobs {
       await this.sleep(pollDelay(check, this.config.pollIntervalMs, () => this.ctx.clock.random()))
       const current: JobSnapshot = this.following.job
       try {
-        const answer: GetIngestionJobCommandOutput = await this.send(() =>
+        const answer: GetIngestionJobCommandOutput = await this.send('bedrock:GetIngestionJob', () =>
           this.bedrock.send(new GetIngestionJobCommand({ ...this.ids, ingestionJobId: current.jobId }), {
             abortSignal: this.deadline.signal
           })
