@@ -75127,6 +75127,26 @@ async function countBacklog(dynamodb, target, signal) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/backoff.ts
+/**
+ * Backoff schedules with "equal jitter": each wait is between half and all of its exponential step, so many
+ * runners polling one account spread out while no wait ever exceeds its cap.
+ */
+/** The first status check comes within 1 s, and the gaps grow to `maxMs` (poll_interval_seconds). */
+const FIRST_POLL_MS = 1_000;
+/** Retries of a failed call start at 0.5 s and stop growing at 20 s, like the SDK's own standard mode. */
+const FIRST_RETRY_MS = 500;
+const MAX_RETRY_MS = 20_000;
+function pollDelay(check, maxMs, random) {
+    return jittered(Math.min(maxMs, FIRST_POLL_MS * 2 ** check), random);
+}
+function retryDelay(attempt, random) {
+    return jittered(Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** attempt), random);
+}
+function jittered(step, random) {
+    return step / 2 + (step / 2) * random();
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/rules.ts
 /** Rules that more than one part of the pipeline (and its report) applies, written once. */
 /** Ingestion job states in which Bedrock is still working: a new job on the data source must wait. */
@@ -75151,6 +75171,7 @@ function listJobsCommand(ids) {
  * Dry run (docs/behaviour.md, "Dry run"): every check that has no side effect, each reported on its own. No
  * Lambda runs, no job starts. All checks share one deadline, and a cancel stops them.
  */
+
 
 
 
@@ -75240,7 +75261,7 @@ async function runDryRunChecks(config, clients, ctx) {
     for (const check of checks) {
         if (stopCause(deadline.signal)?.name === 'Cancelled')
             break;
-        const outcome = await runCheck(check, config.region, deadline.signal);
+        const outcome = await runCheck(check, config.region, deadline.signal, ctx.clock);
         results.push({ name: check.name, ...outcome });
         ctx.logger.info(`${outcome.status.toUpperCase().padEnd(7)} ${check.name}: ${outcome.detail}`);
         if (outcome.status === 'warning')
@@ -75248,20 +75269,35 @@ async function runDryRunChecks(config, clients, ctx) {
     }
     return { checks: results, backlog };
 }
-async function runCheck(check, region, signal) {
+/** Every check is free of side effects, so a throttled or transient failure is tried again while time is left. */
+async function runCheck(check, region, signal, clock) {
     if (check.skip)
         return { status: 'skipped', detail: check.skip };
-    try {
-        return await check.run(signal);
-    }
-    catch (error) {
-        const cause = stopCause(signal);
-        if (cause)
-            return { status: 'failed', detail: `not finished: ${cause.message}` };
-        return {
-            status: 'failed',
-            detail: describeAwsError(error, { iamAction: check.iamAction, target: check.target, region })
-        };
+    const describe = (error) => describeAwsError(error, { iamAction: check.iamAction, target: check.target, region });
+    let last;
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await check.run(signal);
+        }
+        catch (error) {
+            const cause = stopCause(signal);
+            const lastSeen = last === undefined ? '' : ` (last: ${describe(last)})`;
+            if (cause)
+                return { status: 'failed', detail: `not finished: ${cause.message}${lastSeen}` };
+            if (!isTransient(error))
+                return { status: 'failed', detail: describe(error) };
+            last = error;
+        }
+        const wait = retryDelay(attempt, () => clock.random());
+        try {
+            await clock.sleep(wait, signal);
+        }
+        catch {
+            return {
+                status: 'failed',
+                detail: `not finished: ${stopCause(signal)?.message ?? 'stopped'} (last: ${describe(last)})`
+            };
+        }
     }
 }
 /** A resource that exists but is not ready lets the run start and its ingestion job fail: worth a warning. */
@@ -75277,26 +75313,6 @@ function dry_run_ok(detail) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/pipeline/backoff.ts
-/**
- * Backoff schedules with "equal jitter": each wait is between half and all of its exponential step, so many
- * runners polling one account spread out while no wait ever exceeds its cap.
- */
-/** The first status check comes within 1 s, and the gaps grow to `maxMs` (poll_interval_seconds). */
-const FIRST_POLL_MS = 1_000;
-/** Retries of a failed call start at 0.5 s and stop growing at 20 s, like the SDK's own standard mode. */
-const FIRST_RETRY_MS = 500;
-const MAX_RETRY_MS = 20_000;
-function pollDelay(check, maxMs, random) {
-    return jittered(Math.min(maxMs, FIRST_POLL_MS * 2 ** check), random);
-}
-function retryDelay(attempt, random) {
-    return jittered(Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** attempt), random);
-}
-function jittered(step, random) {
-    return step / 2 + (step / 2) * random();
-}
-
 ;// CONCATENATED MODULE: ./src/pipeline/result.ts
 /**
  * The one result object a run produces. Every phase returns its part; outputs, job summary and exit status are
