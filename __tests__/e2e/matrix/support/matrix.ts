@@ -2,15 +2,16 @@
  * The fault matrix's runner and recorder. Every scenario runs the bundled action against a local stack with one
  * fault armed; every run of the matrix is recorded with what the contract forbids: a false success, a lost incident,
  * a leaked secret, a run without its summary or outputs, a run that outlived its deadline, and outside text that
- * became a workflow command. Each matrix file asserts its own counts are zero and writes them to .tmp/matrix/.
+ * became a workflow command. After the last scenario the counts over every run must be zero; they are written to
+ * .tmp/matrix/counts.json.
  *
  * Every run goes with RUNNER_DEBUG=1, so debug lines are scanned for secrets as well.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
-import { afterAll, beforeAll, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Stack, StackOptions } from '../../../../local/stack.js'
-import { annotations, expectWellFormed, freshStack, withStack } from '../../support/e2e.js'
+import { annotations, expectWellFormed, freshStack, OUTPUT_NAMES } from '../../support/e2e.js'
 import { runAction, type ActionRun, type CancelPlan } from '../../support/run-action.js'
 
 export type Status = 'completed' | 'skipped' | 'started' | 'dry_run' | 'failed' | 'cancelled'
@@ -26,12 +27,16 @@ export const MATRIX_INPUTS: Inputs = {
   max_sync_batches: '3'
 }
 
+const LOADED_AT = Date.now()
+
 /** The stack's own Lambda identity: its calls are not the action's. */
 export const LAMBDA_KEY = 'ASIALAMBDAEXECROLE01'
 
 export interface Scenario {
-  /** The test's name, and its row in RELIABILITY.md. */
+  /** The fault: the test's name, and its row in RELIABILITY.md. */
   name: string
+  /** What kb-sync does about it, as RELIABILITY.md says. */
+  does: string
   /** How the run with the fault must end (later runs of the scenario say their own). */
   expect: Status | Status[]
   /** The action runs the scenario makes: the faulted run, then any converging or concurrent run. */
@@ -42,20 +47,17 @@ export interface Scenario {
    */
   long?: boolean
   stack?: StackOptions
+  /** Runs on one stack shared with the area's other such scenarios (ones that must make no AWS call at all). */
+  sharedStack?: boolean
   run(m: MatrixContext): Promise<void>
 }
 
 export interface AreaTable {
-  /** Also the name of the matrix file: __tests__/e2e/matrix/<area>.e2e.test.ts. */
+  /** Also the name of the table's file: __tests__/e2e/matrix/<area>.ts. */
   area: string
+  /** The describe block of its tests. */
   title: string
   scenarios: Scenario[]
-  /** One stack for every scenario of the area (scenarios that must make no AWS call at all). */
-  sharedStack?: boolean
-}
-
-export function matrixFile(area: string): string {
-  return `__tests__/e2e/matrix/${area}.e2e.test.ts`
 }
 
 /** Cancels a run once `at` resolves (a held call reached, a handler started), as the runner would. */
@@ -79,6 +81,8 @@ export interface KbOptions {
 }
 
 export interface MatrixRun extends ActionRun {
+  /** Every output (each run is checked to have them all). */
+  outputs: Record<(typeof OUTPUT_NAMES)[number], string>
   /** Error and warning annotations, decoded, one string each. */
   errorText: string
   warningText: string
@@ -103,6 +107,10 @@ export interface RunRecord {
   /** Why the run outlived its deadline by more than 5 s, when it did. */
   outlived?: string
   logInjections: number
+  /** How many secrets the run was scanned for. */
+  secretsChecked: number
+  /** When it started, in ms after the matrix was loaded, and how long it took. */
+  at: number
   durationMs: number
   exitAfterSignalMs?: number
 }
@@ -290,6 +298,8 @@ interface ScenarioState {
   stack: Stack
   secrets: Set<string>
   records: RunRecord[]
+  /** Runs started so far (two may be under way at once). */
+  started: number
   /** Called before a run's checks throw, so every run is recorded whatever happens to it. */
   record(record: RunRecord): void
 }
@@ -297,7 +307,7 @@ interface ScenarioState {
 async function kbRun(state: ScenarioState, inputs: Inputs, options: KbOptions): Promise<MatrixRun> {
   const { stack, scenario } = state
   const expected = asList(options.expect ?? scenario.expect)
-  const runNumber = state.records.length + 1
+  const runNumber = ++state.started
   const allInputs: Inputs = {
     knowledge_base_id: stack.ids.knowledgeBaseId,
     data_source_id: stack.ids.dataSourceId,
@@ -388,6 +398,8 @@ async function kbRun(state: ScenarioState, inputs: Inputs, options: KbOptions): 
     missingSummary,
     ...(outlived.length > 0 ? { outlived: outlived.join('; ') } : {}),
     logInjections: injected.length,
+    secretsChecked: state.secrets.size,
+    at: spawnedAt - LOADED_AT,
     durationMs: run.durationMs,
     ...(exitAfterSignalMs !== undefined ? { exitAfterSignalMs } : {})
   })
@@ -403,34 +415,60 @@ async function kbRun(state: ScenarioState, inputs: Inputs, options: KbOptions): 
   expect(withoutDocument).toEqual([])
   if (options.converge) expect(truth.pendingIds).toEqual([])
   if (status === 'cancelled') expect(exitAfterSignalMs).toBeDefined()
+  // The scan is not vacuous: a run that assumed the role was checked for its token and its session's keys.
+  if (allInputs.role_to_assume && status === 'completed') expect(state.secrets.size).toBeGreaterThanOrEqual(6)
   return {
     ...run,
+    outputs: run.outputs as MatrixRun['outputs'],
     errorText: annotations(run.errors),
     warningText: annotations(run.warnings),
     phases
   }
 }
 
-// ---- a matrix file ------------------------------------------------------------------------------------------
+// ---- the matrix --------------------------------------------------------------------------------------------
 
-const RECORD_DIR = new URL('../../../../.tmp/matrix/', import.meta.url)
+/**
+ * Scenarios mostly wait (a job, a poll, a deadline), so more run at once than the e2e suite's stack slots allow;
+ * `long` ones, which wait 30–60 s, take no slot at all.
+ */
+const PARALLEL = 6
+let running = 0
+const waiting: (() => void)[] = []
 
-async function runScenario(
-  table: AreaTable,
-  scenario: Scenario,
-  records: RunRecord[],
-  shared: Promise<Stack> | undefined
-): Promise<void> {
+async function slot<T>(fn: () => Promise<T>): Promise<T> {
+  while (running >= PARALLEL) await new Promise<void>((resolve) => waiting.push(resolve))
+  running++
+  try {
+    return await fn()
+  } finally {
+    running--
+    waiting.shift()?.()
+  }
+}
+
+async function onFreshStack(options: StackOptions, fn: (stack: Stack) => Promise<void>): Promise<void> {
+  const stack = await freshStack(options)
+  try {
+    await fn(stack)
+  } finally {
+    stack.faults.clear()
+    await stack.stop()
+  }
+}
+
+async function runScenario(scenario: Scenario, records: RunRecord[], shared: () => Promise<Stack>): Promise<void> {
   const own: RunRecord[] = []
-  const body = async (stack: Stack): Promise<void> => {
+  const body = async (stack: Stack, isShared: boolean): Promise<void> => {
     const secrets = new Set([stack.env.AWS_SECRET_ACCESS_KEY ?? '', stack.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? ''])
     // A shared stack's calls belong to no one scenario; its scenarios make none.
-    if (!shared) watchSecrets(stack, secrets)
+    if (!isShared) watchSecrets(stack, secrets)
     const state: ScenarioState = {
       scenario,
       stack,
       secrets,
       records: own,
+      started: 0,
       record: (record) => {
         own.push(record)
         records.push(record)
@@ -438,67 +476,73 @@ async function runScenario(
     }
     await scenario.run({ stack, kb: (inputs = {}, options = {}) => kbRun(state, inputs, options) })
   }
-  if (shared) await body(await shared)
-  else if (scenario.long) {
-    const stack = await freshStack(scenario.stack ?? {})
-    try {
-      await body(stack)
-    } finally {
-      stack.faults.clear()
-      await stack.stop()
-    }
-  } else await withStack(scenario.stack ?? {}, body)
+  if (scenario.sharedStack) await slot(async () => body(await shared(), true))
+  else if (scenario.long) await onFreshStack(scenario.stack ?? {}, (stack) => body(stack, false))
+  else await slot(() => onFreshStack(scenario.stack ?? {}, (stack) => body(stack, false)))
   expect(`${scenario.name}: ${own.length} runs`).toBe(`${scenario.name}: ${scenario.runs} runs`)
 }
 
+const RECORD_FILE = new URL('../../../../.tmp/matrix/counts.json', import.meta.url)
+
 /**
- * Declares one matrix file: every scenario starts at once (the stack slots keep the machine busy, not swamped), and
- * each has its own test, which waits for it. After the last, the file's counts must all be zero.
+ * Declares the matrix: a describe per area, a test per scenario. Every scenario starts at once (long ones first),
+ * each test waits for its own, and after the last the counts over every run must be zero; they are written to
+ * .tmp/matrix/counts.json with every run's record.
  */
-export function runMatrixFile(all: AreaTable): void {
-  const names = all.scenarios.map((s) => s.name)
-  if (new Set(names).size !== names.length) throw new Error(`${all.area}: two scenarios share a name`)
+export function runMatrix(tables: AreaTable[]): void {
+  const names = tables.flatMap((t) => t.scenarios.map((s) => s.name))
+  if (new Set(names).size !== names.length) throw new Error('two scenarios of the matrix share a name')
   // KB_MATRIX_ONLY=<regex> runs only the scenarios it matches (jest's -t would still start them all).
   const only = process.env.KB_MATRIX_ONLY ? new RegExp(process.env.KB_MATRIX_ONLY) : undefined
-  const table = only ? { ...all, scenarios: all.scenarios.filter((s) => only.test(s.name)) } : all
-  const records: RunRecord[] = []
+  const selected = tables
+    .map((t) => ({ ...t, scenarios: t.scenarios.filter((s) => !only || only.test(s.name)) }))
+    .filter((t) => t.scenarios.length > 0)
+  const records = new Map<string, RunRecord[]>(selected.map((t) => [t.area, []]))
   const started = new Map<string, Promise<void>>()
-  let shared: Promise<Stack> | undefined
+  let sharedStack: Promise<Stack> | undefined
+  const shared = (): Promise<Stack> => (sharedStack ??= freshStack())
 
   beforeAll(() => {
-    if (table.sharedStack) shared = freshStack()
-    for (const scenario of table.scenarios) {
-      const done = runScenario(table, scenario, records, shared)
+    const all = selected.flatMap((t) => t.scenarios.map((scenario) => ({ area: t.area, scenario })))
+    for (const { area, scenario } of [...all.filter((a) => a.scenario.long), ...all.filter((a) => !a.scenario.long)]) {
+      const done = runScenario(scenario, records.get(area)!, shared)
       // Reported by the scenario's own test; never an unhandled rejection meanwhile.
       done.catch(() => undefined)
       started.set(scenario.name, done)
     }
   })
 
-  it.concurrent.each(table.scenarios.map((s) => [s.name, s] as const))(
-    '%s',
-    async (name) => {
-      await started.get(name)
-    },
-    300_000
-  )
+  for (const table of selected) {
+    describe(table.title, () => {
+      it.concurrent.each(table.scenarios.map((s) => [s.name] as const))(
+        '%s',
+        async (name) => {
+          await started.get(name)
+        },
+        300_000
+      )
+    })
+  }
 
   afterAll(async () => {
     await Promise.allSettled(started.values())
-    if (shared) {
-      const stack = await shared
+    if (sharedStack) {
+      const stack = await sharedStack
       stack.faults.clear()
       await stack.stop()
     }
-    const counts = countRecords(records, table.scenarios.length)
-    mkdirSync(RECORD_DIR, { recursive: true })
-    writeFileSync(
-      new URL(`${table.area}.json`, RECORD_DIR),
-      `${JSON.stringify({ area: table.area, counts, records }, null, 2)}\n`
+    const areas = Object.fromEntries(
+      selected.map((t) => [t.area, countRecords(records.get(t.area)!, t.scenarios.length)])
     )
-    expect(counts).toEqual({
-      scenarios: table.scenarios.length,
-      runs: table.scenarios.reduce((n, s) => n + s.runs, 0),
+    const all = [...records.values()].flat()
+    const total = countRecords(
+      all,
+      selected.reduce((n, t) => n + t.scenarios.length, 0)
+    )
+    mkdirSync(new URL('.', RECORD_FILE), { recursive: true })
+    writeFileSync(RECORD_FILE, `${JSON.stringify({ total, areas, records: Object.fromEntries(records) }, null, 2)}\n`)
+    expect(total).toEqual({
+      ...matrixTotals(selected),
       falseSuccesses: 0,
       lostIncidents: 0,
       secretsLeaked: 0,
@@ -507,4 +551,12 @@ export function runMatrixFile(all: AreaTable): void {
       logInjections: 0
     })
   }, 300_000)
+}
+
+/** The scenarios and runs the tables declare: what a full matrix run must record. */
+export function matrixTotals(tables: AreaTable[]): { scenarios: number; runs: number } {
+  return {
+    scenarios: tables.reduce((n, t) => n + t.scenarios.length, 0),
+    runs: tables.reduce((n, t) => n + t.scenarios.reduce((m, s) => m + s.runs, 0), 0)
+  }
 }

@@ -5,14 +5,16 @@
  * its phase's deadline (the recorder checks that for every run).
  */
 import { expect } from '@jest/globals'
-import type { CallMatcher } from '../../../../local/faults.js'
-import type { Stack } from '../../../../local/stack.js'
-import { actionCalls } from '../../support/e2e.js'
-import type { AreaTable, Inputs, MatrixContext, MatrixRun, Scenario, Status } from '../support/matrix.js'
+import type { CallMatcher } from '../../../local/faults.js'
+import type { Stack } from '../../../local/stack.js'
+import { actionCalls } from '../support/e2e.js'
+import type { AreaTable, Inputs, MatrixContext, MatrixRun, Scenario, Status } from './support/matrix.js'
 
 type FaultKind = 'throttle' | '5xx' | 'reset-before' | 'reset-after' | 'stall-before' | 'stall-after'
 
 interface Outcome {
+  /** What kb-sync does, for RELIABILITY.md. */
+  does: string
   expect: Status
   /** Waits out a 30–60 s timeout. */
   long?: boolean
@@ -78,14 +80,26 @@ function count(stack: Stack, call: string): number {
   return actionCalls(stack).filter((c) => c === call).length
 }
 
-const completed: Outcome = { expect: 'completed' }
-const ingestionTimedOut = (call: string): Outcome => ({
+const completed = (does: string): Outcome => ({ does, expect: 'completed' })
+const RETRIED = 'Retried by the SDK; the run completes.'
+const RETRIED_WHILE_TIME =
+  "The SDK's attempts, then the action's own retries with backoff while ingestion_timeout_minutes lasts; the run completes."
+const ingestionTimedOut = (call: string, does: string): Outcome => ({
+  does,
   expect: 'failed',
   then: ['completed', 'skipped'],
   check: (run) => {
     expect(run.errorText).toMatch(new RegExp(`Timed out after ingestion_timeout_minutes = 0\\.05.*${call}`))
   }
 })
+
+const STS_TIMED_OUT =
+  "Each attempt is given up after 30 s; at the credentials step's 60 s the run fails, 'Credentials were not obtained within 60 s'; no other call is made."
+const OIDC_TIMED_OUT =
+  "At the credentials step's 60 s the run fails, 'Credentials were not obtained within 60 s', and the process exits though the request is still open."
+
+const LIST_TIMED_OUT =
+  "At ingestion_timeout_minutes (3 s here) the run fails: 'Timed out … waiting for bedrock:ListIngestionJobs … to answer'; no job starts; the next run ingests."
 
 const OPERATIONS: Operation[] = [
   {
@@ -98,6 +112,7 @@ const OPERATIONS: Operation[] = [
     outcomes: {
       // Only answers that prove the function did not run are retried; nothing else is re-sent.
       throttle: {
+        does: 'Retried by the SDK (a 429 proves the function did not run); past its 3 attempts the run fails naming lambda:InvokeFunction and the throttling, nothing having run; the next run syncs everything.',
         expect: 'failed',
         then: ['completed'],
         check: (run, stack) => {
@@ -108,6 +123,7 @@ const OPERATIONS: Operation[] = [
         }
       },
       '5xx': {
+        does: 'Not re-sent (the function may have run); the run fails saying the batch may have run and counts it; the next run syncs everything.',
         expect: 'failed',
         then: ['completed'],
         check: (run, stack) => {
@@ -117,6 +133,7 @@ const OPERATIONS: Operation[] = [
         }
       },
       'reset-before': {
+        does: 'Not re-sent (the request was out, so the function may have run); the run fails saying so and counts the batch; the next run syncs everything.',
         expect: 'failed',
         then: ['completed'],
         check: (run, stack) => {
@@ -126,6 +143,7 @@ const OPERATIONS: Operation[] = [
         }
       },
       'reset-after': {
+        does: 'The batch ran and its answer was lost: not re-sent; the run fails saying the batch may have run and counts it; what it synced is ingested; the next run finds nothing left.',
         expect: 'failed',
         then: ['completed', 'skipped'],
         check: (run, stack) => {
@@ -136,6 +154,7 @@ const OPERATIONS: Operation[] = [
         }
       },
       'stall-before': {
+        does: 'Given up after sync_timeout_seconds + 2 s and not re-sent; the run fails saying the Lambda may still be running; the next run syncs everything.',
         expect: 'failed',
         then: ['completed'],
         check: (run, stack) => {
@@ -145,6 +164,7 @@ const OPERATIONS: Operation[] = [
         }
       },
       'stall-after': {
+        does: 'The batch ran and its answer never ends: given up after sync_timeout_seconds + 2 s, not re-sent; the run fails saying the Lambda may still be running.',
         expect: 'failed',
         then: ['completed', 'skipped'],
         check: (run, stack) => {
@@ -166,6 +186,7 @@ const OPERATIONS: Operation[] = [
     outcomes: {
       // The count is optional: unreadable, it is a warning and the run goes on.
       throttle: {
+        does: "The SDK's 4 attempts are throttled: the count becomes a warning ('Backlog count unavailable'), draining goes on by has_more, the run completes.",
         expect: 'completed',
         check: (run) => {
           expect(run.warningText).toContain('Backlog count unavailable, continuing without it')
@@ -174,13 +195,30 @@ const OPERATIONS: Operation[] = [
         }
       },
       '5xx': {
+        does: 'The count becomes a warning, draining goes on by has_more, the run completes.',
         expect: 'completed',
         check: (run) => expect(run.warningText).toContain('Backlog count unavailable, continuing without it')
       },
-      'reset-before': { expect: 'completed', check: (run) => expect(run.outputs.backlog_remaining).toBe('0') },
-      'reset-after': { expect: 'completed', check: (run) => expect(run.outputs.backlog_remaining).toBe('0') },
-      'stall-before': { expect: 'completed', long: true },
-      'stall-after': { expect: 'completed', long: true }
+      'reset-before': {
+        does: 'Retried by the SDK; the count is read; the run completes.',
+        expect: 'completed',
+        check: (run) => expect(run.outputs.backlog_remaining).toBe('0')
+      },
+      'reset-after': {
+        does: 'Retried by the SDK; the count is read; the run completes.',
+        expect: 'completed',
+        check: (run) => expect(run.outputs.backlog_remaining).toBe('0')
+      },
+      'stall-before': {
+        does: "Given up after the client's 30 s and retried by the SDK, well within the sync phase's time; the run completes.",
+        expect: 'completed',
+        long: true
+      },
+      'stall-after': {
+        does: "Given up after the client's 30 s and retried by the SDK, well within the sync phase's time; the run completes.",
+        expect: 'completed',
+        long: true
+      }
     }
   },
   {
@@ -191,12 +229,12 @@ const OPERATIONS: Operation[] = [
     inputs: ingestionDeadline,
     serverError: { status: 500, code: 'InternalServerException' },
     outcomes: {
-      throttle: completed,
-      '5xx': completed,
-      'reset-before': completed,
-      'reset-after': completed,
-      'stall-before': ingestionTimedOut('ListIngestionJobs'),
-      'stall-after': ingestionTimedOut('ListIngestionJobs')
+      throttle: completed(RETRIED_WHILE_TIME),
+      '5xx': completed(RETRIED_WHILE_TIME),
+      'reset-before': completed(RETRIED),
+      'reset-after': completed(RETRIED),
+      'stall-before': ingestionTimedOut('ListIngestionJobs', LIST_TIMED_OUT),
+      'stall-after': ingestionTimedOut('ListIngestionJobs', LIST_TIMED_OUT)
     }
   },
   {
@@ -209,30 +247,47 @@ const OPERATIONS: Operation[] = [
     outcomes: {
       // One job however often the start is tried: the client token makes a retry get the same job back.
       throttle: {
+        does: 'Throttled starts back off (up to 10 s each) and are tried again while time is left; exactly one job starts; the run completes.',
         expect: 'completed',
         check: async (_run, stack) => expect((await stack.truth()).jobs).toHaveLength(1)
       },
-      '5xx': { expect: 'completed', check: async (_run, stack) => expect((await stack.truth()).jobs).toHaveLength(1) },
+      '5xx': {
+        does: 'Tried again while time is left; exactly one job starts (one client token for every attempt); the run completes.',
+        expect: 'completed',
+        check: async (_run, stack) => expect((await stack.truth()).jobs).toHaveLength(1)
+      },
       'reset-before': {
+        does: 'Retried by the SDK; exactly one job starts; the run completes.',
         expect: 'completed',
         check: async (_run, stack) => expect((await stack.truth()).jobs).toHaveLength(1)
       },
       'reset-after': {
+        does: "The start was executed and its answer lost; the SDK's retry with the same client token gets that job back: one job, the run completes.",
         expect: 'completed',
         check: async (_run, stack) => expect((await stack.truth()).jobs).toHaveLength(1)
       },
       'stall-before': {
-        ...ingestionTimedOut('StartIngestionJob'),
+        ...ingestionTimedOut(
+          'StartIngestionJob',
+          'At the deadline the run fails naming the StartIngestionJob it waited for; no job started; the next run starts one.'
+        ),
         check: async (run, stack) => {
-          ingestionTimedOut('StartIngestionJob').check?.(run, stack)
+          expect(run.errorText).toMatch(
+            /Timed out after ingestion_timeout_minutes = 0\.05 waiting for bedrock:StartIngestionJob/
+          )
           expect((await stack.truth()).jobs).toEqual([])
         }
       },
       // The start was executed: a job runs that the action never heard of, and the message must say one may.
       'stall-after': {
-        ...ingestionTimedOut('StartIngestionJob'),
+        ...ingestionTimedOut(
+          'StartIngestionJob',
+          "The start was executed and never answered: at the deadline the run fails, saying a job may have started and how to list the data source's jobs; the next run finds that job COMPLETE."
+        ),
         check: async (run, stack) => {
-          ingestionTimedOut('StartIngestionJob').check?.(run, stack)
+          expect(run.errorText).toMatch(
+            /Timed out after ingestion_timeout_minutes = 0\.05 waiting for bedrock:StartIngestionJob/
+          )
           expect(run.errorText).toContain('aws bedrock-agent list-ingestion-jobs')
           expect((await stack.truth()).jobs).toHaveLength(1)
         }
@@ -247,10 +302,10 @@ const OPERATIONS: Operation[] = [
     inputs: ingestionDeadline,
     serverError: { status: 503, code: 'ServiceUnavailableException' },
     outcomes: {
-      throttle: completed,
-      '5xx': completed,
-      'reset-before': completed,
-      'reset-after': completed,
+      throttle: completed('Status checks are tried again while time is left; the run completes.'),
+      '5xx': completed('Status checks are tried again while time is left; the run completes.'),
+      'reset-before': completed(RETRIED),
+      'reset-after': completed(RETRIED),
       'stall-before': leftRunning(),
       'stall-after': leftRunning()
     }
@@ -266,12 +321,20 @@ const OPERATIONS: Operation[] = [
     serverError: { status: 500, code: 'InternalFailure' },
     stallTimes: Number.POSITIVE_INFINITY,
     outcomes: {
-      throttle: credentialsFailed(/sts:AssumeRoleWithWebIdentity for .* failed \(Throttling/),
-      '5xx': credentialsFailed(/sts:AssumeRoleWithWebIdentity for .* failed \(InternalFailure/),
-      'reset-before': completed,
-      'reset-after': completed,
-      'stall-before': credentialsTimedOut(),
-      'stall-after': credentialsTimedOut()
+      throttle: credentialsFailed(
+        /sts:AssumeRoleWithWebIdentity for .* failed \(Throttling/,
+        "The SDK's 3 attempts, then the run fails naming sts:AssumeRoleWithWebIdentity and the throttling; no other call is made; the next run succeeds."
+      ),
+      '5xx': credentialsFailed(
+        /sts:AssumeRoleWithWebIdentity for .* failed \(InternalFailure/,
+        "The SDK's 3 attempts, then the run fails naming sts:AssumeRoleWithWebIdentity and the error; no other call is made; the next run succeeds."
+      ),
+      'reset-before': completed('Retried by the SDK; the role is assumed; the run completes.'),
+      'reset-after': completed(
+        'STS issued a session whose answer was lost; the SDK retries and the run completes with a second one.'
+      ),
+      'stall-before': credentialsTimedOut(STS_TIMED_OUT),
+      'stall-after': credentialsTimedOut(STS_TIMED_OUT)
     }
   },
   {
@@ -283,28 +346,37 @@ const OPERATIONS: Operation[] = [
     serverError: { status: 503, code: 'ServiceUnavailable' },
     stallTimes: Number.POSITIVE_INFINITY,
     outcomes: {
-      throttle: credentialsFailed(/Could not get a GitHub OIDC token for audience 'sts\.amazonaws\.com'/),
+      throttle: credentialsFailed(
+        /Could not get a GitHub OIDC token for audience 'sts\.amazonaws\.com'/,
+        "@actions/core's token client does not retry a 429: the run fails at once, 'Could not get a GitHub OIDC token'; no other call is made."
+      ),
       // @actions/core's token client retries 502/503/504 itself.
-      '5xx': completed,
-      'reset-before': credentialsFailed(/Could not get a GitHub OIDC token for audience 'sts\.amazonaws\.com'/),
+      '5xx': completed("@actions/core's token client retries a 503 itself; the run completes."),
+      'reset-before': credentialsFailed(
+        /Could not get a GitHub OIDC token for audience 'sts\.amazonaws\.com'/,
+        "The run fails at once, 'Could not get a GitHub OIDC token'; no other call is made."
+      ),
       // @actions/core's token request never settles when its body is cut off: only the step's deadline ends it.
-      'reset-after': credentialsTimedOut(),
-      'stall-before': credentialsTimedOut(),
-      'stall-after': credentialsTimedOut()
+      'reset-after': credentialsTimedOut(
+        "@actions/core's token request never settles: at the credentials step's 60 s the run fails ('Credentials were not obtained within 60 s'), reports, and exits."
+      ),
+      'stall-before': credentialsTimedOut(OIDC_TIMED_OUT),
+      'stall-after': credentialsTimedOut(OIDC_TIMED_OUT)
     }
   }
 ]
 
 /**
- * A stall is waited out to a 3 s deadline; a storm gets 12 s, time for the SDK's backoff and the action's retries,
- * which go on while time is left.
+ * A stall is waited out to a 3 s deadline; a storm gets 30 s (it needs a few), time for the SDK's backoff and the
+ * action's retries, which go on while time is left.
  */
 function ingestionDeadline(_stack: Stack, kind: FaultKind): Inputs {
-  return { ingestion_timeout_minutes: kind.startsWith('stall') ? '0.05' : '0.2' }
+  return { ingestion_timeout_minutes: kind.startsWith('stall') ? '0.05' : '0.5' }
 }
 
 function leftRunning(): Outcome {
   return {
+    does: "At ingestion_timeout_minutes the run fails: 'Timed out … ingestion job X (started by this run) is still STARTING. The job was left running; see it with: aws bedrock-agent get-ingestion-job …'; the summary names it; the next run finds it COMPLETE.",
     expect: 'failed',
     then: ['skipped', 'completed'],
     check: (run, stack) => {
@@ -321,8 +393,9 @@ function leftRunning(): Outcome {
   }
 }
 
-function credentialsFailed(message: RegExp): Outcome {
+function credentialsFailed(message: RegExp, does: string): Outcome {
   return {
+    does,
     expect: 'failed',
     then: ['completed'],
     check: (run, stack) => {
@@ -334,22 +407,25 @@ function credentialsFailed(message: RegExp): Outcome {
   }
 }
 
-function credentialsTimedOut(): Outcome {
+function credentialsTimedOut(does: string): Outcome {
   return {
-    ...credentialsFailed(/Credentials were not obtained within 60 s/),
+    ...credentialsFailed(/Credentials were not obtained within 60 s/, does),
     long: true
   }
 }
 
 function dryRunCheck(op: string, label: string, check: string): Operation {
-  const ok: Outcome = {
+  const ok = (does: string): Outcome => ({
+    does,
     expect: 'dry_run',
     check: async (run, stack) => {
       expect(run.summary).toContain(`<tr><td>${check}</td><td>✅ ok</td>`)
       expect(stack.invocations()).toEqual([])
       expect((await stack.truth()).jobs).toEqual([])
     }
-  }
+  })
+  const stalled =
+    "Given up after the client's 30 s and retried by the SDK, within the dry run's time; the check passes."
   return {
     op,
     label,
@@ -359,12 +435,12 @@ function dryRunCheck(op: string, label: string, check: string): Operation {
     serverError: { status: 500, code: 'InternalServerException' },
     outcomes: {
       // Every check is free of side effects, so a transient failure is tried again while the dry run has time.
-      throttle: ok,
-      '5xx': ok,
-      'reset-before': ok,
-      'reset-after': ok,
-      'stall-before': { ...ok, long: true },
-      'stall-after': { ...ok, long: true }
+      throttle: ok("Tried again with backoff while the dry run's 2 minutes last; the check passes."),
+      '5xx': ok("Tried again with backoff while the dry run's 2 minutes last; the check passes."),
+      'reset-before': ok('Retried by the SDK; the check passes.'),
+      'reset-after': ok('Retried by the SDK; the check passes.'),
+      'stall-before': { ...ok(stalled), long: true },
+      'stall-after': { ...ok(stalled), long: true }
     }
   }
 }
@@ -373,6 +449,7 @@ function scenario(op: Operation, kind: FaultKind): Scenario {
   const outcome = op.outcomes[kind]
   return {
     name: `${op.label}: ${KIND_NAMES[kind](op)}`,
+    does: outcome.does,
     expect: outcome.expect,
     runs: outcome.then ? 2 : 1,
     ...(outcome.long ? { long: true } : {}),
