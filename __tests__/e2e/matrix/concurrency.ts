@@ -35,7 +35,7 @@ export const concurrency: AreaTable = {
       stack: { jobDurationMs: 1_000 },
       async run(m) {
         await m.stack.seedIncidents(150, { status: 'CLOSED' })
-        const inputs = { max_sync_batches: '10', ingestion_timeout_minutes: '0.3' }
+        const inputs = { max_sync_batches: '10', ingestion_timeout_minutes: '1' }
         const [a, b] = await Promise.all([m.kb(inputs), m.kb(inputs)])
         // Both Lambdas may write an incident; the conditional mark lets exactly one count it.
         expect(Number(a.outputs.synced_count) + Number(b.outputs.synced_count)).toBe(150)
@@ -58,13 +58,13 @@ export const concurrency: AreaTable = {
         await m.stack.seedIncidents(30, { status: 'CLOSED' })
         let second: Promise<MatrixRun> | undefined
         const first = await m.kb(
-          { ingestion_timeout_minutes: '0.5' },
+          { ingestion_timeout_minutes: '1' },
           {
             converge: true,
             onLine: (line) => {
               if (second || !/^Ingestion job \w+ accepted/.test(line)) return
               second = m.kb(
-                { ingestion_timeout_minutes: '0.5' },
+                { ingestion_timeout_minutes: '1' },
                 {
                   expect: 'skipped',
                   converge: true,
@@ -98,8 +98,8 @@ export const concurrency: AreaTable = {
       async run(m) {
         await m.stack.seedIncidents(30, { status: 'CLOSED' })
         const [scheduled, postDeploy] = await Promise.all([
-          m.kb({ ingestion_timeout_minutes: '0.3' }, { converge: true }),
-          m.kb({ sync: 'false', ingestion: 'always', ingestion_timeout_minutes: '0.3' })
+          m.kb({ ingestion_timeout_minutes: '1' }, { converge: true }),
+          m.kb({ sync: 'false', ingestion: 'always', ingestion_timeout_minutes: '1' })
         ])
         expect(scheduled.outputs.synced_count).toBe('30')
         expect(postDeploy.outputs.sync_batches).toBe('0')

@@ -152,8 +152,8 @@ export const jobs: AreaTable = {
           'https://us-east-1.console.aws.amazon.com/servicequotas/home/services/bedrock/quotas'
         )
         expect(starts(m.stack)).toEqual([402])
-        // At once: nowhere near the 5 minutes it had.
-        expect(run.phases.find((p) => p.phase === 'ingestion')!.ms).toBeLessThan(3_000)
+        // At once: nowhere near the 5 minutes it had, even on a busy machine.
+        expect(run.phases.find((p) => p.phase === 'ingestion')!.ms).toBeLessThan(15_000)
         await m.kb({}, { expect: 'completed', converge: true })
       }
     },
