@@ -348,14 +348,14 @@ const OPERATIONS: Operation[] = [
     stallTimes: Number.POSITIVE_INFINITY,
     outcomes: {
       throttle: credentialsFailed(
-        /Could not get a GitHub OIDC token for audience 'sts\.amazonaws\.com'/,
-        "@actions/core's token client does not retry a 429: the run fails at once, 'Could not get a GitHub OIDC token'; no other call is made."
+        /Could not get a GitHub OIDC token for audience 'sts\.amazonaws\.com': GitHub's token endpoint answered HTTP 429 \(API rate limit exceeded\)\. Try the run again later\./,
+        "@actions/core's token client does not retry a 429: the run fails at once, saying the token endpoint answered HTTP 429; no other call is made."
       ),
       // @actions/core's token client retries 502/503/504 itself.
       '5xx': completed("@actions/core's token client retries a 503 itself; the run completes."),
       'reset-before': credentialsFailed(
-        /Could not get a GitHub OIDC token for audience 'sts\.amazonaws\.com'/,
-        "The run fails at once, 'Could not get a GitHub OIDC token'; no other call is made."
+        /Could not get a GitHub OIDC token for audience 'sts\.amazonaws\.com': GitHub's token endpoint could not be reached \(read ECONNRESET\)\. Check the runner's network\./,
+        'The run fails at once, saying the token endpoint could not be reached; no other call is made.'
       ),
       // @actions/core's token request never settles when its body is cut off: only the step's deadline ends it.
       'reset-after': credentialsTimedOut(
