@@ -78,6 +78,26 @@ describe('oidcCredentials', () => {
       /Could not get a GitHub OIDC token for audience 'sts.amazonaws.com': Failed to get ID Token/
     )
   })
+
+  it('points at the permissions only when the token endpoint refused, not when it was busy or unreachable', async () => {
+    // @actions/core's own wording of a failed token request.
+    const failure = (code: string, message: string) => ({
+      ...request([]),
+      getIdToken: async () =>
+        Promise.reject(
+          new Error(
+            `Error message: Failed to get ID Token. \n \n        Error Code : ${code}\n \n        Error Message: ${message}`
+          )
+        )
+    })
+    const busy = oidcCredentials(failure('429', 'API rate limit exceeded'))
+    await expect(busy).rejects.toThrow(
+      "Could not get a GitHub OIDC token for audience 'sts.amazonaws.com': GitHub's token endpoint answered HTTP 429 (API rate limit exceeded). Try the run again later."
+    )
+    const unreachable = oidcCredentials(failure('undefined', 'read ECONNRESET'))
+    await expect(unreachable).rejects.toThrow("GitHub's token endpoint could not be reached (read ECONNRESET)")
+    await expect(oidcCredentials(failure('403', 'Forbidden'))).rejects.toThrow('permissions: id-token: write')
+  })
 })
 
 describe('assumeRoleCredentials (outside GitHub Actions)', () => {

@@ -55236,7 +55236,7 @@ async function assumeRoleWithOidc(request, signal) {
     catch (error) {
         if (stopCause(signal))
             throw signal.reason;
-        throw new CredentialsError(`Could not get a GitHub OIDC token for audience '${request.audience}': ${errorMessage(error)}. Check that the job has "permissions: id-token: write".`);
+        throw new CredentialsError(tokenRequestFailure(request.audience, error));
     }
     request.mask(token);
     const sts = request.sts ?? createStsClient(request.region);
@@ -55323,6 +55323,23 @@ async function assumeRole(request, signal) {
         if (!request.sts)
             sts.destroy();
     }
+}
+/**
+ * Why the token request failed, and where to look. @actions/core words it over several lines, with the HTTP status
+ * as "Error Code : 429" ("undefined" when no answer came). Only a refusal (401, 403) or a request never made points
+ * at the job's permissions; a rate limit, a 5xx or a dropped connection does not.
+ */
+function tokenRequestFailure(audience, error) {
+    const text = errorMessage(error).replace(/\s+/g, ' ').trim();
+    const code = /Error Code ?: ?(\S+)/.exec(text)?.[1];
+    const said = /Error Message ?: ?(.*)$/.exec(text)?.[1] ?? text;
+    const failed = `Could not get a GitHub OIDC token for audience '${audience}'`;
+    if (code === undefined || code === '401' || code === '403') {
+        return `${failed}: ${text}. Check that the job has "permissions: id-token: write".`;
+    }
+    if (/^\d+$/.test(code))
+        return `${failed}: GitHub's token endpoint answered HTTP ${code} (${said}). Try the run again later.`;
+    return `${failed}: GitHub's token endpoint could not be reached (${said}). Check the runner's network.`;
 }
 
 ;// CONCATENATED MODULE: ./src/aws/metrics.ts
@@ -55745,6 +55762,26 @@ async function countBacklog(dynamodb, target, signal) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/backoff.ts
+/**
+ * Backoff schedules with "equal jitter": each wait is between half and all of its exponential step, so many
+ * runners polling one account spread out while no wait ever exceeds its cap.
+ */
+/** The first status check comes within 1 s, and the gaps grow to `maxMs` (poll_interval_seconds). */
+const FIRST_POLL_MS = 1_000;
+/** Retries of a failed call start at 0.5 s and stop growing at 20 s, like the SDK's own standard mode. */
+const FIRST_RETRY_MS = 500;
+const MAX_RETRY_MS = 20_000;
+function pollDelay(check, maxMs, random) {
+    return jittered(Math.min(maxMs, FIRST_POLL_MS * 2 ** check), random);
+}
+function retryDelay(attempt, random) {
+    return jittered(Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** attempt), random);
+}
+function jittered(step, random) {
+    return step / 2 + (step / 2) * random();
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/rules.ts
 /** Rules that more than one part of the pipeline (and its report) applies, written once. */
 /** Ingestion job states in which Bedrock is still working: a new job on the data source must wait. */
@@ -55759,12 +55796,17 @@ const FULL_BATCH_SIZE = 50;
 function rules_followJobCommand(ids, jobId) {
     return `aws bedrock-agent get-ingestion-job --knowledge-base-id ${ids.knowledgeBaseId} --data-source-id ${ids.dataSourceId} --ingestion-job-id ${jobId}`;
 }
+/** The command that lists a data source's jobs, newest first: where a job this run may have started shows up. */
+function listJobsCommand(ids) {
+    return `aws bedrock-agent list-ingestion-jobs --knowledge-base-id ${ids.knowledgeBaseId} --data-source-id ${ids.dataSourceId} --sort-by attribute=STARTED_AT,order=DESCENDING`;
+}
 
 ;// CONCATENATED MODULE: ./src/pipeline/dry-run.ts
 /**
  * Dry run (docs/behaviour.md, "Dry run"): every check that has no side effect, each reported on its own. No
  * Lambda runs, no job starts. All checks share one deadline, and a cancel stops them.
  */
+
 
 
 
@@ -55854,7 +55896,7 @@ async function runDryRunChecks(config, clients, ctx) {
     for (const check of checks) {
         if (stopCause(deadline.signal)?.name === 'Cancelled')
             break;
-        const outcome = await runCheck(check, config.region, deadline.signal);
+        const outcome = await runCheck(check, config.region, deadline.signal, ctx.clock);
         results.push({ name: check.name, ...outcome });
         ctx.logger.info(`${outcome.status.toUpperCase().padEnd(7)} ${check.name}: ${outcome.detail}`);
         if (outcome.status === 'warning')
@@ -55862,20 +55904,35 @@ async function runDryRunChecks(config, clients, ctx) {
     }
     return { checks: results, backlog };
 }
-async function runCheck(check, region, signal) {
+/** Every check is free of side effects, so a throttled or transient failure is tried again while time is left. */
+async function runCheck(check, region, signal, clock) {
     if (check.skip)
         return { status: 'skipped', detail: check.skip };
-    try {
-        return await check.run(signal);
-    }
-    catch (error) {
-        const cause = stopCause(signal);
-        if (cause)
-            return { status: 'failed', detail: `not finished: ${cause.message}` };
-        return {
-            status: 'failed',
-            detail: describeAwsError(error, { iamAction: check.iamAction, target: check.target, region })
-        };
+    const describe = (error) => describeAwsError(error, { iamAction: check.iamAction, target: check.target, region });
+    let last;
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await check.run(signal);
+        }
+        catch (error) {
+            const cause = stopCause(signal);
+            const lastSeen = last === undefined ? '' : ` (last: ${describe(last)})`;
+            if (cause)
+                return { status: 'failed', detail: `not finished: ${cause.message}${lastSeen}` };
+            if (!isTransient(error))
+                return { status: 'failed', detail: describe(error) };
+            last = error;
+        }
+        const wait = retryDelay(attempt, () => clock.random());
+        try {
+            await clock.sleep(wait, signal);
+        }
+        catch {
+            return {
+                status: 'failed',
+                detail: `not finished: ${stopCause(signal)?.message ?? 'stopped'} (last: ${describe(last)})`
+            };
+        }
     }
 }
 /** A resource that exists but is not ready lets the run start and its ingestion job fail: worth a warning. */
@@ -55891,26 +55948,6 @@ function ok(detail) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/pipeline/backoff.ts
-/**
- * Backoff schedules with "equal jitter": each wait is between half and all of its exponential step, so many
- * runners polling one account spread out while no wait ever exceeds its cap.
- */
-/** The first status check comes within 1 s, and the gaps grow to `maxMs` (poll_interval_seconds). */
-const FIRST_POLL_MS = 1_000;
-/** Retries of a failed call start at 0.5 s and stop growing at 20 s, like the SDK's own standard mode. */
-const FIRST_RETRY_MS = 500;
-const MAX_RETRY_MS = 20_000;
-function pollDelay(check, maxMs, random) {
-    return jittered(Math.min(maxMs, FIRST_POLL_MS * 2 ** check), random);
-}
-function retryDelay(attempt, random) {
-    return jittered(Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** attempt), random);
-}
-function jittered(step, random) {
-    return step / 2 + (step / 2) * random();
-}
-
 ;// CONCATENATED MODULE: ./src/pipeline/calls.ts
 /**
  * How the ingestion phase calls Bedrock: every call and every wait obeys the phase's deadline (and the run's
@@ -55934,6 +55971,8 @@ class PhaseCalls {
     deadline;
     /** The newest failure a retry is working through, for the message when time runs out. */
     lastError;
+    /** The call waiting for its answer, for the message when time runs out meanwhile. */
+    waitingFor;
     constructor(config, ctx, deadline) {
         this.config = config;
         this.ctx = ctx;
@@ -55956,6 +55995,10 @@ class PhaseCalls {
             const unfinished = this.unfinished();
             if (unfinished)
                 return new PhaseStop('failed', `Timed out after ${this.deadline.limit}: ${unfinished}`);
+            if (this.waitingFor) {
+                const acted = this.mayHaveActed(this.waitingFor);
+                return new PhaseStop('failed', `Timed out after ${this.deadline.limit} waiting for ${this.waitingFor} on ${this.target} to answer.${acted ? ` ${acted}` : ''}`);
+            }
             const last = this.lastError
                 ? `: ${describeAwsError(this.lastError.error, { iamAction: this.lastError.iamAction, target: this.target, region: this.config.region })}`
                 : '';
@@ -55964,9 +56007,10 @@ class PhaseCalls {
         return new PhaseStop('failed', `Unexpected ${errorName(error)} in the ingestion phase: ${String(error)}`);
     }
     /** Runs one AWS call under the deadline; a call the deadline or a cancel cut off becomes a stop. */
-    async send(call) {
+    async send(iamAction, call) {
         if (this.deadline.signal.aborted)
             throw this.stopFor(this.deadline.signal.reason);
+        this.waitingFor = iamAction;
         try {
             return await call(this.deadline.signal);
         }
@@ -55974,6 +56018,9 @@ class PhaseCalls {
             if (this.deadline.signal.aborted)
                 throw this.stopFor(error);
             throw error;
+        }
+        finally {
+            this.waitingFor = undefined;
         }
     }
     async sleep(ms) {
@@ -55988,7 +56035,7 @@ class PhaseCalls {
     async retryable(iamAction, call) {
         for (let attempt = 0;; attempt++) {
             try {
-                return await this.send(call);
+                return await this.send(iamAction, call);
             }
             catch (error) {
                 if (error instanceof PhaseStop)
@@ -56062,6 +56109,11 @@ class Documents extends PhaseCalls {
             return undefined;
         const shown = (0,src_text/* listSome */.XT)(working.map((doc) => `${doc.uri} ${doc.status}`), rules_LISTED_VALUES_LIMIT);
         return `${working.length} documents are still being processed (${shown}). Bedrock goes on with them; see them with: aws bedrock-agent get-knowledge-base-documents --knowledge-base-id ${this.config.knowledgeBaseId} --data-source-id ${this.config.dataSourceId} --document-identifiers 'dataSourceType=S3,s3={uri=${working[0].uri}}'`;
+    }
+    mayHaveActed(iamAction) {
+        return iamAction === 'bedrock:GetKnowledgeBaseDocuments'
+            ? undefined
+            : 'Bedrock may have taken the documents anyway; see them with aws bedrock-agent get-knowledge-base-documents.';
     }
     /** Sends every change, ten documents a call: the written ones with their sidecars, then the removals. */
     async submit(changes) {
@@ -56184,7 +56236,7 @@ class Documents extends PhaseCalls {
     async call(iamAction, send) {
         for (let attempt = 0;; attempt++) {
             try {
-                return await this.send(send);
+                return await this.send(iamAction, send);
             }
             catch (error) {
                 if (error instanceof PhaseStop)
@@ -56361,6 +56413,12 @@ class Jobs extends PhaseCalls {
             return undefined;
         return `ingestion job ${followed.job.jobId} (${followed.role}) is still ${followed.job.status}. The job was left running; see it with: ${rules_followJobCommand(this.ids, followed.job.jobId)}`;
     }
+    mayHaveActed(iamAction) {
+        // A start whose answer never came may have been executed: a job can be running that this run never saw.
+        return iamAction === 'bedrock:StartIngestionJob'
+            ? `A job may have started anyway; see the data source's jobs with: ${listJobsCommand(this.ids)}`
+            : undefined;
+    }
     async listRecent() {
         const answer = await this.retryable('bedrock:ListIngestionJobs', (abortSignal) => this.bedrock.send(new dist_cjs/* ListIngestionJobsCommand */.Czs({
             ...this.ids,
@@ -56395,7 +56453,7 @@ class Jobs extends PhaseCalls {
         const iamAction = 'bedrock:StartIngestionJob';
         for (let attempt = 0;; attempt++) {
             try {
-                const answer = await this.send((abortSignal) => this.bedrock.send(new dist_cjs/* StartIngestionJobCommand */.PEi({ ...this.ids, clientToken: token, description: this.settings.description }), { abortSignal }));
+                const answer = await this.send(iamAction, (abortSignal) => this.bedrock.send(new dist_cjs/* StartIngestionJobCommand */.PEi({ ...this.ids, clientToken: token, description: this.settings.description }), { abortSignal }));
                 if (!answer.ingestionJob?.ingestionJobId) {
                     throw new PhaseStop('failed', 'StartIngestionJob answered without a job id');
                 }
@@ -56435,7 +56493,7 @@ class Jobs extends PhaseCalls {
             await this.sleep(pollDelay(check, this.settings.pollIntervalMs, () => this.ctx.clock.random()));
             const current = this.following.job;
             try {
-                const answer = await this.send((abortSignal) => this.bedrock.send(new dist_cjs/* GetIngestionJobCommand */.xLs({ ...this.ids, ingestionJobId: current.jobId }), {
+                const answer = await this.send('bedrock:GetIngestionJob', (abortSignal) => this.bedrock.send(new dist_cjs/* GetIngestionJobCommand */.xLs({ ...this.ids, ingestionJobId: current.jobId }), {
                     abortSignal
                 }));
                 this.statusChecks++;
@@ -56956,11 +57014,8 @@ async function invokeBatch(config, lambda, n, ctx, deadline) {
             ctx.logger.info(`Batch ${n}: stopped waiting for the Lambda (${cause.message}); the invocation may still finish in Lambda.`);
             return { kind: 'stopped', cause };
         }
-        return {
-            kind: 'error',
-            invoked: mayHaveRun(error),
-            error: { kind: 'aws', message: invokeErrorMessage(error, config, n) }
-        };
+        const invoked = mayHaveRun(error);
+        return { kind: 'error', invoked, error: { kind: 'aws', message: invokeErrorMessage(error, config, n, invoked) } };
     }
     const payloadText = answer.Payload ? Buffer.from(answer.Payload).toString('utf8') : '';
     const logTail = answer.LogResult ? Buffer.from(answer.LogResult, 'base64').toString('utf8') : undefined;
@@ -57019,25 +57074,40 @@ async function invokeAsync(config, lambda, ctx, deadline) {
         const cause = stopCause(deadline.signal);
         if (cause)
             return { invocations: 1, inFlightBatch: 1, stopReason: cause.name === 'Cancelled' ? 'cancelled' : 'deadline' };
+        const invoked = mayHaveRun(error);
         return {
-            invocations: mayHaveRun(error) ? 1 : 0,
+            invocations: invoked ? 1 : 0,
             stopReason: 'error',
-            error: { kind: 'aws', message: invokeErrorMessage(error, config, 1) }
+            error: { kind: 'aws', message: invokeErrorMessage(error, config, 1, invoked) }
         };
     }
 }
+/** Connection errors that can strike after the request went out, when the function may already be running. */
+const DROPPED_AFTER_SENDING = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
 /**
- * sync_batches counts invocations made. A refused request (access denied, no such function, throttled) ran
- * nothing; one that timed out may be running still, so it counts.
+ * sync_batches counts invocations made. A refusal (a 4xx: access denied, no such function, throttled) or a call that
+ * never left (no credentials, a refused connection) ran nothing. After a timeout, a connection dropped once the
+ * request was out, a 5xx or an answer that could not be read, the function may have run, so it counts.
  */
 function mayHaveRun(error) {
-    return errorName(error) === 'TimeoutError';
+    if (errorName(error) === 'TimeoutError')
+        return true;
+    const shape = (error ?? {});
+    const status = shape.$metadata?.httpStatusCode;
+    if (status !== undefined)
+        return status < 400 || status >= 500;
+    return typeof shape.code === 'string' && DROPPED_AFTER_SENDING.has(shape.code);
 }
-function invokeErrorMessage(error, config, batch) {
-    if (errorName(error) === 'TimeoutError') {
+function invokeErrorMessage(error, config, batch, invoked) {
+    // The SDK names a dropped connection a TimeoutError too; it came before the time was up.
+    const dropped = DROPPED_AFTER_SENDING.has(String(error?.code));
+    if (errorName(error) === 'TimeoutError' && !dropped) {
         return `Batch ${batch}: no answer from the Lambda ${config.functionName} within sync_timeout_seconds = ${config.syncTimeoutSeconds}; it may still be running. The invocation was not retried, so no batch runs twice.`;
     }
-    return `Batch ${batch}: ${describeAwsError(error, { iamAction: 'lambda:InvokeFunction', target: `function ${config.functionName}`, region: config.region })}`;
+    const failed = `Batch ${batch}: ${describeAwsError(error, { iamAction: 'lambda:InvokeFunction', target: `function ${config.functionName}`, region: config.region })}`;
+    return invoked
+        ? `${failed}. The Lambda may have run the batch; the invocation was not retried, so no batch runs twice.`
+        : failed;
 }
 function readFunctionError(payloadText) {
     try {

@@ -79,9 +79,7 @@ export async function assumeRoleWithOidc(request: OidcRequest, signal: AbortSign
     token = await raceSignal(request.getIdToken(request.audience), signal)
   } catch (error) {
     if (stopCause(signal)) throw signal.reason
-    throw new CredentialsError(
-      `Could not get a GitHub OIDC token for audience '${request.audience}': ${errorMessage(error)}. Check that the job has "permissions: id-token: write".`
-    )
+    throw new CredentialsError(tokenRequestFailure(request.audience, error))
   }
   request.mask(token)
 
@@ -188,4 +186,22 @@ export async function assumeRole(request: AssumeRoleRequest, signal: AbortSignal
   } finally {
     if (!request.sts) sts.destroy()
   }
+}
+
+/**
+ * Why the token request failed, and where to look. @actions/core words it over several lines, with the HTTP status
+ * as "Error Code : 429" ("undefined" when no answer came). Only a refusal (401, 403) or a request never made points
+ * at the job's permissions; a rate limit, a 5xx or a dropped connection does not.
+ */
+function tokenRequestFailure(audience: string, error: unknown): string {
+  const text = errorMessage(error).replace(/\s+/g, ' ').trim()
+  const code = /Error Code ?: ?(\S+)/.exec(text)?.[1]
+  const said = /Error Message ?: ?(.*)$/.exec(text)?.[1] ?? text
+  const failed = `Could not get a GitHub OIDC token for audience '${audience}'`
+  if (code === undefined || code === '401' || code === '403') {
+    return `${failed}: ${text}. Check that the job has "permissions: id-token: write".`
+  }
+  if (/^\d+$/.test(code))
+    return `${failed}: GitHub's token endpoint answered HTTP ${code} (${said}). Try the run again later.`
+  return `${failed}: GitHub's token endpoint could not be reached (${said}). Check the runner's network.`
 }

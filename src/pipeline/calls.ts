@@ -24,6 +24,8 @@ export type CallSettings = Pick<Config, 'knowledgeBaseId' | 'dataSourceId' | 're
 export abstract class PhaseCalls {
   /** The newest failure a retry is working through, for the message when time runs out. */
   private lastError: { error: unknown; iamAction: string } | undefined
+  /** The call waiting for its answer, for the message when time runs out meanwhile. */
+  private waitingFor: string | undefined
 
   constructor(
     protected readonly config: CallSettings,
@@ -42,6 +44,9 @@ export abstract class PhaseCalls {
   /** What was still unfinished when time ran out, and how to follow it; undefined when nothing was. */
   protected abstract unfinished(): string | undefined
 
+  /** What a call whose answer never came may have done anyway, and where to see it; undefined when nothing. */
+  protected abstract mayHaveActed(iamAction: string): string | undefined
+
   /** Turns what a call threw into a stop: the deadline or a cancel when the signal says so, else a bug. */
   stopFor(error: unknown): PhaseStop {
     if (error instanceof PhaseStop) return error
@@ -50,6 +55,13 @@ export abstract class PhaseCalls {
     if (cause) {
       const unfinished = this.unfinished()
       if (unfinished) return new PhaseStop('failed', `Timed out after ${this.deadline.limit}: ${unfinished}`)
+      if (this.waitingFor) {
+        const acted = this.mayHaveActed(this.waitingFor)
+        return new PhaseStop(
+          'failed',
+          `Timed out after ${this.deadline.limit} waiting for ${this.waitingFor} on ${this.target} to answer.${acted ? ` ${acted}` : ''}`
+        )
+      }
       const last = this.lastError
         ? `: ${describeAwsError(this.lastError.error, { iamAction: this.lastError.iamAction, target: this.target, region: this.config.region })}`
         : ''
@@ -59,13 +71,16 @@ export abstract class PhaseCalls {
   }
 
   /** Runs one AWS call under the deadline; a call the deadline or a cancel cut off becomes a stop. */
-  protected async send<T>(call: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
+  protected async send<T>(iamAction: string, call: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
     if (this.deadline.signal.aborted) throw this.stopFor(this.deadline.signal.reason)
+    this.waitingFor = iamAction
     try {
       return await call(this.deadline.signal)
     } catch (error) {
       if (this.deadline.signal.aborted) throw this.stopFor(error)
       throw error
+    } finally {
+      this.waitingFor = undefined
     }
   }
 
@@ -81,7 +96,7 @@ export abstract class PhaseCalls {
   protected async retryable<T>(iamAction: string, call: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.send(call)
+        return await this.send(iamAction, call)
       } catch (error) {
         if (error instanceof PhaseStop) throw error
         this.failedOrRetry(error, iamAction)

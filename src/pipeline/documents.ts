@@ -79,6 +79,12 @@ export class Documents extends PhaseCalls {
     return `${working.length} documents are still being processed (${shown}). Bedrock goes on with them; see them with: aws bedrock-agent get-knowledge-base-documents --knowledge-base-id ${this.config.knowledgeBaseId} --data-source-id ${this.config.dataSourceId} --document-identifiers 'dataSourceType=S3,s3={uri=${working[0]!.uri}}'`
   }
 
+  protected mayHaveActed(iamAction: string): string | undefined {
+    return iamAction === 'bedrock:GetKnowledgeBaseDocuments'
+      ? undefined
+      : 'Bedrock may have taken the documents anyway; see them with aws bedrock-agent get-knowledge-base-documents.'
+  }
+
   /** Sends every change, ten documents a call: the written ones with their sidecars, then the removals. */
   async submit(changes: DocumentChanges): Promise<void> {
     for (const [index, uris] of chunks(changes.written).entries()) {
@@ -214,7 +220,7 @@ export class Documents extends PhaseCalls {
   private async call<T>(iamAction: string, send: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.send(send)
+        return await this.send(iamAction, send)
       } catch (error) {
         if (error instanceof PhaseStop) throw error
         if (isConflict(error)) {

@@ -5,11 +5,13 @@
 import { GetDataSourceCommand, GetKnowledgeBaseCommand, ListIngestionJobsCommand } from '@aws-sdk/client-bedrock-agent'
 import { InvokeCommand } from '@aws-sdk/client-lambda'
 import type { AwsClients } from '../aws/clients.js'
-import { describeAwsError } from '../aws/errors.js'
+import { describeAwsError, isTransient } from '../aws/errors.js'
 import { DRY_RUN_BUDGET_MS } from '../budget.js'
+import type { Clock } from '../clock.js'
 import { startDeadline, stopCause } from '../deadline.js'
 import type { Config } from '../inputs.js'
 import { countBacklog } from './backlog.js'
+import { retryDelay } from './backoff.js'
 import type { PhaseContext } from './context.js'
 import type { DryRunCheck } from './result.js'
 import { ACTIVE_STATUSES } from './rules.js'
@@ -131,7 +133,7 @@ export async function runDryRunChecks(config: Config, clients: AwsClients, ctx: 
   const results: DryRunCheck[] = []
   for (const check of checks) {
     if (stopCause(deadline.signal)?.name === 'Cancelled') break
-    const outcome = await runCheck(check, config.region, deadline.signal)
+    const outcome = await runCheck(check, config.region, deadline.signal, ctx.clock)
     results.push({ name: check.name, ...outcome })
     ctx.logger.info(`${outcome.status.toUpperCase().padEnd(7)} ${check.name}: ${outcome.detail}`)
     if (outcome.status === 'warning') ctx.warn(`${check.name}: ${outcome.detail}`)
@@ -139,16 +141,30 @@ export async function runDryRunChecks(config: Config, clients: AwsClients, ctx: 
   return { checks: results, backlog }
 }
 
-async function runCheck(check: Check, region: string, signal: AbortSignal): Promise<Outcome> {
+/** Every check is free of side effects, so a throttled or transient failure is tried again while time is left. */
+async function runCheck(check: Check, region: string, signal: AbortSignal, clock: Clock): Promise<Outcome> {
   if (check.skip) return { status: 'skipped', detail: check.skip }
-  try {
-    return await check.run(signal)
-  } catch (error) {
-    const cause = stopCause(signal)
-    if (cause) return { status: 'failed', detail: `not finished: ${cause.message}` }
-    return {
-      status: 'failed',
-      detail: describeAwsError(error, { iamAction: check.iamAction, target: check.target, region })
+  const describe = (error: unknown): string =>
+    describeAwsError(error, { iamAction: check.iamAction, target: check.target, region })
+  let last: unknown
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await check.run(signal)
+    } catch (error) {
+      const cause = stopCause(signal)
+      const lastSeen = last === undefined ? '' : ` (last: ${describe(last)})`
+      if (cause) return { status: 'failed', detail: `not finished: ${cause.message}${lastSeen}` }
+      if (!isTransient(error)) return { status: 'failed', detail: describe(error) }
+      last = error
+    }
+    const wait = retryDelay(attempt, () => clock.random())
+    try {
+      await clock.sleep(wait, signal)
+    } catch {
+      return {
+        status: 'failed',
+        detail: `not finished: ${stopCause(signal)?.message ?? 'stopped'} (last: ${describe(last)})`
+      }
     }
   }
 }

@@ -19,7 +19,7 @@ import { pollDelay, retryDelay } from './backoff.js'
 import { PhaseCalls, PhaseStop } from './calls.js'
 import type { PhaseContext } from './context.js'
 import { formatStatistics, STATISTIC_NAMES, type JobSnapshot, type Statistics } from './result.js'
-import { ACTIVE_STATUSES, followJobCommand, TERMINAL_STATUSES } from './rules.js'
+import { ACTIVE_STATUSES, followJobCommand, listJobsCommand, TERMINAL_STATUSES } from './rules.js'
 
 /** StartIngestionJob allows about one call per 10 s per account: throttled starts back off up to that long. */
 const START_THROTTLE_MAX_WAIT_MS = 10_000
@@ -71,6 +71,13 @@ export class Jobs extends PhaseCalls {
     return `ingestion job ${followed.job.jobId} (${followed.role}) is still ${followed.job.status}. The job was left running; see it with: ${followJobCommand(this.ids, followed.job.jobId)}`
   }
 
+  protected mayHaveActed(iamAction: string): string | undefined {
+    // A start whose answer never came may have been executed: a job can be running that this run never saw.
+    return iamAction === 'bedrock:StartIngestionJob'
+      ? `A job may have started anyway; see the data source's jobs with: ${listJobsCommand(this.ids)}`
+      : undefined
+  }
+
   async listRecent(): Promise<IngestionJobSummary[]> {
     const answer = await this.retryable('bedrock:ListIngestionJobs', (abortSignal) =>
       this.bedrock.send(
@@ -113,7 +120,7 @@ export class Jobs extends PhaseCalls {
     const iamAction = 'bedrock:StartIngestionJob'
     for (let attempt = 0; ; attempt++) {
       try {
-        const answer = await this.send((abortSignal) =>
+        const answer = await this.send(iamAction, (abortSignal) =>
           this.bedrock.send(
             new StartIngestionJobCommand({ ...this.ids, clientToken: token, description: this.settings.description }),
             { abortSignal }
@@ -163,7 +170,7 @@ export class Jobs extends PhaseCalls {
       await this.sleep(pollDelay(check, this.settings.pollIntervalMs, () => this.ctx.clock.random()))
       const current: JobSnapshot = this.following.job
       try {
-        const answer: GetIngestionJobCommandOutput = await this.send((abortSignal) =>
+        const answer: GetIngestionJobCommandOutput = await this.send('bedrock:GetIngestionJob', (abortSignal) =>
           this.bedrock.send(new GetIngestionJobCommand({ ...this.ids, ingestionJobId: current.jobId }), {
             abortSignal
           })

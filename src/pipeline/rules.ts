@@ -15,3 +15,8 @@ export const FULL_BATCH_SIZE = 50
 export function followJobCommand(ids: { knowledgeBaseId: string; dataSourceId: string }, jobId: string): string {
   return `aws bedrock-agent get-ingestion-job --knowledge-base-id ${ids.knowledgeBaseId} --data-source-id ${ids.dataSourceId} --ingestion-job-id ${jobId}`
 }
+
+/** The command that lists a data source's jobs, newest first: where a job this run may have started shows up. */
+export function listJobsCommand(ids: { knowledgeBaseId: string; dataSourceId: string }): string {
+  return `aws bedrock-agent list-ingestion-jobs --knowledge-base-id ${ids.knowledgeBaseId} --data-source-id ${ids.dataSourceId} --sort-by attribute=STARTED_AT,order=DESCENDING`
+}

@@ -209,11 +209,8 @@ async function invokeBatch(
       )
       return { kind: 'stopped', cause }
     }
-    return {
-      kind: 'error',
-      invoked: mayHaveRun(error),
-      error: { kind: 'aws', message: invokeErrorMessage(error, config, n) }
-    }
+    const invoked = mayHaveRun(error)
+    return { kind: 'error', invoked, error: { kind: 'aws', message: invokeErrorMessage(error, config, n, invoked) } }
   }
   const payloadText = answer.Payload ? Buffer.from(answer.Payload).toString('utf8') : ''
   const logTail = answer.LogResult ? Buffer.from(answer.LogResult, 'base64').toString('utf8') : undefined
@@ -287,27 +284,41 @@ async function invokeAsync(
     const cause = stopCause(deadline.signal)
     if (cause)
       return { invocations: 1, inFlightBatch: 1, stopReason: cause.name === 'Cancelled' ? 'cancelled' : 'deadline' }
+    const invoked = mayHaveRun(error)
     return {
-      invocations: mayHaveRun(error) ? 1 : 0,
+      invocations: invoked ? 1 : 0,
       stopReason: 'error',
-      error: { kind: 'aws', message: invokeErrorMessage(error, config, 1) }
+      error: { kind: 'aws', message: invokeErrorMessage(error, config, 1, invoked) }
     }
   }
 }
 
+/** Connection errors that can strike after the request went out, when the function may already be running. */
+const DROPPED_AFTER_SENDING = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED'])
+
 /**
- * sync_batches counts invocations made. A refused request (access denied, no such function, throttled) ran
- * nothing; one that timed out may be running still, so it counts.
+ * sync_batches counts invocations made. A refusal (a 4xx: access denied, no such function, throttled) or a call that
+ * never left (no credentials, a refused connection) ran nothing. After a timeout, a connection dropped once the
+ * request was out, a 5xx or an answer that could not be read, the function may have run, so it counts.
  */
 function mayHaveRun(error: unknown): boolean {
-  return errorName(error) === 'TimeoutError'
+  if (errorName(error) === 'TimeoutError') return true
+  const shape = (error ?? {}) as { $metadata?: { httpStatusCode?: number }; code?: unknown }
+  const status = shape.$metadata?.httpStatusCode
+  if (status !== undefined) return status < 400 || status >= 500
+  return typeof shape.code === 'string' && DROPPED_AFTER_SENDING.has(shape.code)
 }
 
-function invokeErrorMessage(error: unknown, config: SyncSettings, batch: number): string {
-  if (errorName(error) === 'TimeoutError') {
+function invokeErrorMessage(error: unknown, config: SyncSettings, batch: number, invoked: boolean): string {
+  // The SDK names a dropped connection a TimeoutError too; it came before the time was up.
+  const dropped = DROPPED_AFTER_SENDING.has(String((error as { code?: unknown } | undefined)?.code))
+  if (errorName(error) === 'TimeoutError' && !dropped) {
     return `Batch ${batch}: no answer from the Lambda ${config.functionName} within sync_timeout_seconds = ${config.syncTimeoutSeconds}; it may still be running. The invocation was not retried, so no batch runs twice.`
   }
-  return `Batch ${batch}: ${describeAwsError(error, { iamAction: 'lambda:InvokeFunction', target: `function ${config.functionName}`, region: config.region })}`
+  const failed = `Batch ${batch}: ${describeAwsError(error, { iamAction: 'lambda:InvokeFunction', target: `function ${config.functionName}`, region: config.region })}`
+  return invoked
+    ? `${failed}. The Lambda may have run the batch; the invocation was not retried, so no batch runs twice.`
+    : failed
 }
 
 function readFunctionError(payloadText: string): { errorType: string; errorMessage: string } {
