@@ -55247,19 +55247,11 @@ async function assumeRoleWithOidc(request, signal) {
             WebIdentityToken: token,
             DurationSeconds: 3600
         }), { abortSignal: signal });
-        const c = answer.Credentials;
-        if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
-            throw new CredentialsError(`STS AssumeRoleWithWebIdentity for ${request.roleArn} returned no credentials.`);
-        }
-        request.mask(c.AccessKeyId);
-        request.mask(c.SecretAccessKey);
-        request.mask(c.SessionToken);
-        return {
-            accessKeyId: c.AccessKeyId,
-            secretAccessKey: c.SecretAccessKey,
-            sessionToken: c.SessionToken,
-            ...(c.Expiration ? { expiration: c.Expiration } : {})
-        };
+        const credentials = sessionOf(answer.Credentials, `STS AssumeRoleWithWebIdentity for ${request.roleArn}`);
+        request.mask(credentials.accessKeyId);
+        request.mask(credentials.secretAccessKey);
+        request.mask(credentials.sessionToken);
+        return credentials;
     }
     catch (error) {
         if (error instanceof CredentialsError)
@@ -55294,16 +55286,7 @@ async function assumeRole(request, signal) {
             // One hour is also the most a chained role session (from SSO or another role) may ask for.
             DurationSeconds: 3600
         }), { abortSignal: signal });
-        const c = answer.Credentials;
-        if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
-            throw new CredentialsError(`STS AssumeRole for ${request.roleArn} returned no credentials.`);
-        }
-        return {
-            accessKeyId: c.AccessKeyId,
-            secretAccessKey: c.SecretAccessKey,
-            sessionToken: c.SessionToken,
-            ...(c.Expiration ? { expiration: c.Expiration } : {})
-        };
+        return sessionOf(answer.Credentials, `STS AssumeRole for ${request.roleArn}`);
     }
     catch (error) {
         if (error instanceof CredentialsError)
@@ -55340,6 +55323,17 @@ function tokenRequestFailure(audience, error) {
     if (/^\d+$/.test(code))
         return `${failed}: GitHub's token endpoint answered HTTP ${code} (${said}). Try the run again later.`;
     return `${failed}: GitHub's token endpoint could not be reached (${said}). Check the runner's network.`;
+}
+/** A session's credentials from STS's answer; an answer without all three parts is an error, never a half session. */
+function sessionOf(c, call) {
+    if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken)
+        throw new CredentialsError(`${call} returned no credentials.`);
+    return {
+        accessKeyId: c.AccessKeyId,
+        secretAccessKey: c.SecretAccessKey,
+        sessionToken: c.SessionToken,
+        ...(c.Expiration ? { expiration: c.Expiration } : {})
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/aws/metrics.ts
@@ -56045,6 +56039,40 @@ class PhaseCalls {
             }
         }
     }
+    /**
+     * A call that changes something on the data source (start a job, send documents). A conflict means an ingestion
+     * job is running there: `onConflict` waits for it, then the call goes again. Throttling backs off (at most
+     * `maxThrottleWaitMs` between tries) and transient failures retry while time is left; a used-up quota fails at
+     * once, since only other work ending can free it.
+     */
+    async changing(iamAction, call, onConflict, maxThrottleWaitMs = Number.POSITIVE_INFINITY) {
+        for (let attempt = 0;; attempt++) {
+            try {
+                return await this.send(iamAction, call);
+            }
+            catch (error) {
+                if (error instanceof PhaseStop)
+                    throw error;
+                if (isConflict(error)) {
+                    this.ctx.logger.info(`${iamAction}: an ingestion job is running (${errorName(error)}); waiting for it`);
+                    await onConflict(attempt);
+                    continue;
+                }
+                if (isQuotaExceeded(error)) {
+                    throw new PhaseStop('failed', describeAwsError(error, { iamAction, target: this.target, region: this.config.region }));
+                }
+                if (isThrottling(error)) {
+                    this.noteRetry(error, iamAction);
+                    const wait = Math.min(maxThrottleWaitMs, retryDelay(attempt + 1, () => this.ctx.clock.random()));
+                    this.ctx.logger.info(`${iamAction} was throttled; trying again in ${(wait / 1000).toFixed(1)}s`);
+                    await this.sleep(wait);
+                    continue;
+                }
+                this.failedOrRetry(error, iamAction);
+                await this.sleep(retryDelay(attempt, () => this.ctx.clock.random()));
+            }
+        }
+    }
     /** Stops the phase on a failure that retrying cannot heal; otherwise notes it and says it retries. */
     failedOrRetry(error, iamAction, target = this.target, retrying = `${iamAction} failed (${errorName(error)}); retrying`) {
         if (!isTransient(error)) {
@@ -56065,7 +56093,6 @@ class PhaseCalls {
  * metadata sidecar, DeleteKnowledgeBaseDocuments for the removed ones — and each one is followed with
  * GetKnowledgeBaseDocuments until it is indexed, deleted or failed, under the phase's deadline (calls.ts).
  */
-
 
 
 
@@ -56229,37 +56256,9 @@ class Documents extends PhaseCalls {
             .update([this.token, action, ...uris].join('\n'))
             .digest('hex')}`;
     }
-    /**
-     * One document call: a conflict (an ingestion job running on the data source) waits for that job; throttling
-     * and transient failures retry while time is left; a used-up quota fails at once.
-     */
-    async call(iamAction, send) {
-        for (let attempt = 0;; attempt++) {
-            try {
-                return await this.send(iamAction, send);
-            }
-            catch (error) {
-                if (error instanceof PhaseStop)
-                    throw error;
-                if (isConflict(error)) {
-                    this.ctx.logger.info(`${iamAction}: an ingestion job is running (${errorName(error)}); waiting for it`);
-                    await this.jobs.waitForAnyRunning(attempt);
-                    continue;
-                }
-                if (isQuotaExceeded(error)) {
-                    throw new PhaseStop('failed', describeAwsError(error, { iamAction, target: this.target, region: this.config.region }));
-                }
-                if (isThrottling(error)) {
-                    this.noteRetry(error, iamAction);
-                    const wait = retryDelay(attempt + 1, () => this.ctx.clock.random());
-                    this.ctx.logger.info(`${iamAction} was throttled; trying again in ${(wait / 1000).toFixed(1)}s`);
-                    await this.sleep(wait);
-                    continue;
-                }
-                this.failedOrRetry(error, iamAction);
-                await this.sleep(retryDelay(attempt, () => this.ctx.clock.random()));
-            }
-        }
+    /** One document call: a job that starts on the data source meanwhile is waited for, then the call goes again. */
+    call(iamAction, send) {
+        return this.changing(iamAction, send, (attempt) => this.jobs.waitForAnyRunning(attempt));
     }
 }
 function chunks(items) {
@@ -56446,41 +56445,13 @@ class Jobs extends PhaseCalls {
     }
     /**
      * Starts our job. A conflict means another job is running: wait for it, then try again, since files that
-     * landed after its scan began would otherwise be missed. Throttling waits out the API's rate limit; a used-up
-     * quota fails at once, since only other work ending can free it.
+     * landed after its scan began would otherwise be missed. StartIngestionJob allows about one call per 10 s.
      */
     async start(token) {
-        const iamAction = 'bedrock:StartIngestionJob';
-        for (let attempt = 0;; attempt++) {
-            try {
-                const answer = await this.send(iamAction, (abortSignal) => this.bedrock.send(new dist_cjs/* StartIngestionJobCommand */.PEi({ ...this.ids, clientToken: token, description: this.settings.description }), { abortSignal }));
-                if (!answer.ingestionJob?.ingestionJobId) {
-                    throw new PhaseStop('failed', 'StartIngestionJob answered without a job id');
-                }
-                return snapshotOf(answer.ingestionJob);
-            }
-            catch (error) {
-                if (error instanceof PhaseStop)
-                    throw error;
-                if (isConflict(error)) {
-                    this.ctx.logger.info(`StartIngestionJob: another job is running (${errorName(error)}); waiting for it`);
-                    await this.waitForAnyRunning(attempt);
-                    continue;
-                }
-                if (isQuotaExceeded(error)) {
-                    throw new PhaseStop('failed', describeAwsError(error, { iamAction, target: this.target, region: this.config.region }));
-                }
-                if (isThrottling(error)) {
-                    this.noteRetry(error, iamAction);
-                    const wait = Math.min(START_THROTTLE_MAX_WAIT_MS, retryDelay(attempt + 1, () => this.ctx.clock.random()));
-                    this.ctx.logger.info(`StartIngestionJob was throttled; trying again in ${(wait / 1000).toFixed(1)}s`);
-                    await this.sleep(wait);
-                    continue;
-                }
-                this.failedOrRetry(error, iamAction);
-                await this.sleep(retryDelay(attempt, () => this.ctx.clock.random()));
-            }
-        }
+        const answer = await this.changing('bedrock:StartIngestionJob', (abortSignal) => this.bedrock.send(new dist_cjs/* StartIngestionJobCommand */.PEi({ ...this.ids, clientToken: token, description: this.settings.description }), { abortSignal }), (attempt) => this.waitForAnyRunning(attempt), START_THROTTLE_MAX_WAIT_MS);
+        if (!answer.ingestionJob?.ingestionJobId)
+            throw new PhaseStop('failed', 'StartIngestionJob answered without a job id');
+        return snapshotOf(answer.ingestionJob);
     }
     /**
      * Polls a job until it ends: the first check within 1 s, backing off to poll_interval_seconds with jitter.
@@ -56676,6 +56647,10 @@ function judgeDocuments(outcome, config, ctx, phase) {
         return phase;
     const reasons = outcome.failed.map((doc) => `${doc.uri}: ${doc.status}${doc.reason ? ` (${doc.reason})` : ''}`);
     const message = `Direct ingestion: ${outcome.failed.length} documents failed: ${(0,src_text/* listSome */.XT)(reasons, rules_LISTED_VALUES_LIMIT)}`;
+    return documentsFailed(message, config, ctx, phase);
+}
+/** Failed documents fail the phase, or only warn with fail_on_document_failures: false. */
+function documentsFailed(message, config, ctx, phase) {
     if (!config.failOnDocumentFailures) {
         ctx.warn(message);
         return phase;
@@ -56709,16 +56684,7 @@ function judge(job, config, ctx, phase) {
     if (job.status === 'COMPLETE') {
         if (failedDocs === 0)
             return phase;
-        const message = `Ingestion job ${job.jobId} completed, but ${failedDocs} documents failed to ingest${reasons(job)}`;
-        if (!config.failOnDocumentFailures) {
-            ctx.warn(message);
-            return phase;
-        }
-        return {
-            ...phase,
-            outcome: 'failed',
-            error: `${message}. Set fail_on_document_failures: false to accept this as a warning.`
-        };
+        return documentsFailed(`Ingestion job ${job.jobId} completed, but ${failedDocs} documents failed to ingest${reasons(job)}`, config, ctx, phase);
     }
     if (job.status === 'FAILED')
         return { ...phase, outcome: 'failed', error: `Ingestion job ${job.jobId} FAILED${reasons(job)}` };

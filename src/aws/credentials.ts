@@ -3,7 +3,12 @@
  * this step. Without role_to_assume the SDK's default credential chain is used instead. Outside GitHub Actions a
  * terminal front assumes role_to_assume with STS AssumeRole, signed by the default chain (a profile, SSO, keys).
  */
-import { AssumeRoleCommand, AssumeRoleWithWebIdentityCommand, type STSClient } from '@aws-sdk/client-sts'
+import {
+  AssumeRoleCommand,
+  AssumeRoleWithWebIdentityCommand,
+  type Credentials as StsCredentials,
+  type STSClient
+} from '@aws-sdk/client-sts'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types'
 import { CREDENTIALS_BUDGET_MS } from '../budget.js'
 import { NEVER, raceSignal, stopCause } from '../deadline.js'
@@ -94,19 +99,11 @@ export async function assumeRoleWithOidc(request: OidcRequest, signal: AbortSign
       }),
       { abortSignal: signal }
     )
-    const c = answer.Credentials
-    if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
-      throw new CredentialsError(`STS AssumeRoleWithWebIdentity for ${request.roleArn} returned no credentials.`)
-    }
-    request.mask(c.AccessKeyId)
-    request.mask(c.SecretAccessKey)
-    request.mask(c.SessionToken)
-    return {
-      accessKeyId: c.AccessKeyId,
-      secretAccessKey: c.SecretAccessKey,
-      sessionToken: c.SessionToken,
-      ...(c.Expiration ? { expiration: c.Expiration } : {})
-    }
+    const credentials = sessionOf(answer.Credentials, `STS AssumeRoleWithWebIdentity for ${request.roleArn}`)
+    request.mask(credentials.accessKeyId)
+    request.mask(credentials.secretAccessKey)
+    request.mask(credentials.sessionToken!)
+    return credentials
   } catch (error) {
     if (error instanceof CredentialsError) throw error
     if (stopCause(signal)) throw signal.reason
@@ -158,16 +155,7 @@ export async function assumeRole(request: AssumeRoleRequest, signal: AbortSignal
       }),
       { abortSignal: signal }
     )
-    const c = answer.Credentials
-    if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
-      throw new CredentialsError(`STS AssumeRole for ${request.roleArn} returned no credentials.`)
-    }
-    return {
-      accessKeyId: c.AccessKeyId,
-      secretAccessKey: c.SecretAccessKey,
-      sessionToken: c.SessionToken,
-      ...(c.Expiration ? { expiration: c.Expiration } : {})
-    }
+    return sessionOf(answer.Credentials, `STS AssumeRole for ${request.roleArn}`)
   } catch (error) {
     if (error instanceof CredentialsError) throw error
     if (stopCause(signal)) throw signal.reason
@@ -204,4 +192,16 @@ function tokenRequestFailure(audience: string, error: unknown): string {
   if (/^\d+$/.test(code))
     return `${failed}: GitHub's token endpoint answered HTTP ${code} (${said}). Try the run again later.`
   return `${failed}: GitHub's token endpoint could not be reached (${said}). Check the runner's network.`
+}
+
+/** A session's credentials from STS's answer; an answer without all three parts is an error, never a half session. */
+function sessionOf(c: StsCredentials | undefined, call: string): AwsCredentialIdentity {
+  if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken)
+    throw new CredentialsError(`${call} returned no credentials.`)
+  return {
+    accessKeyId: c.AccessKeyId,
+    secretAccessKey: c.SecretAccessKey,
+    sessionToken: c.SessionToken,
+    ...(c.Expiration ? { expiration: c.Expiration } : {})
+  }
 }

@@ -3,7 +3,7 @@
  * cancellation); transient failures are retried with backoff while time is left; anything else stops the phase
  * with a sentence a person can act on. Jobs and direct document ingestion share this discipline.
  */
-import { describeAwsError, errorName, isTransient } from '../aws/errors.js'
+import { describeAwsError, errorName, isConflict, isQuotaExceeded, isThrottling, isTransient } from '../aws/errors.js'
 import { stopCause, type Deadline } from '../deadline.js'
 import type { Config } from '../inputs.js'
 import { retryDelay } from './backoff.js'
@@ -99,6 +99,50 @@ export abstract class PhaseCalls {
         return await this.send(iamAction, call)
       } catch (error) {
         if (error instanceof PhaseStop) throw error
+        this.failedOrRetry(error, iamAction)
+        await this.sleep(retryDelay(attempt, () => this.ctx.clock.random()))
+      }
+    }
+  }
+
+  /**
+   * A call that changes something on the data source (start a job, send documents). A conflict means an ingestion
+   * job is running there: `onConflict` waits for it, then the call goes again. Throttling backs off (at most
+   * `maxThrottleWaitMs` between tries) and transient failures retry while time is left; a used-up quota fails at
+   * once, since only other work ending can free it.
+   */
+  protected async changing<T>(
+    iamAction: string,
+    call: (abortSignal: AbortSignal) => Promise<T>,
+    onConflict: (attempt: number) => Promise<void>,
+    maxThrottleWaitMs = Number.POSITIVE_INFINITY
+  ): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.send(iamAction, call)
+      } catch (error) {
+        if (error instanceof PhaseStop) throw error
+        if (isConflict(error)) {
+          this.ctx.logger.info(`${iamAction}: an ingestion job is running (${errorName(error)}); waiting for it`)
+          await onConflict(attempt)
+          continue
+        }
+        if (isQuotaExceeded(error)) {
+          throw new PhaseStop(
+            'failed',
+            describeAwsError(error, { iamAction, target: this.target, region: this.config.region })
+          )
+        }
+        if (isThrottling(error)) {
+          this.noteRetry(error, iamAction)
+          const wait = Math.min(
+            maxThrottleWaitMs,
+            retryDelay(attempt + 1, () => this.ctx.clock.random())
+          )
+          this.ctx.logger.info(`${iamAction} was throttled; trying again in ${(wait / 1000).toFixed(1)}s`)
+          await this.sleep(wait)
+          continue
+        }
         this.failedOrRetry(error, iamAction)
         await this.sleep(retryDelay(attempt, () => this.ctx.clock.random()))
       }

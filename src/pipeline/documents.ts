@@ -12,12 +12,11 @@ import {
   type BedrockAgentClient,
   type KnowledgeBaseDocumentDetail
 } from '@aws-sdk/client-bedrock-agent'
-import { describeAwsError, errorName, isConflict, isQuotaExceeded, isThrottling } from '../aws/errors.js'
 import type { Deadline } from '../deadline.js'
 import type { Config } from '../inputs.js'
 import { listSome } from '../text.js'
-import { pollDelay, retryDelay } from './backoff.js'
-import { PhaseCalls, PhaseStop } from './calls.js'
+import { pollDelay } from './backoff.js'
+import { PhaseCalls } from './calls.js'
 import type { PhaseContext } from './context.js'
 import type { Jobs } from './jobs.js'
 import type { DirectIngestion, DocumentOutcome } from './result.js'
@@ -213,38 +212,9 @@ export class Documents extends PhaseCalls {
       .digest('hex')}`
   }
 
-  /**
-   * One document call: a conflict (an ingestion job running on the data source) waits for that job; throttling
-   * and transient failures retry while time is left; a used-up quota fails at once.
-   */
-  private async call<T>(iamAction: string, send: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.send(iamAction, send)
-      } catch (error) {
-        if (error instanceof PhaseStop) throw error
-        if (isConflict(error)) {
-          this.ctx.logger.info(`${iamAction}: an ingestion job is running (${errorName(error)}); waiting for it`)
-          await this.jobs.waitForAnyRunning(attempt)
-          continue
-        }
-        if (isQuotaExceeded(error)) {
-          throw new PhaseStop(
-            'failed',
-            describeAwsError(error, { iamAction, target: this.target, region: this.config.region })
-          )
-        }
-        if (isThrottling(error)) {
-          this.noteRetry(error, iamAction)
-          const wait = retryDelay(attempt + 1, () => this.ctx.clock.random())
-          this.ctx.logger.info(`${iamAction} was throttled; trying again in ${(wait / 1000).toFixed(1)}s`)
-          await this.sleep(wait)
-          continue
-        }
-        this.failedOrRetry(error, iamAction)
-        await this.sleep(retryDelay(attempt, () => this.ctx.clock.random()))
-      }
-    }
+  /** One document call: a job that starts on the data source meanwhile is waited for, then the call goes again. */
+  private call<T>(iamAction: string, send: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
+    return this.changing(iamAction, send, (attempt) => this.jobs.waitForAnyRunning(attempt))
   }
 }
 

@@ -193,6 +193,16 @@ function judgeDocuments(
   if (outcome.failed.length === 0) return phase
   const reasons = outcome.failed.map((doc) => `${doc.uri}: ${doc.status}${doc.reason ? ` (${doc.reason})` : ''}`)
   const message = `Direct ingestion: ${outcome.failed.length} documents failed: ${listSome(reasons, LISTED_VALUES_LIMIT)}`
+  return documentsFailed(message, config, ctx, phase)
+}
+
+/** Failed documents fail the phase, or only warn with fail_on_document_failures: false. */
+function documentsFailed(
+  message: string,
+  config: IngestionSettings,
+  ctx: PhaseContext,
+  phase: IngestionPhase
+): IngestionPhase {
   if (!config.failOnDocumentFailures) {
     ctx.warn(message)
     return phase
@@ -231,16 +241,12 @@ function judge(job: JobSnapshot, config: IngestionSettings, ctx: PhaseContext, p
   const failedDocs = job.statistics?.numberOfDocumentsFailed ?? 0
   if (job.status === 'COMPLETE') {
     if (failedDocs === 0) return phase
-    const message = `Ingestion job ${job.jobId} completed, but ${failedDocs} documents failed to ingest${reasons(job)}`
-    if (!config.failOnDocumentFailures) {
-      ctx.warn(message)
-      return phase
-    }
-    return {
-      ...phase,
-      outcome: 'failed',
-      error: `${message}. Set fail_on_document_failures: false to accept this as a warning.`
-    }
+    return documentsFailed(
+      `Ingestion job ${job.jobId} completed, but ${failedDocs} documents failed to ingest${reasons(job)}`,
+      config,
+      ctx,
+      phase
+    )
   }
   if (job.status === 'FAILED')
     return { ...phase, outcome: 'failed', error: `Ingestion job ${job.jobId} FAILED${reasons(job)}` }

@@ -12,7 +12,7 @@ import {
   type IngestionJobStatistics,
   type IngestionJobSummary
 } from '@aws-sdk/client-bedrock-agent'
-import { describeAwsError, errorName, isConflict, isQuotaExceeded, isThrottling } from '../aws/errors.js'
+import { errorName } from '../aws/errors.js'
 import type { Deadline } from '../deadline.js'
 import type { Config } from '../inputs.js'
 import { pollDelay, retryDelay } from './backoff.js'
@@ -113,50 +113,22 @@ export class Jobs extends PhaseCalls {
 
   /**
    * Starts our job. A conflict means another job is running: wait for it, then try again, since files that
-   * landed after its scan began would otherwise be missed. Throttling waits out the API's rate limit; a used-up
-   * quota fails at once, since only other work ending can free it.
+   * landed after its scan began would otherwise be missed. StartIngestionJob allows about one call per 10 s.
    */
   async start(token: string): Promise<JobSnapshot> {
-    const iamAction = 'bedrock:StartIngestionJob'
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const answer = await this.send(iamAction, (abortSignal) =>
-          this.bedrock.send(
-            new StartIngestionJobCommand({ ...this.ids, clientToken: token, description: this.settings.description }),
-            { abortSignal }
-          )
-        )
-        if (!answer.ingestionJob?.ingestionJobId) {
-          throw new PhaseStop('failed', 'StartIngestionJob answered without a job id')
-        }
-        return snapshotOf(answer.ingestionJob)
-      } catch (error) {
-        if (error instanceof PhaseStop) throw error
-        if (isConflict(error)) {
-          this.ctx.logger.info(`StartIngestionJob: another job is running (${errorName(error)}); waiting for it`)
-          await this.waitForAnyRunning(attempt)
-          continue
-        }
-        if (isQuotaExceeded(error)) {
-          throw new PhaseStop(
-            'failed',
-            describeAwsError(error, { iamAction, target: this.target, region: this.config.region })
-          )
-        }
-        if (isThrottling(error)) {
-          this.noteRetry(error, iamAction)
-          const wait = Math.min(
-            START_THROTTLE_MAX_WAIT_MS,
-            retryDelay(attempt + 1, () => this.ctx.clock.random())
-          )
-          this.ctx.logger.info(`StartIngestionJob was throttled; trying again in ${(wait / 1000).toFixed(1)}s`)
-          await this.sleep(wait)
-          continue
-        }
-        this.failedOrRetry(error, iamAction)
-        await this.sleep(retryDelay(attempt, () => this.ctx.clock.random()))
-      }
-    }
+    const answer = await this.changing(
+      'bedrock:StartIngestionJob',
+      (abortSignal) =>
+        this.bedrock.send(
+          new StartIngestionJobCommand({ ...this.ids, clientToken: token, description: this.settings.description }),
+          { abortSignal }
+        ),
+      (attempt) => this.waitForAnyRunning(attempt),
+      START_THROTTLE_MAX_WAIT_MS
+    )
+    if (!answer.ingestionJob?.ingestionJobId)
+      throw new PhaseStop('failed', 'StartIngestionJob answered without a job id')
+    return snapshotOf(answer.ingestionJob)
   }
 
   /**
