@@ -75359,6 +75359,12 @@ function decide(mode, sync, newest) {
         return { start: true, reason: 'the sync ran asynchronously, so its results are unknown' };
     if (sync.synced > 0)
         return { start: true, reason: `this run synced ${sync.synced} incidents` };
+    if (sync.updated + sync.removed > 0) {
+        return {
+            start: true,
+            reason: `this run updated ${sync.updated} and removed ${sync.removed} documents of changed incidents`
+        };
+    }
     if (!newest)
         return { start: true, reason: 'the data source has never been ingested' };
     if (newest.status !== 'COMPLETE') {
@@ -75682,20 +75688,39 @@ function parseSyncResult(payloadText) {
     if (counts.every((c) => c === undefined)) {
         return unreadable('has none of the sync counts (successfully_synced, failed, total_processed)', payloadText);
     }
+    // Optional counts of a Lambda that keeps the documents in step with edits, reopenings and deletions.
+    const updated = pickCount(source, 'updated');
+    const removed = pickCount(source, 'removed');
+    const badOptional = [updated, removed].find((c) => typeof c === 'string');
+    if (typeof badOptional === 'string')
+        return unreadable(badOptional, payloadText);
     const syncedCount = synced ?? 0;
     const failedCount = failed ?? 0;
     const hasMore = pick(source, 'has_more', 'hasMore');
     const failedIds = pick(source, 'failed_ids', 'failedIds');
+    const warning = pick(source, 'warning');
     return {
         ok: true,
         batch: {
             synced: syncedCount,
             failed: failedCount,
             processed: processed ?? syncedCount + failedCount,
+            updated: updated ?? 0,
+            removed: removed ?? 0,
             hasMore: typeof hasMore === 'boolean' ? hasMore : undefined,
-            failedIds: Array.isArray(failedIds) ? failedIds.map((id) => String(id)) : []
+            failedIds: Array.isArray(failedIds) ? failedIds.map((id) => String(id)) : [],
+            syncedDocuments: uriList(pick(source, 'synced_documents', 'syncedDocuments')),
+            removedDocuments: uriList(pick(source, 'removed_documents', 'removedDocuments')),
+            warning: typeof warning === 'string' && warning !== '' ? warning : undefined
         }
     };
+}
+/** A list of S3 URIs, or undefined when the Lambda sent none (or something that is not one). */
+function uriList(value) {
+    if (!Array.isArray(value))
+        return undefined;
+    const uris = value.filter((item) => typeof item === 'string' && item.startsWith('s3://'));
+    return uris.length === value.length ? uris : undefined;
 }
 function unreadable(why, payloadText) {
     return {
@@ -75725,7 +75750,7 @@ function pickCount(source, ...names) {
     const n = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
     if (typeof n === 'number' && Number.isInteger(n) && n >= 0)
         return n;
-    return `has '${names[0]}' = ${JSON.stringify(value)}, which is not a whole number of incidents`;
+    return `has '${names[0]}' = ${JSON.stringify(value).slice(0, 100)}, which is not a whole number of incidents`;
 }
 function readBody(body) {
     if (typeof body !== 'string')
@@ -75810,7 +75835,11 @@ async function runSyncPhase(config, clients, ctx) {
         phase.synced += batch.synced;
         phase.failed += batch.failed;
         phase.processed += batch.processed;
+        phase.updated += batch.updated;
+        phase.removed += batch.removed;
         phase.failedIds.push(...batch.failedIds);
+        if (batch.warning)
+            ctx.warn(`Batch ${n}: the Lambda says: ${batch.warning}`);
         ctx.progress?.({
             phase: 'sync',
             batch: n,
@@ -75915,7 +75944,8 @@ async function invokeBatch(config, lambda, n, ctx, deadline) {
     }
     const batch = parsed.batch;
     const more = batch.hasMore === undefined ? '' : `, has_more ${batch.hasMore}`;
-    ctx.logger.info(`Batch ${n}: synced ${batch.synced}, failed ${batch.failed}, processed ${batch.processed}${more}`);
+    const mirrored = batch.updated + batch.removed > 0 ? `, updated ${batch.updated}, removed ${batch.removed}` : '';
+    ctx.logger.info(`Batch ${n}: synced ${batch.synced}, failed ${batch.failed}, processed ${batch.processed}${mirrored}${more}`);
     if (batch.failed > 0) {
         const ids = batch.failedIds.length > 0 ? ` (${(0,src_text/* listSome */.XT)(batch.failedIds, rules/* LISTED_VALUES_LIMIT */.h5)})` : '';
         ctx.logger.info(`Batch ${n}: ${batch.failed} incidents failed to sync${ids}`);
@@ -76439,6 +76469,8 @@ function emptySyncPhase(skippedReason) {
         synced: 0,
         failed: 0,
         processed: 0,
+        updated: 0,
+        removed: 0,
         backlogBefore: null,
         backlogAfter: null,
         workPending: false,
@@ -76465,7 +76497,8 @@ function deriveStatus(result) {
         return 'started';
     if (result.ingestion.outcome === 'completed')
         return 'completed';
-    const syncDidWork = result.sync.synced > 0 || (result.sync.ran && !result.sync.waited && result.sync.invocations > 0);
+    const changed = result.sync.synced + result.sync.updated + result.sync.removed > 0;
+    const syncDidWork = changed || (result.sync.ran && !result.sync.waited && result.sync.invocations > 0);
     return syncDidWork ? 'completed' : 'skipped';
 }
 /** An Event invocation's results are never seen by this run; every other count is known (0 when nothing ran). */
@@ -76530,6 +76563,8 @@ function resultDocument(result) {
             successfully_synced: known ? sync.synced : null,
             failed: known ? sync.failed : null,
             total_processed: known ? sync.processed : null,
+            updated: known ? sync.updated : null,
+            removed: known ? sync.removed : null,
             batches: sync.invocations,
             backlog_before: sync.backlogBefore,
             backlog_after: sync.backlogAfter
@@ -76656,8 +76691,10 @@ function outcomeLine(result) {
     const { sync, ingestion } = result;
     if (sync.ran && !sync.waited)
         parts.push(`invoked the sync Lambda asynchronously`);
-    else if (sync.ran)
-        parts.push(`synced ${sync.synced} incidents in ${sync.invocations} ${plural(sync.invocations, 'batch', 'batches')}`);
+    else if (sync.ran) {
+        const mirrored = sync.updated + sync.removed > 0 ? ` (updated ${sync.updated}, removed ${sync.removed} documents)` : '';
+        parts.push(`synced ${sync.synced} incidents${mirrored} in ${sync.invocations} ${plural(sync.invocations, 'batch', 'batches')}`);
+    }
     if (ingestion.outcome === 'completed' && ingestion.job) {
         parts.push(`ingestion job ${ingestion.job.jobId} completed (${(0,_pipeline_result_js__WEBPACK_IMPORTED_MODULE_3__/* .formatStatistics */ .zP)(ingestion.job.statistics)})`);
     }
@@ -76714,6 +76751,8 @@ function addSyncPhase(summary, result) {
             header('Synced'),
             header('Failed'),
             header('Processed'),
+            header('Updated'),
+            header('Removed'),
             header('Pending before'),
             header('Pending after')
         ],
@@ -76722,6 +76761,8 @@ function addSyncPhase(summary, result) {
             count(sync.synced),
             count(sync.failed),
             count(sync.processed),
+            count(sync.updated),
+            count(sync.removed),
             orUnknown(sync.backlogBefore),
             orUnknown(sync.backlogAfter)
         ]
