@@ -92,7 +92,7 @@ async function search(
 }
 
 /** Consistent reads of full items by id; ids that no longer exist are absent from the map. */
-async function getItems(
+export async function getItems(
   ddb: DynamoDBClient,
   table: string,
   ids: string[],
