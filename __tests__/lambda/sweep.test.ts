@@ -158,6 +158,33 @@ describe('the sweep', () => {
     expect(truth.syncedIds).toEqual([id])
   })
 
+  it('keeps a batch from marking a document that a concurrent removal deleted (the fence)', async () => {
+    const [id] = (await seedSynced(1)) as [string]
+    await setStatus(id, 'OPEN')
+    // The sweep has made the incident pending and is about to delete its document...
+    const deleting = stack.faults.hold('DeleteObject', { match: (key) => key === docKey(id) })
+    const sweeping = invoke()
+    await deleting.reached
+    // ...when it is closed again, and a batch writes it and is about to mark it.
+    await setStatus(id, 'CLOSED')
+    const marking = stack.faults.hold('UpdateItem', { match: (key) => key === id })
+    const batch = invoke({ SWEEP_LIMIT: '0' })
+    await marking.reached
+    expect(object(docKey(id))).toBeDefined()
+    // The sweep's delete removes the batch's fresh document (same bytes, same ETag), then raises the fence.
+    deleting.release()
+    expect(await sweeping).toMatchObject({ removed: 1 })
+    expect(object(docKey(id))).toBeUndefined()
+    marking.release()
+    // The mark read the incident before the fence rose: it fails, and the incident stays pending.
+    expect(await batch).toMatchObject({ successfully_synced: 0, skipped: 1 })
+    expect((await stack.truth()).pendingIds).toEqual([id])
+    expect(await invoke()).toMatchObject({ successfully_synced: 1 })
+    const truth = await stack.truth()
+    expect(truth.mirrorProblems).toEqual([])
+    expect(truth.syncedIds).toEqual([id])
+  })
+
   it('walks a bounded slice per invocation from a stored cursor, and wraps', async () => {
     const ids = await seedSynced(12)
     // Files that do not look like documents cost nothing beyond their share of a List page.

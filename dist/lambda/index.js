@@ -40942,7 +40942,7 @@ async function getItems(ddb, table, ids, abortSignal) {
                 await (0,promises_namespaceObject.setTimeout)(Math.min(1000, 50 * 2 ** attempt), undefined, { signal: abortSignal });
             const res = await ddb.send(new dist_cjs/* BatchGetItemCommand */.Xo8({ RequestItems: { [table]: { Keys: keys, ConsistentRead: true } } }), { abortSignal });
             for (const raw of res.Responses?.[table] ?? []) {
-                const item = (0,util_dynamodb_dist_cjs/* unmarshall */._Y)(raw, { wrapNumbers: keepPrecision });
+                const item = toIncident(raw);
                 if (typeof item.incident_id === 'string')
                     out.set(item.incident_id, item);
             }
@@ -40950,6 +40950,10 @@ async function getItems(ddb, table, ids, abortSignal) {
         }
     }
     return out;
+}
+/** An item as read from the table. */
+function toIncident(raw) {
+    return (0,util_dynamodb_dist_cjs/* unmarshall */._Y)(raw, { wrapNumbers: keepPrecision });
 }
 /** A number JavaScript cannot hold exactly stays a string instead of failing the whole batch. */
 function keepPrecision(value) {
@@ -41375,7 +41379,7 @@ async function orphan(plan, deps, signal) {
 }
 async function getItem(ddb, table, id, signal) {
     const res = await ddb.send(new dist_cjs/* GetItemCommand */.ZKh({ TableName: table, Key: { incident_id: { S: id } }, ConsistentRead: true }), { abortSignal: signal });
-    return res.Item === undefined ? undefined : (0,util_dynamodb_dist_cjs/* unmarshall */._Y)(res.Item);
+    return res.Item === undefined ? undefined : toIncident(res.Item);
 }
 function ifMatch(etag) {
     return etag === undefined || etag.trim() === '' ? '*' : etag;

@@ -1,10 +1,10 @@
 import { GetItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import type { S3Client } from '@aws-sdk/client-s3'
-import { unmarshall } from '@aws-sdk/util-dynamodb'
 import type { SyncConfig } from './config.js'
 import { renderDocument, type RenderedDocument } from './document.js'
 import { bareEtag, fingerprint, type Fingerprint } from './fingerprint.js'
 import type { Entry } from './listing.js'
+import { toIncident } from './query.js'
 import { claimRemoval, markUnsynced, raiseFence, recordRewrite } from './mark.js'
 import { isClosed, syncStatusOf, type SyncStatus } from './status.js'
 import { deleteObject, ownerOf, probe, writeDocument } from './storage.js'
@@ -238,7 +238,7 @@ async function getItem(
     new GetItemCommand({ TableName: table, Key: { incident_id: { S: id } }, ConsistentRead: true }),
     { abortSignal: signal }
   )
-  return res.Item === undefined ? undefined : (unmarshall(res.Item) as Incident)
+  return res.Item === undefined ? undefined : toIncident(res.Item)
 }
 
 function ifMatch(etag: string | undefined): string {
