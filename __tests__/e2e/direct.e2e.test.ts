@@ -190,12 +190,16 @@ describe('direct ingestion of a run’s changes', () => {
 })
 
 describe('a full job instead, with the reason', () => {
-  it.concurrent('when the Lambda does not list its documents (the plain reference Lambda)', async () => {
+  it.concurrent('when the Lambda does not list its documents (an older Lambda)', async () => {
     await withStack(FAST, async (stack) => {
       await primed(stack)
       await stack.seedIncidents(4, { status: 'CLOSED' })
+      reshapedReference(stack, LISTING, (result) => {
+        const { synced_documents: _written, removed_documents: _removed, ...older } = result
+        return older
+      })
 
-      const run = await runKbSync(stack, { ingestion: 'direct' })
+      const run = await runKbSync(stack, { ingestion: 'direct', function_name: LISTING })
       expect(run.outputs).toMatchObject({ status: 'completed', synced_count: '4', ingestion_status: 'COMPLETE' })
       const reason = 'the Lambda does not list the documents it writes (synced_documents, removed_documents)'
       expect(resultOf(run).ingestion_phase).toMatchObject({ mode: 'job', fallback_reason: reason })
@@ -353,7 +357,7 @@ describe('jobs on the data source', () => {
           { status: 409, errorCode: 'ConflictException' },
           { status: 202 }
         ])
-        expect(run.stdout).toContain('bedrock:IngestKnowledgeBaseDocuments: an ingestion job is running')
+        expect(run.stdout).toContain('IngestKnowledgeBaseDocuments: another job is running')
         const view = await inspect(stack)
         expect(view.truth.jobs.find((j) => j.ingestionJobId === theirs.ingestionJobId)?.status).toBe('COMPLETE')
         expectAllSearchable(view)
@@ -399,7 +403,7 @@ describe('calls that fail', () => {
 
       const run = await runKbSync(stack, { ingestion: 'direct', function_name: LISTING })
       expect(run.outputs).toMatchObject({ status: 'completed', ingestion_status: 'COMPLETE' })
-      expect(run.stdout).toMatch(/bedrock:IngestKnowledgeBaseDocuments was throttled; trying again in \d+\.\ds/)
+      expect(run.stdout).toMatch(/IngestKnowledgeBaseDocuments was throttled; trying again in \d+\.\ds/)
       const throttled = (op: string): number =>
         operations(stack, op).filter((c) => c.errorCode === 'ThrottlingException').length
       expect(throttled('IngestKnowledgeBaseDocuments')).toBe(4)

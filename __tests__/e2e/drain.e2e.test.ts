@@ -7,6 +7,7 @@ import { describe, expect, it } from '@jest/globals'
 import {
   annotations,
   expectAllSearchable,
+  expectDirectAsReported,
   expectJobAsReported,
   inspect,
   resultOf,
@@ -54,10 +55,11 @@ describe('draining a backlog with the reference Lambda', () => {
           backlog_remaining: '0'
         })
         expect(second.warnings).toEqual([])
-        expect(statisticsOf(second)).toMatchObject({ numberOfNewDocumentsIndexed: 30, numberOfDocumentsScanned: 130 })
+        // The first run's full job left the data source clean, so the 30 that remain go directly, by name.
+        expect(statisticsOf(second)).toMatchObject({ numberOfDocumentsIndexed: 30, numberOfDocumentsFailed: 0 })
         const done = await inspect(stack)
         expectAllSearchable(done)
-        expectJobAsReported(second, done)
+        expectDirectAsReported(second, done)
       })
     }
   )

@@ -129,7 +129,8 @@ describe('one job per data source at a time', () => {
       // action has seen it.
       const theirs = await startJobAsSomeoneElse(stack)
 
-      const run = await runWhileJobsAdvanceOnPoll(stack, clock, {}, 1000)
+      // A full job of its own, so both jobs can be compared (with auto it would send the 20 documents directly).
+      const run = await runWhileJobsAdvanceOnPoll(stack, clock, { ingestion: 'always' }, 1000)
       expect(run.outputs).toMatchObject({ status: 'completed', synced_count: '20', ingestion_status: 'COMPLETE' })
       expect(run.stdout).toContain(
         `Ingestion job ${theirs.ingestionJobId} is STARTING; Bedrock runs one job per data source, so waiting for it to end first`

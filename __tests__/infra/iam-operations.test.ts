@@ -146,8 +146,12 @@ describe('the synthesized roles grant exactly the AWS calls of the code that run
     expect(scan.unsupported).toEqual([])
     expect(requiredIamActions(scan)).toEqual([
       'dynamodb:BatchGetItem',
+      'dynamodb:GetItem',
       'dynamodb:Query',
       'dynamodb:UpdateItem',
+      's3:DeleteObject',
+      's3:GetObject',
+      's3:ListBucket',
       's3:PutObject'
     ])
     expect(grantedIamActions(json(lambdaTemplate), 'BatchSyncRole')).toEqual(

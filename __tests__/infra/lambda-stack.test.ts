@@ -52,7 +52,9 @@ describe('KbSyncLambdaStack: the function', () => {
           TABLE_NAME: { Ref: 'TableName' },
           STATUS_INDEX: { Ref: 'IndexName' },
           BUCKET_NAME: { Ref: 'BucketName' },
-          KEY_PREFIX: { Ref: 'KeyPrefix' }
+          KEY_PREFIX: { Ref: 'KeyPrefix' },
+          STATE_KEY: { Ref: 'StateKey' },
+          SWEEP_LIMIT: { Ref: 'SweepLimit' }
         }
       })
     })
@@ -66,7 +68,9 @@ describe('KbSyncLambdaStack: the function', () => {
       tableName: 'incidents',
       statusIndex: 'status-priority-index',
       bucketName: 'incident-analyzer-dev-incidents-dev',
-      keyPrefix: 'incidents/closed/'
+      keyPrefix: 'incidents/closed/',
+      stateKey: 'kb-sync-state/sweep.json',
+      sweepLimit: 2000
     })
     expect(
       loadConfig(environment({ TableName: 'tickets', IndexName: 'by-status', BucketName: 'kb-docs', KeyPrefix: 'kb/' }))
@@ -119,7 +123,7 @@ describe('KbSyncLambdaStack: the execution role', () => {
     template.resourceCountIs('AWS::IAM::Policy', 0)
   })
 
-  it('may query the index, read and mark the table, write under the prefix and log to its own group: nothing else', () => {
+  it('may query the index, read and mark the table, keep the prefix in step with it, and log to its own group: nothing else', () => {
     const sub = (text: string) => ({ 'Fn::Sub': text })
     template.hasResourceProperties('AWS::IAM::Role', {
       Policies: Match.exact([
@@ -139,14 +143,27 @@ describe('KbSyncLambdaStack: the execution role', () => {
               {
                 Sid: 'ReadAndMarkIncidents',
                 Effect: 'Allow',
-                Action: ['dynamodb:BatchGetItem', 'dynamodb:UpdateItem'],
+                Action: ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:UpdateItem'],
                 Resource: sub('arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${TableName}')
               },
               {
-                Sid: 'WriteDocuments',
+                Sid: 'ListDocumentsAndCursor',
                 Effect: 'Allow',
-                Action: 's3:PutObject',
+                Action: 's3:ListBucket',
+                Resource: sub('arn:${AWS::Partition}:s3:::${BucketName}'),
+                Condition: { StringLike: { 's3:prefix': [sub('${KeyPrefix}*'), { Ref: 'StateKey' }] } }
+              },
+              {
+                Sid: 'WriteCheckAndRemoveDocuments',
+                Effect: 'Allow',
+                Action: ['s3:DeleteObject', 's3:GetObject', 's3:PutObject'],
                 Resource: sub('arn:${AWS::Partition}:s3:::${BucketName}/${KeyPrefix}*')
+              },
+              {
+                Sid: 'SweepCursor',
+                Effect: 'Allow',
+                Action: ['s3:GetObject', 's3:PutObject'],
+                Resource: sub('arn:${AWS::Partition}:s3:::${BucketName}/${StateKey}')
               },
               {
                 Sid: 'WriteOwnLogs',
@@ -171,7 +188,9 @@ describe('KbSyncLambdaStack: the execution role', () => {
     expect(resources).toEqual({
       QueryPendingIncidents: 'arn:aws:dynamodb:us-east-1:123456789012:table/incidents/index/status-priority-index',
       ReadAndMarkIncidents: 'arn:aws:dynamodb:us-east-1:123456789012:table/incidents',
-      WriteDocuments: 'arn:aws:s3:::incident-analyzer-dev-incidents-dev/incidents/closed/*',
+      ListDocumentsAndCursor: 'arn:aws:s3:::incident-analyzer-dev-incidents-dev',
+      WriteCheckAndRemoveDocuments: 'arn:aws:s3:::incident-analyzer-dev-incidents-dev/incidents/closed/*',
+      SweepCursor: 'arn:aws:s3:::incident-analyzer-dev-incidents-dev/kb-sync-state/sweep.json',
       WriteOwnLogs: 'arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/incident-kb-batch-sync:*'
     })
   })

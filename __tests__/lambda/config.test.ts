@@ -10,7 +10,9 @@ describe('loadConfig', () => {
       keyPrefix: 'incidents/closed/',
       batchLimit: 50,
       concurrency: 8,
-      safetyMarginMs: 10_000
+      safetyMarginMs: 10_000,
+      sweepLimit: 2000,
+      stateKey: 'kb-sync-state/sweep.json'
     })
   })
 
@@ -23,7 +25,9 @@ describe('loadConfig', () => {
         KEY_PREFIX: 'kb/incidents/',
         BATCH_LIMIT: '200',
         CONCURRENCY: '16',
-        SAFETY_MARGIN_MS: '0'
+        SAFETY_MARGIN_MS: '0',
+        SWEEP_LIMIT: '0',
+        STATE_KEY: 'state/kb-sync.json'
       })
     ).toEqual({
       tableName: 'incidents-prod',
@@ -32,7 +36,9 @@ describe('loadConfig', () => {
       keyPrefix: 'kb/incidents/',
       batchLimit: 200,
       concurrency: 16,
-      safetyMarginMs: 0
+      safetyMarginMs: 0,
+      sweepLimit: 0,
+      stateKey: 'state/kb-sync.json'
     })
   })
 
@@ -44,7 +50,8 @@ describe('loadConfig', () => {
         CONCURRENCY: '2.5',
         SAFETY_MARGIN_MS: '-1',
         KEY_PREFIX: 'incidents/closed',
-        TABLE_NAME: 'a b'
+        TABLE_NAME: 'a b',
+        SWEEP_LIMIT: '1000000'
       })
     } catch (err) {
       error = err
@@ -57,6 +64,14 @@ describe('loadConfig', () => {
     expect(message).toContain('SAFETY_MARGIN_MS="-1" must be an integer from 0 to 900000')
     expect(message).toContain('KEY_PREFIX="incidents/closed" must not start with "/" and must end with "/"')
     expect(message).toContain('TABLE_NAME="a b" is not a DynamoDB table name')
+    expect(message).toContain('SWEEP_LIMIT="1000000" must be an integer from 0 to 100000')
+  })
+
+  it('keeps the sweep state out of the documents: STATE_KEY may not lie under KEY_PREFIX', () => {
+    expect(() => loadConfig({ BUCKET_NAME: 'kb-docs', STATE_KEY: 'incidents/closed/state.json' })).toThrow(
+      /STATE_KEY="incidents\/closed\/state.json" must not lie under KEY_PREFIX="incidents\/closed\/"/
+    )
+    expect(() => loadConfig({ BUCKET_NAME: 'kb-docs', STATE_KEY: 'state/' })).toThrow(/STATE_KEY="state\/" must be/)
   })
 
   it('refuses a bucket name S3 would refuse', () => {

@@ -16,7 +16,8 @@ function handlerWith(env: Record<string, string> = {}): SyncHandler {
   return createHandler({
     ddb: () => ddb,
     s3: () => s3,
-    env: { BUCKET_NAME: stack.ids.bucket, CONCURRENCY: '4', ...env }
+    // The batch alone: the sweep has its own tests (sweep.test.ts), and a table shared by every test here.
+    env: { BUCKET_NAME: stack.ids.bucket, CONCURRENCY: '4', SWEEP_LIMIT: '0', ...env }
   })
 }
 
@@ -83,11 +84,17 @@ describe('the batch-sync handler', () => {
       expect(truth.documentKeys).toContain(key)
       expect(stack.s3.get(stack.ids.bucket, `${key}.metadata.json`)?.contentType).toBe('application/json')
       const item = truth.incidents.find((i) => i.incident_id === id) as { kb_sync_status: Record<string, unknown> }
+      const written = stack.s3.get(stack.ids.bucket, key)
       expect(item.kb_sync_status).toEqual({
         synced: true,
         synced_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
-        s3_key: key
+        s3_key: key,
+        content_sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        etag: written?.etag.replace(/"/g, ''),
+        metadata_etag: stack.s3.get(stack.ids.bucket, `${key}.metadata.json`)?.etag.replace(/"/g, '')
       })
+      // Marked as this Lambda's, so the sweep may delete it once the incident is reopened or deleted.
+      expect(written?.metadata).toEqual({ 'kb-sync-incident': encodeURIComponent(id) })
     }
     // Open incidents are left alone.
     const open = seeded

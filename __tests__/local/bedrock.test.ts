@@ -92,7 +92,12 @@ describe('ingestion jobs over the bedrock-agent wire protocol', () => {
     doc('INC-B1', 'bravo one')
     doc('INC-B2', 'bravo two')
     doc('INC-B3', 'bravo three')
+    // Outside the data source's prefix: never scanned, so never new, modified or deleted.
+    stack.s3.put(stack.ids.bucket, 'elsewhere/INC-B9.json', JSON.stringify({ text: 'bravo nine' }))
     await finish((await start()).ingestionJobId as string)
+    const hits = async (text: string) =>
+      (await stack.retrieve(text, { numberOfResults: 10 })).map((r) => r.location?.s3Location?.uri)
+    expect(await hits('three')).toEqual([`s3://${stack.ids.bucket}/incidents/closed/INC-B3.json`])
 
     doc('INC-B1', 'bravo one, edited') // content changed
     doc('INC-B2', 'bravo two', { incident_id: 'INC-B2', priority: 'P1' }) // only the sidecar changed
@@ -108,6 +113,10 @@ describe('ingestion jobs over the bedrock-agent wire protocol', () => {
     })
     const truth = await stack.truth()
     expect(truth.indexed.map((d) => d.key)).not.toContain('incidents/closed/INC-B3.json')
+    // Removed by the job: no longer found; the edit is found by its new words.
+    expect(await hits('three')).toEqual([])
+    expect(await hits('edited')).toEqual([`s3://${stack.ids.bucket}/incidents/closed/INC-B1.json`])
+    expect(await hits('nine')).toEqual([])
     expect(truth.indexed.find((d) => d.key === 'incidents/closed/INC-B2.json')?.metadata).toEqual({
       incident_id: 'INC-B2',
       priority: 'P1'

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import {
+  DeleteObjectCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
   HeadObjectCommand,
@@ -94,6 +95,28 @@ describe('S3 (path-style REST)', () => {
     expect(top.KeyCount).toBe(6)
     await s3.send(new DeleteObjectsCommand({ Bucket: Bucket(), Delete: { Objects: keys.map((Key) => ({ Key })) } }))
     expect(stack.s3.list(Bucket(), 'list/')).toEqual([])
+  })
+
+  it('deletes conditionally with If-Match: 412 when the object changed, 404 when it is gone', async () => {
+    const put = await s3.send(new PutObjectCommand({ Bucket: Bucket(), Key: 'cond/a.json', Body: '{"v":1}' }))
+    const first = stack.s3.get(Bucket(), 'cond/a.json')?.sequence ?? 0
+    await s3.send(new PutObjectCommand({ Bucket: Bucket(), Key: 'cond/a.json', Body: '{"v":1}' }))
+    // Same bytes, same ETag, but written again: the store's write counter tells.
+    expect(stack.s3.get(Bucket(), 'cond/a.json')?.etag).toBe(put.ETag)
+    expect(stack.s3.get(Bucket(), 'cond/a.json')?.sequence).toBeGreaterThan(first)
+    const del = (IfMatch: string) => s3.send(new DeleteObjectCommand({ Bucket: Bucket(), Key: 'cond/a.json', IfMatch }))
+    await expect(del('"0123456789abcdef0123456789abcdef"')).rejects.toMatchObject({
+      name: 'PreconditionFailed',
+      $metadata: { httpStatusCode: 412 }
+    })
+    await del(put.ETag as string)
+    expect(stack.s3.get(Bucket(), 'cond/a.json')).toBeUndefined()
+    await expect(del('*')).rejects.toMatchObject({ name: 'NoSuchKey', $metadata: { httpStatusCode: 404 } })
+    // Unconditional deletes of a missing key succeed, as S3's do.
+    await s3.send(new DeleteObjectCommand({ Bucket: Bucket(), Key: 'cond/a.json' }))
+    stack.s3.put(Bucket(), 'cond/b.json', '{}')
+    await s3.send(new DeleteObjectCommand({ Bucket: Bucket(), Key: 'cond/b.json', IfMatch: '*' }))
+    expect(stack.s3.get(Bucket(), 'cond/b.json')).toBeUndefined()
   })
 
   it('fault hooks: AccessDenied names s3:PutObject and the object ARN', async () => {

@@ -44,7 +44,9 @@ export const IAM_ACTION_BY_OPERATION: Readonly<Record<string, string>> = {
   'dynamodb:Put': 'dynamodb:PutItem',
   'dynamodb:Update': 'dynamodb:UpdateItem',
   'dynamodb:Delete': 'dynamodb:DeleteItem',
-  's3:ListObjectsV2': 's3:ListBucket'
+  's3:ListObjectsV2': 's3:ListBucket',
+  // HEAD is a GET without the body, authorised as one.
+  's3:HeadObject': 's3:GetObject'
 }
 
 /**

@@ -56046,6 +56046,7 @@ class PhaseCalls {
      * once, since only other work ending can free it.
      */
     async changing(iamAction, call, onConflict, maxThrottleWaitMs = Number.POSITIVE_INFINITY) {
+        const operation = iamAction.replace(/^\w+:/, '');
         for (let attempt = 0;; attempt++) {
             try {
                 return await this.send(iamAction, call);
@@ -56054,7 +56055,7 @@ class PhaseCalls {
                 if (error instanceof PhaseStop)
                     throw error;
                 if (isConflict(error)) {
-                    this.ctx.logger.info(`${iamAction}: an ingestion job is running (${errorName(error)}); waiting for it`);
+                    this.ctx.logger.info(`${operation}: another job is running (${errorName(error)}); waiting for it`);
                     await onConflict(attempt);
                     continue;
                 }
@@ -56064,7 +56065,7 @@ class PhaseCalls {
                 if (isThrottling(error)) {
                     this.noteRetry(error, iamAction);
                     const wait = Math.min(maxThrottleWaitMs, retryDelay(attempt + 1, () => this.ctx.clock.random()));
-                    this.ctx.logger.info(`${iamAction} was throttled; trying again in ${(wait / 1000).toFixed(1)}s`);
+                    this.ctx.logger.info(`${operation} was throttled; trying again in ${(wait / 1000).toFixed(1)}s`);
                     await this.sleep(wait);
                     continue;
                 }

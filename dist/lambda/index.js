@@ -6035,7 +6035,7 @@ __webpack_unused_export__ = FailureException$;
 __webpack_unused_export__ = FilterSpecification$;
 __webpack_unused_export__ = Get$;
 __webpack_unused_export__ = GetItem$;
-__webpack_unused_export__ = GetItemCommand;
+exports.ZKh = GetItemCommand;
 __webpack_unused_export__ = GetItemInput$;
 __webpack_unused_export__ = GetItemOutput$;
 __webpack_unused_export__ = GetResourcePolicy$;
@@ -12502,7 +12502,7 @@ __webpack_unused_export__ = DeleteObjectAnnotation$;
 __webpack_unused_export__ = DeleteObjectAnnotationCommand;
 __webpack_unused_export__ = DeleteObjectAnnotationOutput$;
 __webpack_unused_export__ = DeleteObjectAnnotationRequest$;
-__webpack_unused_export__ = DeleteObjectCommand;
+exports.k4j = DeleteObjectCommand;
 __webpack_unused_export__ = DeleteObjectOutput$;
 __webpack_unused_export__ = DeleteObjectRequest$;
 __webpack_unused_export__ = DeleteObjectTagging$;
@@ -12646,7 +12646,7 @@ __webpack_unused_export__ = GetObjectAttributesCommand;
 __webpack_unused_export__ = GetObjectAttributesOutput$;
 __webpack_unused_export__ = GetObjectAttributesParts$;
 __webpack_unused_export__ = GetObjectAttributesRequest$;
-__webpack_unused_export__ = GetObjectCommand;
+exports.jLs = GetObjectCommand;
 __webpack_unused_export__ = GetObjectLegalHold$;
 __webpack_unused_export__ = GetObjectLegalHoldCommand;
 __webpack_unused_export__ = GetObjectLegalHoldOutput$;
@@ -12681,7 +12681,7 @@ __webpack_unused_export__ = HeadBucketCommand;
 __webpack_unused_export__ = HeadBucketOutput$;
 __webpack_unused_export__ = HeadBucketRequest$;
 __webpack_unused_export__ = HeadObject$;
-__webpack_unused_export__ = HeadObjectCommand;
+exports.l81 = HeadObjectCommand;
 __webpack_unused_export__ = HeadObjectOutput$;
 __webpack_unused_export__ = HeadObjectRequest$;
 __webpack_unused_export__ = IdempotencyParameterMismatch;
@@ -12770,7 +12770,7 @@ __webpack_unused_export__ = ListObjectsCommand;
 __webpack_unused_export__ = ListObjectsOutput$;
 __webpack_unused_export__ = ListObjectsRequest$;
 __webpack_unused_export__ = ListObjectsV2$;
-__webpack_unused_export__ = ListObjectsV2Command;
+exports.u6x = ListObjectsV2Command;
 __webpack_unused_export__ = ListObjectsV2Output$;
 __webpack_unused_export__ = ListObjectsV2Request$;
 __webpack_unused_export__ = ListParts$;
@@ -40325,9 +40325,28 @@ function loadConfig(env = process.env) {
     const batchLimit = int({ name: 'BATCH_LIMIT', fallback: 50, min: 1, max: 1000 });
     const concurrency = int({ name: 'CONCURRENCY', fallback: 8, min: 1, max: 64 });
     const safetyMarginMs = int({ name: 'SAFETY_MARGIN_MS', fallback: 10_000, min: 0, max: 900_000 });
+    const sweepLimit = int({ name: 'SWEEP_LIMIT', fallback: 2000, min: 0, max: 100_000 });
+    const stateKey = text('STATE_KEY', 'kb-sync-state/sweep.json');
+    if (stateKey.startsWith('/') || stateKey.endsWith('/') || stateKey.length > 1024) {
+        problems.push(`STATE_KEY=${JSON.stringify(stateKey)} must be an object key: not starting or ending with "/"`);
+    }
+    else if (stateKey.startsWith(keyPrefix)) {
+        // Under the prefix the sweep would list its own state, and the knowledge base would index it.
+        problems.push(`STATE_KEY=${JSON.stringify(stateKey)} must not lie under KEY_PREFIX=${JSON.stringify(keyPrefix)}`);
+    }
     if (problems.length > 0)
         throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
-    return { tableName, statusIndex, bucketName, keyPrefix, batchLimit, concurrency, safetyMarginMs };
+    return {
+        tableName,
+        statusIndex,
+        bucketName,
+        keyPrefix,
+        batchLimit,
+        concurrency,
+        safetyMarginMs,
+        sweepLimit,
+        stateKey
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/lambda/metrics.ts
@@ -40425,6 +40444,16 @@ class Deadline {
         finally {
             this.inFlight.delete(controller);
         }
+    }
+    /**
+     * Work that must run even once the deadline has passed, such as storing how far the invocation got: then it gets
+     * a quarter of the margin (a quarter is still left when the deadline aborts work), so the answer still comes in
+     * time.
+     */
+    async runLast(work) {
+        if (!this.expired)
+            return this.run(work);
+        return work(AbortSignal.timeout(Math.max(1, Math.floor(this.marginMs / 4))));
     }
     dispose() {
         if (this.timer !== undefined)
@@ -40541,6 +40570,52 @@ function safeKeyPart(id) {
     return id.replace(/[/\\]/g, '_').replace(/^\.+$/, '_');
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/lambda/fingerprint.ts
+
+function fingerprint(doc) {
+    return {
+        // The NUL keeps "ab"+"c" and "a"+"bc" apart; neither part can contain one (both are JSON).
+        sha256: (0,external_node_crypto_.createHash)('sha256').update(doc.body).update('\0').update(doc.metadata).digest('hex'),
+        bodyMd5: md5(doc.body),
+        metadataMd5: md5(doc.metadata)
+    };
+}
+function md5(text) {
+    return (0,external_node_crypto_.createHash)('md5').update(text).digest('hex');
+}
+/** An ETag without its quotes, lower case: S3 quotes them, and some tools do not. */
+function bareEtag(etag) {
+    if (etag === undefined)
+        return undefined;
+    const bare = etag.trim().replace(/^"|"$/g, '').toLowerCase();
+    return bare === '' ? undefined : bare;
+}
+
+;// CONCATENATED MODULE: ./src/lambda/lanes.ts
+/**
+ * Works through `items` in order, `concurrency` at a time. Before each item, `mayStart` decides whether it may
+ * start; the first refusal stops every lane from starting more. Returns how many items were started (a prefix).
+ */
+async function inLanes(items, concurrency, mayStart, work) {
+    let next = 0;
+    let stopped = false;
+    const lane = async () => {
+        while (!stopped && next < items.length) {
+            const item = items[next];
+            if (!mayStart(item)) {
+                stopped = true;
+                return;
+            }
+            next++;
+            await work(item);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, lane));
+    return next;
+}
+
 ;// CONCATENATED MODULE: ./src/pending.ts
 /**
  * The one definition of a pending incident — CLOSED, and not yet marked synced — shared by the action's backlog
@@ -40571,33 +40646,214 @@ function isPending(item) {
     return synced === undefined || synced === false;
 }
 
+;// CONCATENATED MODULE: ./src/lambda/status.ts
+
+function syncStatusOf(item) {
+    const raw = item.kb_sync_status;
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+        return {};
+    const s = raw;
+    const text = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
+    const fence = typeof s.fence === 'number' && Number.isSafeInteger(s.fence) ? s.fence : undefined;
+    return {
+        ...(typeof s.synced === 'boolean' ? { synced: s.synced } : {}),
+        ...(text(s.synced_at) !== undefined ? { syncedAt: text(s.synced_at) } : {}),
+        ...(text(s.s3_key) !== undefined ? { s3Key: text(s.s3_key) } : {}),
+        ...(text(s.content_sha256) !== undefined ? { contentSha256: text(s.content_sha256) } : {}),
+        ...(text(s.etag) !== undefined ? { etag: text(s.etag) } : {}),
+        ...(text(s.metadata_etag) !== undefined ? { metadataEtag: text(s.metadata_etag) } : {}),
+        ...(fence !== undefined ? { fence } : {})
+    };
+}
+function isClosed(item) {
+    return item.status === CLOSED_STATUS;
+}
+function allOf(...parts) {
+    return {
+        expression: parts.map((p) => `(${p.expression})`).join(' AND '),
+        names: Object.assign({}, ...parts.map((p) => p.names)),
+        values: Object.assign({}, ...parts.map((p) => p.values))
+    };
+}
+const KB = { '#kb': 'kb_sync_status' };
+/** The fence is still what this invocation read: no document of the incident was deleted since. */
+function fenceIs(fence) {
+    return fence === undefined
+        ? { expression: 'attribute_not_exists(#kb.#fence)', names: { ...KB, '#fence': 'fence' }, values: {} }
+        : {
+            expression: '#kb.#fence = :fence',
+            names: { ...KB, '#fence': 'fence' },
+            values: { ':fence': { N: String(fence) } }
+        };
+}
+const IS_CLOSED = {
+    expression: '#status = :closed',
+    names: { '#status': 'status' },
+    values: { ':closed': { S: CLOSED_STATUS } }
+};
+const NOT_CLOSED = {
+    expression: 'attribute_not_exists(#status) OR #status <> :closed',
+    names: { '#status': 'status' },
+    values: { ':closed': { S: CLOSED_STATUS } }
+};
+const IS_SYNCED = {
+    expression: '#kb.#synced = :true',
+    names: { ...KB, '#synced': 'synced' },
+    values: { ':true': { BOOL: true } }
+};
+const EXISTS = {
+    expression: 'attribute_exists(#id)',
+    names: { '#id': 'incident_id' },
+    values: {}
+};
+
 ;// CONCATENATED MODULE: ./src/lambda/mark.ts
 
 
+
 /**
- * Marks one incident synced, only if it still exists and is still pending. Two invocations racing on the same
- * incident both write the same S3 object; exactly one of them wins this condition and counts it.
+ * Marks one incident synced, only if it still exists, is still pending, and no document of it was deleted since it
+ * was read (the fence). Two invocations racing on the same incident both write the same S3 object; exactly one of
+ * them wins this condition and counts it. The fence keeps a write that a concurrent sweep's delete may have undone
+ * from being marked: the incident then stays pending and is written again.
  */
-async function markSynced(ddb, table, incidentId, s3Key, syncedAt, abortSignal) {
-    try {
-        await ddb.send(new dist_cjs/* UpdateItemCommand */.Cs({
+async function markSynced(ddb, table, incident, record, syncedAt, abortSignal) {
+    const fence = syncStatusOf(incident).fence;
+    const status = {
+        synced: { BOOL: true },
+        synced_at: { S: syncedAt.toISOString() },
+        ...recordAttributes(record)
+    };
+    if (fence !== undefined)
+        status.fence = { N: String(fence) };
+    const pending = { ...NOT_SYNCED_CONDITION, values: { ...NOT_SYNCED_CONDITION.values } };
+    const applied = await conditionalUpdate(ddb, {
+        table,
+        id: incident.incident_id,
+        update: 'SET #kb = :status',
+        names: { '#kb': 'kb_sync_status' },
+        values: { ':status': { M: status } },
+        condition: allOf(EXISTS, IS_CLOSED, pending, fenceIs(fence))
+    }, abortSignal);
+    return applied ? 'marked' : 'not-pending';
+}
+/**
+ * Records a rewrite of a synced incident. The condition on the hash read before decides which of two invocations
+ * that rewrote the same edit counts it; the fence and status make it fail when the incident was reopened meanwhile.
+ */
+function recordRewrite(ddb, table, incident, record, abortSignal) {
+    const before = syncStatusOf(incident);
+    const previous = before.contentSha256 === undefined
+        ? {
+            expression: 'attribute_not_exists(#kb.#sha)',
+            names: { '#kb': 'kb_sync_status', '#sha': 'content_sha256' },
+            values: {}
+        }
+        : {
+            expression: '#kb.#sha = :previous',
+            names: { '#kb': 'kb_sync_status', '#sha': 'content_sha256' },
+            values: { ':previous': { S: before.contentSha256 } }
+        };
+    const attributes = recordAttributes(record);
+    const names = { '#kb': 'kb_sync_status' };
+    const values = {};
+    const sets = Object.entries(attributes).map(([name, value], i) => {
+        names[`#r${i}`] = name;
+        values[`:r${i}`] = value;
+        return `#kb.#r${i} = :r${i}`;
+    });
+    return conditionalUpdate(ddb, {
+        table,
+        id: incident.incident_id,
+        update: `SET ${sets.join(', ')}`,
+        names,
+        values,
+        condition: allOf(IS_CLOSED, IS_SYNCED, fenceIs(before.fence), previous)
+    }, abortSignal);
+}
+/**
+ * Makes a synced incident that is no longer CLOSED pending again, before its document is deleted: closed again
+ * later, it is written again. Fails when it was closed again (or unmarked by another invocation) meanwhile.
+ */
+function claimRemoval(ddb, table, incidentId, abortSignal) {
+    return conditionalUpdate(ddb, {
+        table,
+        id: incidentId,
+        update: 'SET #kb.#synced = :false',
+        names: { '#kb': 'kb_sync_status', '#synced': 'synced' },
+        values: { ':false': { BOOL: false } },
+        condition: allOf(IS_SYNCED, NOT_CLOSED)
+    }, abortSignal);
+}
+/** A CLOSED incident marked synced whose document is gone: pending again, so the next batch writes it. */
+function markUnsynced(ddb, table, incident, abortSignal) {
+    return conditionalUpdate(ddb, {
+        table,
+        id: incident.incident_id,
+        update: 'SET #kb.#synced = :false',
+        names: { '#kb': 'kb_sync_status', '#synced': 'synced' },
+        values: { ':false': { BOOL: false } },
+        condition: allOf(IS_CLOSED, IS_SYNCED, fenceIs(syncStatusOf(incident).fence))
+    }, abortSignal);
+}
+const FENCE_ATTEMPTS = 4;
+/**
+ * After the sweep deleted an incident's document: raise the fence and leave the incident pending. A batch that read
+ * the incident before this point (it may have been closed again meanwhile) wrote a document the delete may have
+ * removed; its mark now fails, and the incident is written again. Nothing to do when the incident does not exist.
+ */
+async function raiseFence(ddb, table, incident, incidentId, abortSignal) {
+    let current = incident === undefined ? undefined : syncStatusOf(incident).fence;
+    for (let attempt = 0; attempt < FENCE_ATTEMPTS; attempt++) {
+        const applied = await conditionalUpdate(ddb, {
+            table,
+            id: incidentId,
+            update: 'SET #kb = :status',
+            names: { '#kb': 'kb_sync_status' },
+            values: { ':status': { M: { synced: { BOOL: false }, fence: { N: String((current ?? 0) + 1) } } } },
+            condition: allOf(EXISTS, fenceIs(current))
+        }, abortSignal);
+        if (applied)
+            return;
+        const res = await ddb.send(new dist_cjs/* GetItemCommand */.ZKh({
             TableName: table,
             Key: { incident_id: { S: incidentId } },
-            UpdateExpression: 'SET #kb = :status',
-            ConditionExpression: `attribute_exists(#id) AND (${NOT_SYNCED_CONDITION.expression})`,
-            ExpressionAttributeNames: { ...NOT_SYNCED_CONDITION.names, '#id': 'incident_id' },
-            ExpressionAttributeValues: {
-                ...NOT_SYNCED_CONDITION.values,
-                ':status': {
-                    M: { synced: { BOOL: true }, synced_at: { S: syncedAt.toISOString() }, s3_key: { S: s3Key } }
-                }
-            }
+            ConsistentRead: true,
+            ProjectionExpression: '#kb',
+            ExpressionAttributeNames: { '#kb': 'kb_sync_status' }
         }), { abortSignal });
-        return 'marked';
+        if (res.Item === undefined)
+            return;
+        const fence = res.Item.kb_sync_status?.M?.fence?.N;
+        current = fence === undefined ? undefined : Number(fence);
+    }
+    throw new Error(`kb_sync_status.fence of ${incidentId} kept changing; gave up after ${FENCE_ATTEMPTS} attempts`);
+}
+function recordAttributes(record) {
+    return {
+        s3_key: { S: record.s3Key },
+        content_sha256: { S: record.contentSha256 },
+        ...(record.etag !== undefined ? { etag: { S: record.etag } } : {}),
+        ...(record.metadataEtag !== undefined ? { metadata_etag: { S: record.metadataEtag } } : {})
+    };
+}
+/** True when applied, false when its condition did not hold; other errors throw. */
+async function conditionalUpdate(ddb, u, abortSignal) {
+    const values = { ...u.values, ...u.condition.values };
+    try {
+        await ddb.send(new dist_cjs/* UpdateItemCommand */.Cs({
+            TableName: u.table,
+            Key: { incident_id: { S: u.id } },
+            UpdateExpression: u.update,
+            ConditionExpression: u.condition.expression,
+            ExpressionAttributeNames: { ...u.names, ...u.condition.names },
+            ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {})
+        }), { abortSignal });
+        return true;
     }
     catch (err) {
         if (err instanceof dist_cjs/* ConditionalCheckFailedException */.jPo || err.name === 'ConditionalCheckFailedException') {
-            return 'not-pending';
+            return false;
         }
         throw err;
     }
@@ -40686,7 +40942,7 @@ async function getItems(ddb, table, ids, abortSignal) {
                 await (0,promises_namespaceObject.setTimeout)(Math.min(1000, 50 * 2 ** attempt), undefined, { signal: abortSignal });
             const res = await ddb.send(new dist_cjs/* BatchGetItemCommand */.Xo8({ RequestItems: { [table]: { Keys: keys, ConsistentRead: true } } }), { abortSignal });
             for (const raw of res.Responses?.[table] ?? []) {
-                const item = (0,util_dynamodb_dist_cjs/* unmarshall */._Y)(raw, { wrapNumbers: keepPrecision });
+                const item = toIncident(raw);
                 if (typeof item.incident_id === 'string')
                     out.set(item.incident_id, item);
             }
@@ -40694,6 +40950,10 @@ async function getItems(ddb, table, ids, abortSignal) {
         }
     }
     return out;
+}
+/** An item as read from the table. */
+function toIncident(raw) {
+    return (0,util_dynamodb_dist_cjs/* unmarshall */._Y)(raw, { wrapNumbers: keepPrecision });
 }
 /** A number JavaScript cannot hold exactly stays a string instead of failing the whole batch. */
 function keepPrecision(value) {
@@ -40704,12 +40964,650 @@ function keepPrecision(value) {
 ;// CONCATENATED MODULE: ./src/lambda/storage.ts
 
 /**
+ * User metadata (`x-amz-meta-kb-sync-incident`) on every object this Lambda writes, holding the incident id
+ * (URI-encoded: header values are ASCII). Only objects that carry it, or that an existing incident's
+ * `kb_sync_status.s3_key` names, are ever deleted: other files under the prefix are not this Lambda's.
+ */
+const OWNER_METADATA = 'kb-sync-incident';
+/**
  * Writes the metadata sidecar first, then the document: an ingestion job that runs in between then sees either
  * nothing new or the document together with its metadata, never a document indexed without its attributes.
  */
-async function writeDocument(s3, bucket, doc, abortSignal) {
-    await s3.send(new client_s3_dist_cjs/* PutObjectCommand */.wKZ({ Bucket: bucket, Key: doc.metadataKey, Body: doc.metadata, ContentType: 'application/json' }), { abortSignal });
-    await s3.send(new client_s3_dist_cjs/* PutObjectCommand */.wKZ({ Bucket: bucket, Key: doc.key, Body: doc.body, ContentType: 'application/json' }), { abortSignal });
+async function writeDocument(s3, bucket, doc, incidentId, abortSignal) {
+    const metadata = { [OWNER_METADATA]: encodeURIComponent(incidentId) };
+    const sidecar = await s3.send(new client_s3_dist_cjs/* PutObjectCommand */.wKZ({
+        Bucket: bucket,
+        Key: doc.metadataKey,
+        Body: doc.metadata,
+        ContentType: 'application/json',
+        Metadata: metadata
+    }), { abortSignal });
+    const document = await s3.send(new client_s3_dist_cjs/* PutObjectCommand */.wKZ({
+        Bucket: bucket,
+        Key: doc.key,
+        Body: doc.body,
+        ContentType: 'application/json',
+        Metadata: metadata
+    }), { abortSignal });
+    return { etag: document.ETag, metadataEtag: sidecar.ETag };
+}
+/**
+ * A conditional delete (`If-Match`): only the version that was looked at (an ETag), or whatever is there (`*`).
+ * Of two invocations deleting the same object exactly one hears `deleted`, which is what lets them count a
+ * removal once; and a document rewritten since it was listed is left alone.
+ */
+async function deleteObject(s3, bucket, key, ifMatch, abortSignal) {
+    try {
+        await s3.send(new client_s3_dist_cjs/* DeleteObjectCommand */.k4j({ Bucket: bucket, Key: key, IfMatch: ifMatch }), { abortSignal });
+        return 'deleted';
+    }
+    catch (err) {
+        if (isNotFound(err))
+            return 'gone';
+        // 409: a concurrent write or delete of the same key won; look again next time.
+        if (statusOf(err) === 412 || statusOf(err) === 409 || err.name === 'PreconditionFailed')
+            return 'changed';
+        if (isDenied(err) && !(await probe(s3, bucket, key, abortSignal)).exists)
+            return 'gone';
+        throw err;
+    }
+}
+/** Whether an object exists and, when this Lambda wrote it, for which incident. */
+async function ownerOf(s3, bucket, key, abortSignal) {
+    try {
+        const head = await s3.send(new client_s3_dist_cjs/* HeadObjectCommand */.l81({ Bucket: bucket, Key: key }), { abortSignal });
+        const marker = head.Metadata?.[OWNER_METADATA];
+        return { exists: true, etag: head.ETag, incidentId: marker === undefined ? undefined : decode(marker) };
+    }
+    catch (err) {
+        if (isNotFound(err))
+            return { exists: false };
+        if (isDenied(err) && !(await probe(s3, bucket, key, abortSignal)).exists)
+            return { exists: false };
+        throw err;
+    }
+}
+/**
+ * Whether a key exists, by listing it. S3 answers a read of a missing key with 404 only to a caller allowed to
+ * list the whole bucket, and with 403 to one whose s3:ListBucket is limited to a prefix, as this Lambda's should
+ * be; a listing of the key itself is allowed under that prefix and tells the two apart.
+ */
+async function probe(s3, bucket, key, abortSignal) {
+    const page = await s3.send(new client_s3_dist_cjs/* ListObjectsV2Command */.u6x({ Bucket: bucket, Prefix: key, MaxKeys: 1 }), { abortSignal });
+    const first = page.Contents?.[0];
+    return first?.Key === key
+        ? { exists: true, ...(first.ETag !== undefined ? { etag: first.ETag } : {}) }
+        : { exists: false };
+}
+function statusOf(err) {
+    return err.$metadata?.httpStatusCode;
+}
+function isNotFound(err) {
+    const name = err.name;
+    return statusOf(err) === 404 || name === 'NoSuchKey' || name === 'NotFound';
+}
+function isDenied(err) {
+    return statusOf(err) === 403 || err.name === 'AccessDenied';
+}
+function decode(value) {
+    try {
+        return decodeURIComponent(value);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lambda/listing.ts
+
+
+const DOCUMENT_SUFFIX = '.json';
+const PAGE_SIZE = 1000;
+/**
+ * The sweep's walk through the keys directly under the prefix, from a cursor, in S3's order (UTF-8 bytes).
+ * Keys group into entries, a document and its sidecar; an entry is handed out once both could have been listed, so
+ * a page that ends between the two is followed by the next page first. Keys in "subfolders" (with a `/` after the
+ * prefix) are rolled up by the delimiter: this Lambda never writes there.
+ *
+ * `cursor()` is the last key before the first entry not yet `finish`ed: the next invocation resumes there, so an
+ * entry cut short by the deadline is looked at again.
+ */
+class SweepListing {
+    s3;
+    bucket;
+    prefix;
+    after;
+    slots = [];
+    byDocKey = new Map();
+    queue = [];
+    token;
+    lastListed;
+    ended = false;
+    /** List requests made, and keys and prefixes they returned. */
+    pages = 0;
+    listed = 0;
+    constructor(s3, bucket, prefix, after) {
+        this.s3 = s3;
+        this.bucket = bucket;
+        this.prefix = prefix;
+        this.after = after;
+        this.lastListed = after;
+    }
+    /** The listing reached the end of the prefix and every entry was handed out. */
+    get exhausted() {
+        return this.ended && this.queue.length === 0;
+    }
+    /** Up to `max` entries ready to check, in key order; none when the listing is exhausted. */
+    async next(max, abortSignal) {
+        while (this.ready() < max && !this.ended)
+            await this.fetchPage(abortSignal);
+        return this.queue.splice(0, Math.min(max, this.ready())).map((p) => p.entry);
+    }
+    /** The entry has been dealt with: the cursor may move past it. */
+    finish(entry) {
+        const pending = this.byDocKey.get(entry.docKey);
+        if (pending === undefined)
+            return;
+        for (const slot of pending.slots)
+            slot.done = true;
+        this.byDocKey.delete(entry.docKey);
+    }
+    /** Where the next walk resumes: after the last key before the first entry not finished. */
+    cursor() {
+        let last = this.after;
+        for (const slot of this.slots) {
+            if (!slot.done)
+                break;
+            last = slot.key;
+        }
+        return last;
+    }
+    /** Entries at the front of the queue whose keys have all been listed. */
+    ready() {
+        let n = 0;
+        for (const p of this.queue) {
+            if (!this.ended && p.entry.sidecar === undefined && compareKeys(this.lastListed, p.entry.sidecarKey) < 0)
+                break;
+            n++;
+        }
+        return n;
+    }
+    async fetchPage(abortSignal) {
+        const page = await this.s3.send(new client_s3_dist_cjs/* ListObjectsV2Command */.u6x({
+            Bucket: this.bucket,
+            Prefix: this.prefix,
+            Delimiter: '/',
+            MaxKeys: PAGE_SIZE,
+            ...(this.token !== undefined
+                ? { ContinuationToken: this.token }
+                : this.after !== ''
+                    ? { StartAfter: this.after }
+                    : {})
+        }), { abortSignal });
+        this.pages++;
+        const listed = [
+            ...(page.Contents ?? []).flatMap((o) => o.Key === undefined ? [] : [{ key: o.Key, etag: o.ETag, rolledUp: false }]),
+            // A common prefix stands for every key under it; resuming after it must skip them all.
+            ...(page.CommonPrefixes ?? []).flatMap((p) => p.Prefix === undefined ? [] : [{ key: `${p.Prefix}\uffff`, rolledUp: true }])
+        ].sort((a, b) => compareKeys(a.key, b.key));
+        for (const item of listed)
+            this.add(item.key, item.etag, item.rolledUp);
+        this.listed += listed.length;
+        const last = listed.at(-1);
+        if (last !== undefined)
+            this.lastListed = last.key;
+        this.token = page.IsTruncated === true ? page.NextContinuationToken : undefined;
+        if (this.token === undefined)
+            this.ended = true;
+    }
+    add(key, etag, rolledUp) {
+        const slot = { key, done: false };
+        this.slots.push(slot);
+        const entry = rolledUp ? undefined : this.entryFor(key);
+        if (entry === undefined) {
+            slot.done = true;
+            return;
+        }
+        let pending = this.byDocKey.get(entry.docKey);
+        if (pending === undefined) {
+            pending = { entry, slots: [] };
+            this.byDocKey.set(entry.docKey, pending);
+            this.queue.push(pending);
+        }
+        pending.slots.push(slot);
+        if (key === entry.docKey)
+            pending.entry.doc = { etag };
+        else
+            pending.entry.sidecar = { etag };
+    }
+    /** The entry a key belongs to, or undefined for a key this Lambda never writes. */
+    entryFor(key) {
+        if (!key.startsWith(this.prefix))
+            return undefined;
+        const docKey = key.endsWith(`${DOCUMENT_SUFFIX}${METADATA_SUFFIX}`) ? key.slice(0, -METADATA_SUFFIX.length) : key;
+        const name = docKey.slice(this.prefix.length);
+        if (!name.endsWith(DOCUMENT_SUFFIX) || name.length === DOCUMENT_SUFFIX.length || name.includes('/')) {
+            return undefined;
+        }
+        return { id: name.slice(0, -DOCUMENT_SUFFIX.length), docKey, sidecarKey: `${docKey}${METADATA_SUFFIX}` };
+    }
+}
+// Below U+D800, UTF-16 code units order strings as their UTF-8 bytes do; above, surrogates do not.
+const BEYOND_PLAIN_ORDER = /[\uD800-\uFFFF]/;
+/** S3 lists keys in the order of their UTF-8 bytes, which is not always that of JavaScript's UTF-16 strings. */
+function compareKeys(a, b) {
+    if (!BEYOND_PLAIN_ORDER.test(a) && !BEYOND_PLAIN_ORDER.test(b))
+        return a < b ? -1 : a > b ? 1 : 0;
+    return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+;// CONCATENATED MODULE: ./src/lambda/reconcile.ts
+
+
+
+
+
+
+
+/** Plans that may change S3 or a count, and so use up the invocation's share of changes (BATCH_LIMIT). */
+function isChange(plan) {
+    return plan.kind !== 'none' && plan.kind !== 'adopt';
+}
+function planEntry(entry, candidate, keyPrefix) {
+    // Ids that are not one path segment share a key with another id; the key belongs to the one it renders to.
+    const item = candidate !== undefined && renderDocument(candidate, keyPrefix).key === entry.docKey ? candidate : undefined;
+    if (entry.doc === undefined)
+        return { kind: 'orphan', entry, ...(item ? { item } : {}) };
+    if (item === undefined)
+        return { kind: 'unknown', entry };
+    if (!isClosed(item))
+        return { kind: 'remove', entry, item };
+    const status = syncStatusOf(item);
+    if (status.synced !== true)
+        return { kind: 'none', entry, item };
+    const fp = fingerprint(renderDocument(item, keyPrefix));
+    if (!inStep(entry, status, fp))
+        return { kind: 'rewrite', entry, item };
+    if (status.contentSha256 === fp.sha256)
+        return { kind: 'none', entry, item };
+    return { kind: status.contentSha256 === undefined ? 'adopt' : 'record', entry, item };
+}
+/**
+ * Whether S3 holds this rendering, document and sidecar. A plain ETag is the MD5 of the body; where it is not
+ * (SSE-KMS, SSE-C), the ETag S3 answered when this rendering was written and recorded stands in for it.
+ */
+function inStep(entry, status, fp) {
+    const sameRendering = status.contentSha256 === fp.sha256;
+    const holds = (listed, md5, recorded) => {
+        const etag = bareEtag(listed);
+        return etag !== undefined && (etag === md5 || (sameRendering && etag === bareEtag(recorded)));
+    };
+    return (holds(entry.doc?.etag, fp.bodyMd5, status.etag) &&
+        entry.sidecar !== undefined &&
+        holds(entry.sidecar.etag, fp.metadataMd5, status.metadataEtag));
+}
+/** Carries out a plan. Every step is conditional, so a crash or a concurrent invocation at any point converges. */
+async function act(plan, deps, signal) {
+    switch (plan.kind) {
+        case 'none':
+            return {};
+        case 'adopt':
+        case 'record':
+            return { updated: (await recordListed(plan, deps, signal)) && plan.kind === 'record' };
+        case 'rewrite':
+            return rewrite(plan, deps, signal);
+        case 'remove':
+            return remove(plan, plan.item, deps, signal);
+        case 'unknown':
+            return unknown(plan, deps, signal);
+        case 'orphan':
+            return orphan(plan, deps, signal);
+    }
+}
+/** S3 already holds the rendering: record it, conditional on the hash read, so one invocation counts it. */
+function recordListed(plan, { ddb, config }, signal) {
+    const item = plan.item;
+    const doc = renderDocument(item, config.keyPrefix);
+    return recordRewrite(ddb, config.tableName, item, {
+        s3Key: doc.key,
+        contentSha256: fingerprint(doc).sha256,
+        ...etags(plan.entry.doc?.etag, plan.entry.sidecar?.etag)
+    }, signal);
+}
+async function rewrite(plan, { ddb, s3, config }, signal) {
+    const item = plan.item;
+    const doc = renderDocument(item, config.keyPrefix);
+    const written = await writeDocument(s3, config.bucketName, doc, item.incident_id, signal);
+    const recorded = await recordRewrite(ddb, config.tableName, item, { s3Key: doc.key, contentSha256: fingerprint(doc).sha256, ...etags(written.etag, written.metadataEtag) }, signal);
+    // Not recorded: another invocation recorded this edit first (and counts it), or the incident was reopened,
+    // which the next pass turns into a removal.
+    return { updated: recorded };
+}
+/**
+ * The document of an incident that is no longer CLOSED (or no longer exists) goes, with its sidecar. Pending again
+ * first, so that closed again it is written again; the document before the sidecar, so that a job in between
+ * never indexes the document without its metadata; then the fence, so that a batch that wrote it meanwhile
+ * (closed again) does not mark a document the delete may have removed.
+ */
+async function remove(plan, item, deps, signal) {
+    const { entry } = plan;
+    const { ddb, s3, config } = deps;
+    let docEtag = entry.doc?.etag;
+    const status = syncStatusOf(item);
+    if (status.s3Key !== entry.docKey) {
+        // Never recorded as written (a batch raced with a reopening): ours only if it carries the marker.
+        const owner = await ownerOf(s3, config.bucketName, entry.docKey, signal);
+        if (!owner.exists)
+            return {};
+        if (owner.incidentId === undefined)
+            return { foreign: true };
+        docEtag = owner.etag ?? docEtag;
+    }
+    if (status.synced === true && !(await claimRemoval(ddb, config.tableName, item.incident_id, signal))) {
+        // Closed again (the next pass sees a synced incident), or another invocation claimed it first.
+        return {};
+    }
+    return deleteBoth(entry, docEtag, item, item.incident_id, deps, signal);
+}
+/** Deletes the document, then its sidecar; whoever deletes the last of them counts the removal, once. */
+async function deleteBoth(entry, docEtag, item, incidentId, { ddb, s3, config }, signal) {
+    const document = await deleteObject(s3, config.bucketName, entry.docKey, ifMatch(docEtag), signal);
+    // Rewritten since it was looked at: the next pass decides again.
+    if (document === 'changed')
+        return {};
+    let counted = document === 'deleted';
+    if (entry.sidecar !== undefined) {
+        counted = (await deleteObject(s3, config.bucketName, entry.sidecarKey, '*', signal)) === 'deleted';
+    }
+    if (document === 'deleted')
+        await raiseFence(ddb, config.tableName, item, incidentId, signal);
+    return { removed: counted };
+}
+/** No incident renders to this key: this Lambda's document of a deleted incident, or someone else's file. */
+async function unknown(plan, deps, signal) {
+    const { entry } = plan;
+    const owner = await ownerOf(deps.s3, deps.config.bucketName, entry.docKey, signal);
+    if (!owner.exists)
+        return {};
+    if (owner.incidentId === undefined)
+        return { foreign: true };
+    // The marker names the incident; its id differs from the key's when the id is not one path segment.
+    if (owner.incidentId !== entry.id) {
+        const item = await getItem(deps.ddb, deps.config.tableName, owner.incidentId, signal);
+        if (item !== undefined) {
+            const again = planEntry({ ...entry, doc: { etag: owner.etag } }, item, deps.config.keyPrefix);
+            if (again.kind !== 'unknown')
+                return act(again, deps, signal);
+        }
+    }
+    return deleteBoth(entry, owner.etag ?? entry.doc?.etag, undefined, owner.incidentId, deps, signal);
+}
+/**
+ * A sidecar whose document was not listed. The document may be there after all (listed before the cursor, or
+ * written since): then nothing to do. Gone, and the incident is CLOSED and synced, the incident is made pending
+ * so the batch writes both again; otherwise the sidecar is a leftover of a removal cut short and goes.
+ */
+async function orphan(plan, deps, signal) {
+    const { entry } = plan;
+    const { s3, ddb, config } = deps;
+    if ((await probe(s3, config.bucketName, entry.docKey, signal)).exists)
+        return {};
+    let item = plan.item;
+    if (item === undefined || syncStatusOf(item).s3Key !== entry.docKey) {
+        const owner = await ownerOf(s3, config.bucketName, entry.sidecarKey, signal);
+        if (!owner.exists)
+            return {};
+        if (owner.incidentId === undefined)
+            return { foreign: true };
+        if (item === undefined && owner.incidentId !== entry.id) {
+            const named = await getItem(ddb, config.tableName, owner.incidentId, signal);
+            if (named !== undefined && renderDocument(named, config.keyPrefix).key === entry.docKey)
+                item = named;
+        }
+    }
+    const synced = item !== undefined && syncStatusOf(item).synced === true;
+    if (item !== undefined && isClosed(item)) {
+        if (synced)
+            await markUnsynced(ddb, config.tableName, item, signal);
+        return {};
+    }
+    // A document deleted by other means while its incident was reopened: pending again, so closing it writes it.
+    if (item !== undefined && synced && !(await claimRemoval(ddb, config.tableName, item.incident_id, signal)))
+        return {};
+    const sidecar = await deleteObject(s3, config.bucketName, entry.sidecarKey, ifMatch(entry.sidecar?.etag), signal);
+    return { removed: sidecar === 'deleted' };
+}
+async function getItem(ddb, table, id, signal) {
+    const res = await ddb.send(new dist_cjs/* GetItemCommand */.ZKh({ TableName: table, Key: { incident_id: { S: id } }, ConsistentRead: true }), { abortSignal: signal });
+    return res.Item === undefined ? undefined : toIncident(res.Item);
+}
+function ifMatch(etag) {
+    return etag === undefined || etag.trim() === '' ? '*' : etag;
+}
+function etags(etag, metadataEtag) {
+    const e = bareEtag(etag);
+    const m = bareEtag(metadataEtag);
+    return { ...(e !== undefined ? { etag: e } : {}), ...(m !== undefined ? { metadataEtag: m } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/lambda/state.ts
+
+
+async function loadState(s3, bucket, key, prefix, abortSignal) {
+    const fresh = { prefix, after: '', passes: 0 };
+    let text;
+    try {
+        const res = await s3.send(new client_s3_dist_cjs/* GetObjectCommand */.jLs({ Bucket: bucket, Key: key }), { abortSignal });
+        text = (await res.Body?.transformToString('utf8')) ?? '';
+    }
+    catch (err) {
+        if (isNotFound(err))
+            return fresh;
+        // A role whose s3:ListBucket is limited to prefixes hears 403 for a missing key (see probe).
+        if (isDenied(err) && !(await probe(s3, bucket, key, abortSignal)).exists)
+            return fresh;
+        throw err;
+    }
+    try {
+        const parsed = JSON.parse(text);
+        if (parsed.prefix !== prefix || typeof parsed.after !== 'string')
+            return fresh;
+        // A cursor outside the prefix would list nothing (or everything): start the pass over.
+        const after = parsed.after === '' || parsed.after.startsWith(prefix) ? parsed.after : '';
+        return {
+            prefix,
+            after,
+            passes: typeof parsed.passes === 'number' && Number.isSafeInteger(parsed.passes) ? parsed.passes : 0,
+            ...(typeof parsed.lastWrapAt === 'string' ? { lastWrapAt: parsed.lastWrapAt } : {}),
+            ...(typeof parsed.updatedAt === 'number' ? { updatedAt: parsed.updatedAt } : {})
+        };
+    }
+    catch {
+        // Unreadable state costs one pass from the start, nothing else.
+        return fresh;
+    }
+}
+async function saveState(s3, bucket, key, state, abortSignal) {
+    await s3.send(new client_s3_dist_cjs/* PutObjectCommand */.wKZ({
+        Bucket: bucket,
+        Key: key,
+        Body: `${JSON.stringify(state)}\n`,
+        ContentType: 'application/json'
+    }), { abortSignal });
+}
+
+;// CONCATENATED MODULE: ./src/lambda/sweep.ts
+
+
+
+
+
+/** Entries per BatchGetItem (its maximum), and per round: that many BatchGetItem calls at once. */
+const READ_SIZE = 100;
+const ROUND = 5 * READ_SIZE;
+/** How long a backlog that never drains may hold the sweep back. */
+const STARVATION_MS = 60 * 60 * 1000;
+/**
+ * The sweep: keeps the documents under the prefix equal to the CLOSED incidents after the batch has written the
+ * pending ones. It walks the listing from where the last invocation stopped, reads the incidents the keys name
+ * (consistent reads, 100 at a time) and acts on what differs (see reconcile.ts), within SWEEP_LIMIT entries,
+ * BATCH_LIMIT changes and the time budget; then it stores where it stopped.
+ *
+ * Unchanged incidents cost no request beyond their share of a List page and a BatchGetItem. Failing to list or
+ * to keep the cursor is a note, not an error: the batch's results stand, and the next invocation tries again.
+ */
+async function sweep(config, deps, deadline, backlogDrained) {
+    const report = { checked: 0, wrapped: false, updated: [], removed: [], failedIds: [], notes: [] };
+    if (config.sweepLimit === 0)
+        return report;
+    if (!deadline.canStart()) {
+        report.notes.push('No time was left to check documents against the table (the sweep); the next invocation does.');
+        return report;
+    }
+    let state;
+    try {
+        state = await deadline.run((signal) => loadState(deps.s3, config.bucketName, config.stateKey, config.keyPrefix, signal));
+    }
+    catch (err) {
+        return sweepFailed(report, `could not read its cursor s3://${config.bucketName}/${config.stateKey}`, err);
+    }
+    // While the action drains a backlog it invokes again at once: the sweep waits for the invocation that drains
+    // it, unless a backlog that never drains has kept it waiting too long.
+    if (!backlogDrained && state.updatedAt !== undefined && deps.now() - state.updatedAt < STARVATION_MS)
+        return report;
+    const listing = new SweepListing(deps.s3, config.bucketName, config.keyPrefix, state.after);
+    const walk = new Walk(config, deps, deadline, listing, report);
+    try {
+        await walk.run();
+    }
+    catch (err) {
+        walk.allFinished = false;
+        // The deadline cutting off a List page or a table read is the end of this walk, not a failure.
+        if (!deadline.expired)
+            sweepFailed(report, 'stopped', err);
+    }
+    report.wrapped = listing.exhausted && walk.allFinished;
+    const now = deps.now();
+    const next = report.wrapped
+        ? { prefix: config.keyPrefix, after: '', passes: state.passes + 1, lastWrapAt: new Date(now).toISOString() }
+        : { ...state, after: listing.cursor() };
+    try {
+        await deadline.runLast((signal) => saveState(deps.s3, config.bucketName, config.stateKey, { ...next, updatedAt: now }, signal));
+    }
+    catch (err) {
+        sweepFailed(report, `could not store its cursor s3://${config.bucketName}/${config.stateKey}`, err);
+    }
+    return report;
+}
+/** One invocation's walk: chunks of entries, each read from the table, planned and acted on. */
+class Walk {
+    config;
+    deps;
+    deadline;
+    listing;
+    report;
+    changes = 0;
+    stopped = false;
+    allFinished = true;
+    constructor(config, deps, deadline, listing, report) {
+        this.config = config;
+        this.deps = deps;
+        this.deadline = deadline;
+        this.listing = listing;
+        this.report = report;
+    }
+    async run() {
+        // Keys that are not documents cost only their share of a List page, but are bounded as well.
+        const maxListed = 2 * this.config.sweepLimit + 1000;
+        while (!this.stopped && this.report.checked < this.config.sweepLimit && this.deadline.canStart()) {
+            if (this.listing.listed >= maxListed)
+                return;
+            const want = Math.min(ROUND, this.config.sweepLimit - this.report.checked);
+            const entries = await this.deadline.run((signal) => this.listing.next(want, signal));
+            if (entries.length === 0)
+                return;
+            const items = await this.read(entries.map((e) => e.id));
+            await this.chunk(entries.map((entry) => planEntry(entry, items.get(entry.id), this.config.keyPrefix)));
+        }
+    }
+    /** The incidents the keys name, READ_SIZE per BatchGetItem, the calls side by side. */
+    async read(ids) {
+        const chunks = [];
+        for (let i = 0; i < ids.length; i += READ_SIZE)
+            chunks.push(ids.slice(i, i + READ_SIZE));
+        const maps = await Promise.all(chunks.map((chunk) => this.deadline.run((signal) => getItems(this.deps.ddb, this.config.tableName, chunk, signal))));
+        return new Map(maps.flatMap((m) => [...m]));
+    }
+    async chunk(plans) {
+        const started = await inLanes(plans, this.config.concurrency, (plan) => this.mayStart(plan), (plan) => this.one(plan));
+        if (started < plans.length) {
+            this.stopped = true;
+            this.allFinished = false;
+        }
+    }
+    mayStart(plan) {
+        if (!isChange(plan))
+            return this.deadline.canStart() || plan.kind === 'none';
+        if (this.changes >= this.config.batchLimit || !this.deadline.canStart())
+            return false;
+        this.changes++;
+        return true;
+    }
+    async one(plan) {
+        if (plan.kind === 'none')
+            return this.finish(plan.entry);
+        await this.deadline.run(async (signal) => {
+            try {
+                const outcome = await act(plan, { ddb: this.deps.ddb, s3: this.deps.s3, config: this.config }, signal);
+                if (outcome.updated)
+                    this.report.updated.push(plan.entry.docKey);
+                if (outcome.removed)
+                    this.report.removed.push(plan.entry.docKey);
+                const change = outcome.updated ? 'Document updated' : outcome.removed ? 'Document removed' : undefined;
+                if (change !== undefined)
+                    log('info', change, plan);
+                if (outcome.foreign)
+                    log('info', 'Left alone: not written by this Lambda', plan);
+                this.finish(plan.entry);
+            }
+            catch (err) {
+                if (signal.aborted) {
+                    // Cut off by the deadline: looked at again next time (every step converges from where it stopped).
+                    this.allFinished = false;
+                    this.stopped = true;
+                    return;
+                }
+                this.report.failedIds.push(plan.item?.incident_id ?? plan.entry.id);
+                const error = err;
+                log('error', 'Document check failed', plan, { error: error?.name, reason: error?.message });
+                this.finish(plan.entry);
+            }
+        });
+    }
+    finish(entry) {
+        this.listing.finish(entry);
+        this.report.checked++;
+    }
+}
+function sweepFailed(report, what, err) {
+    const error = err;
+    report.notes.push(`The check of documents against the table (the sweep) ${what}: ${error?.name}: ${error?.message}. ` +
+        'The next invocation tries again.');
+    console.error(JSON.stringify({ message: 'Sweep failed', what, error: error?.name, reason: error?.message }));
+    return report;
+}
+function log(level, message, plan, extra = {}) {
+    const line = JSON.stringify({
+        message,
+        incident_id: plan.item?.incident_id ?? plan.entry.id,
+        key: plan.entry.docKey,
+        plan: plan.kind,
+        ...extra
+    });
+    if (level === 'error')
+        console.error(line);
+    else
+        console.info(line);
 }
 
 ;// CONCATENATED MODULE: ./src/lambda/sync.ts
@@ -40718,9 +41616,16 @@ async function writeDocument(s3, bucket, doc, abortSignal) {
 
 
 
+
+
+
 /**
- * One batch: find up to `batchLimit` pending incidents, write each to S3 and mark it synced, `concurrency` at a
- * time. Per-incident failures are counted, never thrown; only failing to read the backlog throws.
+ * One invocation: the batch, then the sweep.
+ *
+ * The batch finds up to `batchLimit` pending incidents, writes each to S3 and marks it synced, `concurrency` at a
+ * time. Per-incident failures are counted, never thrown; only failing to read the backlog throws. The sweep (see
+ * sweep.ts) then uses what is left of the time to bring documents of changed, reopened and deleted incidents in
+ * step with the table.
  *
  * Time budget (see Deadline): no new incident starts once less than the margin is left, and calls still in flight
  * are aborted at half the margin. Running out of time is never an error: incidents not started or interrupted stay
@@ -40737,7 +41642,12 @@ async function syncBatch(config, deps, remainingMs) {
             has_more: true,
             failed_ids: [],
             skipped: 0,
-            duration_ms: 0
+            duration_ms: 0,
+            updated: 0,
+            removed: 0,
+            synced_documents: [],
+            removed_documents: [],
+            sweep: { checked: 0, wrapped: false }
         };
         const notes = [];
         if (deadline.reduced) {
@@ -40746,63 +41656,19 @@ async function syncBatch(config, deps, remainingMs) {
                 `so the margin was cut to ${deadline.marginMs} ms. Give the function a timeout well above ` +
                 `${config.safetyMarginMs} ms (5 minutes is ample) or lower SAFETY_MARGIN_MS.`);
         }
-        const pending = deadline.canStart()
-            ? await deadline.run((signal) => findPending(deps.ddb, config, config.batchLimit, () => !deadline.canStart(), signal))
-            : undefined;
-        if (pending === undefined || pending.interrupted) {
-            notes.push('Ran out of time before the backlog was read; nothing was synced.');
-        }
-        else {
-            result.has_more = pending.hasMore;
-            const incidents = pending.incidents;
-            let interrupted = 0;
-            const syncOne = (incident) => deadline.run(async (signal) => {
-                try {
-                    const doc = renderDocument(incident, config.keyPrefix);
-                    await writeDocument(deps.s3, config.bucketName, doc, signal);
-                    const outcome = await markSynced(deps.ddb, config.tableName, incident.incident_id, doc.key, new Date(deps.now()), signal);
-                    if (outcome === 'marked')
-                        result.successfully_synced++;
-                    else
-                        result.skipped++;
-                }
-                catch (err) {
-                    if (signal.aborted) {
-                        // Not a failure of the incident: it is still pending (unless the mark landed as the call was cut
-                        // off, in which case it is synced but uncounted) and the next invocation takes it.
-                        interrupted++;
-                        return;
-                    }
-                    result.failed++;
-                    result.failed_ids.push(incident.incident_id);
-                    const error = err;
-                    console.error(JSON.stringify({
-                        message: 'Incident sync failed',
-                        incident_id: incident.incident_id,
-                        error: error?.name,
-                        reason: error?.message
-                    }));
-                }
-            });
-            let next = 0;
-            const lane = async () => {
-                while (next < incidents.length && deadline.canStart()) {
-                    const incident = incidents[next++];
-                    if (incident !== undefined)
-                        await syncOne(incident);
-                }
-            };
-            await Promise.all(Array.from({ length: Math.min(config.concurrency, incidents.length) }, lane));
-            // Incidents left unstarted or interrupted for lack of time are still pending; the caller should invoke again.
-            const left = incidents.length - next;
-            if (left > 0 || interrupted > 0)
-                result.has_more = true;
-            if (interrupted > 0)
-                notes.push(`${incidentCount(interrupted)} in flight at the deadline stayed pending.`);
-            if (left > 0)
-                notes.push(`${incidentCount(left)} not started for lack of time stayed pending.`);
-        }
-        result.total_processed = result.successfully_synced + result.failed + result.skipped;
+        await syncPending(config, deps, deadline, result, notes);
+        const swept = await sweep(config, deps, deadline, !result.has_more);
+        const uri = (key) => `s3://${config.bucketName}/${key}`;
+        result.updated = swept.updated.length;
+        result.removed = swept.removed.length;
+        result.synced_documents.push(...swept.updated.map(uri));
+        result.removed_documents.push(...swept.removed.map(uri));
+        result.failed += swept.failedIds.length;
+        result.failed_ids.push(...swept.failedIds);
+        result.sweep = { checked: swept.checked, wrapped: swept.wrapped };
+        notes.push(...swept.notes);
+        result.total_processed =
+            result.successfully_synced + result.updated + result.removed + result.failed + result.skipped;
         if (notes.length > 0)
             result.warning = notes.join(' ');
         result.duration_ms = deps.now() - startedAt;
@@ -40811,6 +41677,65 @@ async function syncBatch(config, deps, remainingMs) {
     finally {
         deadline.dispose();
     }
+}
+/** The batch: pending incidents written and marked; fills in the batch's counts and `has_more`. */
+async function syncPending(config, deps, deadline, result, notes) {
+    const pending = deadline.canStart()
+        ? await deadline.run((signal) => findPending(deps.ddb, config, config.batchLimit, () => !deadline.canStart(), signal))
+        : undefined;
+    if (pending === undefined || pending.interrupted) {
+        notes.push('Ran out of time before the backlog was read; nothing was synced.');
+        return;
+    }
+    result.has_more = pending.hasMore;
+    const incidents = pending.incidents;
+    let interrupted = 0;
+    const syncOne = (incident) => deadline.run(async (signal) => {
+        try {
+            const doc = renderDocument(incident, config.keyPrefix);
+            const written = await writeDocument(deps.s3, config.bucketName, doc, incident.incident_id, signal);
+            const etag = bareEtag(written.etag);
+            const metadataEtag = bareEtag(written.metadataEtag);
+            const outcome = await markSynced(deps.ddb, config.tableName, incident, {
+                s3Key: doc.key,
+                contentSha256: fingerprint(doc).sha256,
+                ...(etag !== undefined ? { etag } : {}),
+                ...(metadataEtag !== undefined ? { metadataEtag } : {})
+            }, new Date(deps.now()), signal);
+            if (outcome === 'marked') {
+                result.successfully_synced++;
+                result.synced_documents.push(`s3://${config.bucketName}/${doc.key}`);
+            }
+            else
+                result.skipped++;
+        }
+        catch (err) {
+            if (signal.aborted) {
+                // Not a failure of the incident: it is still pending (unless the mark landed as the call was cut
+                // off, in which case it is synced but uncounted) and the next invocation takes it.
+                interrupted++;
+                return;
+            }
+            result.failed++;
+            result.failed_ids.push(incident.incident_id);
+            const error = err;
+            console.error(JSON.stringify({
+                message: 'Incident sync failed',
+                incident_id: incident.incident_id,
+                error: error?.name,
+                reason: error?.message
+            }));
+        }
+    });
+    const started = await inLanes(incidents, config.concurrency, () => deadline.canStart(), syncOne);
+    // Incidents left unstarted or interrupted for lack of time are still pending; the caller should invoke again.
+    const left = incidents.length - started;
+    if (left > 0 || interrupted > 0)
+        result.has_more = true;
+    if (interrupted > 0)
+        notes.push(`${incidentCount(interrupted)} in flight at the deadline stayed pending.`);
+    if (left > 0)
+        notes.push(`${incidentCount(left)} not started for lack of time stayed pending.`);
 }
 function incidentCount(n) {
     return `${n} incident${n === 1 ? '' : 's'}`;
@@ -40846,7 +41771,9 @@ function createHandler(overrides = {}) {
             });
             if (result.warning !== undefined)
                 console.warn(JSON.stringify({ message: result.warning }));
-            console.info(JSON.stringify({ message: 'Batch sync finished', ...result }));
+            // Counts only: the lists of documents would push everything else out of the 4 KB log tail the action shows.
+            const { synced_documents: _synced, removed_documents: _removed, ...counts } = result;
+            console.info(JSON.stringify({ message: 'Batch sync finished', ...counts }));
             return result;
         }
         catch (err) {

@@ -94,6 +94,22 @@ export class LambdaStack extends Stack {
       allowedPattern: '^[^/\\s][^\\s]*/$',
       constraintDescription: 'a key prefix that does not start with / and ends with /'
     })
+    const stateKey = new CfnParameter(this, 'StateKey', {
+      type: 'String',
+      default: 'kb-sync-state/sweep.json',
+      description:
+        "Where the function keeps its place in the sweep over the documents (STATE_KEY): outside every prefix the data source reads, or the knowledge base would index it.",
+      allowedPattern: '^[^/\\s][^\\s]*[^/\\s]$',
+      constraintDescription: 'an object key that does not start or end with /'
+    })
+    const sweepLimit = new CfnParameter(this, 'SweepLimit', {
+      type: 'Number',
+      default: 2000,
+      minValue: 0,
+      maxValue: 100000,
+      description:
+        'Documents the sweep checks per invocation (SWEEP_LIMIT); 0 turns it off. A full pass takes table size / SweepLimit invocations.'
+    })
     const logRetentionDays = new CfnParameter(this, 'LogRetentionDays', {
       type: 'Number',
       default: 30,
@@ -126,7 +142,7 @@ export class LambdaStack extends Stack {
           },
           {
             Label: { default: 'What it reads and writes' },
-            Parameters: ['TableName', 'IndexName', 'BucketName', 'KeyPrefix']
+            Parameters: ['TableName', 'IndexName', 'BucketName', 'KeyPrefix', 'StateKey', 'SweepLimit']
           },
           { Label: { default: 'Schedule (optional)' }, Parameters: ['EnableSchedule', 'ScheduleExpression'] }
         ]
@@ -159,13 +175,25 @@ export class LambdaStack extends Stack {
             }),
             new PolicyStatement({
               sid: 'ReadAndMarkIncidents',
-              actions: ['dynamodb:BatchGetItem', 'dynamodb:UpdateItem'],
+              actions: ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:UpdateItem'],
               resources: [Fn.sub('arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${TableName}')]
             }),
             new PolicyStatement({
-              sid: 'WriteDocuments',
-              actions: ['s3:PutObject'],
+              sid: 'ListDocumentsAndCursor',
+              // The sweep walks the documents; listing the state key tells a missing cursor from a refused read.
+              actions: ['s3:ListBucket'],
+              resources: [Fn.sub('arn:${AWS::Partition}:s3:::${BucketName}')],
+              conditions: { StringLike: { 's3:prefix': [Fn.sub('${KeyPrefix}*'), stateKey.valueAsString] } }
+            }),
+            new PolicyStatement({
+              sid: 'WriteCheckAndRemoveDocuments',
+              actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
               resources: [Fn.sub('arn:${AWS::Partition}:s3:::${BucketName}/${KeyPrefix}*')]
+            }),
+            new PolicyStatement({
+              sid: 'SweepCursor',
+              actions: ['s3:GetObject', 's3:PutObject'],
+              resources: [Fn.sub('arn:${AWS::Partition}:s3:::${BucketName}/${StateKey}')]
             }),
             new PolicyStatement({
               sid: 'WriteOwnLogs',
@@ -198,7 +226,9 @@ export class LambdaStack extends Stack {
         TABLE_NAME: tableName.valueAsString,
         STATUS_INDEX: indexName.valueAsString,
         BUCKET_NAME: bucketName.valueAsString,
-        KEY_PREFIX: keyPrefix.valueAsString
+        KEY_PREFIX: keyPrefix.valueAsString,
+        STATE_KEY: stateKey.valueAsString,
+        SWEEP_LIMIT: sweepLimit.valueAsString
       }
     })
     const cfnFunction = fn.node.defaultChild as CfnFunction

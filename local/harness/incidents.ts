@@ -170,11 +170,8 @@ export function sampleIncidents(count: number, firstNumber: number, options: Sam
       incident.closed_at = new Date(created + 26 * 3_600_000).toISOString()
       // The seed's items carry an explicit `synced: false`; older ones have no kb_sync_status at all.
       if (rnd() < (options.syncedRatio ?? 0)) {
-        incident.kb_sync_status = {
-          synced: true,
-          synced_at: incident.closed_at,
-          s3_key: `incidents/closed/${incident.incident_id}.json`
-        }
+        // The seed writes the document and records the rest (key, hash, ETags), as the Lambda would.
+        incident.kb_sync_status = { synced: true, synced_at: incident.closed_at }
       } else if (rnd() < 0.7) incident.kb_sync_status = { synced: false }
     }
     out.push(incident)

@@ -84,10 +84,21 @@ export interface Truth {
   pendingIds: string[]
   /** `kb_sync_status.synced === true`. */
   syncedIds: string[]
-  /** Every object in the bucket. */
-  objects: { key: string; etag: string; size: number }[]
-  /** Document keys (not sidecars) under the Lambda's prefix. */
+  /**
+   * Every object in the bucket. `sequence` is the store's write counter at its last write: unchanged means not
+   * written again, even with the same bytes.
+   */
+  objects: { key: string; etag: string; size: number; lastModified: string; sequence: number }[]
+  /** The Lambda's document keys (not sidecars) under its prefix: marked as its own, or at an incident's key. */
   documentKeys: string[]
+  /** Objects under the prefix that are not the Lambda's (no marker, not at an incident's key). */
+  foreignKeys: string[]
+  /**
+   * How S3 differs from the table, one line each, empty when it mirrors it: a document or sidecar of an incident
+   * that is not CLOSED or does not exist, content that is not the incident's current rendering, a document without
+   * its sidecar (or the reverse), a CLOSED incident marked synced without its document.
+   */
+  mirrorProblems: string[]
   /** What the knowledge base has ingested, and whether a job or direct ingestion (by name) last put it there. */
   indexed: {
     key: string

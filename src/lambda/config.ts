@@ -7,6 +7,10 @@ export interface SyncConfig {
   batchLimit: number
   concurrency: number
   safetyMarginMs: number
+  /** Most documents the sweep checks per invocation; 0 turns the sweep off. */
+  sweepLimit: number
+  /** Where the sweep keeps its cursor: an object outside every prefix the data source reads. */
+  stateKey: string
 }
 
 export class ConfigError extends Error {
@@ -61,7 +65,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const batchLimit = int({ name: 'BATCH_LIMIT', fallback: 50, min: 1, max: 1000 })
   const concurrency = int({ name: 'CONCURRENCY', fallback: 8, min: 1, max: 64 })
   const safetyMarginMs = int({ name: 'SAFETY_MARGIN_MS', fallback: 10_000, min: 0, max: 900_000 })
+  const sweepLimit = int({ name: 'SWEEP_LIMIT', fallback: 2000, min: 0, max: 100_000 })
+  const stateKey = text('STATE_KEY', 'kb-sync-state/sweep.json')
+  if (stateKey.startsWith('/') || stateKey.endsWith('/') || stateKey.length > 1024) {
+    problems.push(`STATE_KEY=${JSON.stringify(stateKey)} must be an object key: not starting or ending with "/"`)
+  } else if (stateKey.startsWith(keyPrefix)) {
+    // Under the prefix the sweep would list its own state, and the knowledge base would index it.
+    problems.push(`STATE_KEY=${JSON.stringify(stateKey)} must not lie under KEY_PREFIX=${JSON.stringify(keyPrefix)}`)
+  }
 
   if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`)
-  return { tableName, statusIndex, bucketName, keyPrefix, batchLimit, concurrency, safetyMarginMs }
+  return {
+    tableName,
+    statusIndex,
+    bucketName,
+    keyPrefix,
+    batchLimit,
+    concurrency,
+    safetyMarginMs,
+    sweepLimit,
+    stateKey
+  }
 }

@@ -92,7 +92,7 @@ async function search(
 }
 
 /** Consistent reads of full items by id; ids that no longer exist are absent from the map. */
-async function getItems(
+export async function getItems(
   ddb: DynamoDBClient,
   table: string,
   ids: string[],
@@ -112,13 +112,18 @@ async function getItems(
         { abortSignal }
       )
       for (const raw of res.Responses?.[table] ?? []) {
-        const item = unmarshall(raw, { wrapNumbers: keepPrecision }) as Incident
+        const item = toIncident(raw)
         if (typeof item.incident_id === 'string') out.set(item.incident_id, item)
       }
       keys = res.UnprocessedKeys?.[table]?.Keys ?? []
     }
   }
   return out
+}
+
+/** An item as read from the table. */
+export function toIncident(raw: Record<string, AttributeValue>): Incident {
+  return unmarshall(raw, { wrapNumbers: keepPrecision }) as Incident
 }
 
 /** A number JavaScript cannot hold exactly stays a string instead of failing the whole batch. */

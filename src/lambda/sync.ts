@@ -3,9 +3,12 @@ import type { S3Client } from '@aws-sdk/client-s3'
 import type { SyncConfig } from './config.js'
 import { Deadline } from './deadline.js'
 import { renderDocument } from './document.js'
+import { bareEtag, fingerprint } from './fingerprint.js'
+import { inLanes } from './lanes.js'
 import { markSynced } from './mark.js'
 import { findPending } from './query.js'
 import { writeDocument } from './storage.js'
+import { sweep } from './sweep.js'
 import type { Incident, SyncResult } from './types.js'
 
 export interface SyncDeps {
@@ -16,8 +19,12 @@ export interface SyncDeps {
 }
 
 /**
- * One batch: find up to `batchLimit` pending incidents, write each to S3 and mark it synced, `concurrency` at a
- * time. Per-incident failures are counted, never thrown; only failing to read the backlog throws.
+ * One invocation: the batch, then the sweep.
+ *
+ * The batch finds up to `batchLimit` pending incidents, writes each to S3 and marks it synced, `concurrency` at a
+ * time. Per-incident failures are counted, never thrown; only failing to read the backlog throws. The sweep (see
+ * sweep.ts) then uses what is left of the time to bring documents of changed, reopened and deleted incidents in
+ * step with the table.
  *
  * Time budget (see Deadline): no new incident starts once less than the margin is left, and calls still in flight
  * are aborted at half the margin. Running out of time is never an error: incidents not started or interrupted stay
@@ -34,7 +41,12 @@ export async function syncBatch(config: SyncConfig, deps: SyncDeps, remainingMs:
       has_more: true,
       failed_ids: [],
       skipped: 0,
-      duration_ms: 0
+      duration_ms: 0,
+      updated: 0,
+      removed: 0,
+      synced_documents: [],
+      removed_documents: [],
+      sweep: { checked: 0, wrapped: false }
     }
     const notes: string[] = []
     if (deadline.reduced) {
@@ -46,77 +58,102 @@ export async function syncBatch(config: SyncConfig, deps: SyncDeps, remainingMs:
       )
     }
 
-    const pending = deadline.canStart()
-      ? await deadline.run((signal) =>
-          findPending(deps.ddb, config, config.batchLimit, () => !deadline.canStart(), signal)
-        )
-      : undefined
-    if (pending === undefined || pending.interrupted) {
-      notes.push('Ran out of time before the backlog was read; nothing was synced.')
-    } else {
-      result.has_more = pending.hasMore
-      const incidents = pending.incidents
-      let interrupted = 0
+    await syncPending(config, deps, deadline, result, notes)
 
-      const syncOne = (incident: Incident): Promise<void> =>
-        deadline.run(async (signal) => {
-          try {
-            const doc = renderDocument(incident, config.keyPrefix)
-            await writeDocument(deps.s3, config.bucketName, doc, signal)
-            const outcome = await markSynced(
-              deps.ddb,
-              config.tableName,
-              incident.incident_id,
-              doc.key,
-              new Date(deps.now()),
-              signal
-            )
-            if (outcome === 'marked') result.successfully_synced++
-            else result.skipped++
-          } catch (err) {
-            if (signal.aborted) {
-              // Not a failure of the incident: it is still pending (unless the mark landed as the call was cut
-              // off, in which case it is synced but uncounted) and the next invocation takes it.
-              interrupted++
-              return
-            }
-            result.failed++
-            result.failed_ids.push(incident.incident_id)
-            const error = err as Error
-            console.error(
-              JSON.stringify({
-                message: 'Incident sync failed',
-                incident_id: incident.incident_id,
-                error: error?.name,
-                reason: error?.message
-              })
-            )
-          }
-        })
+    const swept = await sweep(config, deps, deadline, !result.has_more)
+    const uri = (key: string): string => `s3://${config.bucketName}/${key}`
+    result.updated = swept.updated.length
+    result.removed = swept.removed.length
+    result.synced_documents.push(...swept.updated.map(uri))
+    result.removed_documents.push(...swept.removed.map(uri))
+    result.failed += swept.failedIds.length
+    result.failed_ids.push(...swept.failedIds)
+    result.sweep = { checked: swept.checked, wrapped: swept.wrapped }
+    notes.push(...swept.notes)
 
-      let next = 0
-      const lane = async (): Promise<void> => {
-        while (next < incidents.length && deadline.canStart()) {
-          const incident = incidents[next++]
-          if (incident !== undefined) await syncOne(incident)
-        }
-      }
-      await Promise.all(Array.from({ length: Math.min(config.concurrency, incidents.length) }, lane))
-
-      // Incidents left unstarted or interrupted for lack of time are still pending; the caller should invoke again.
-      const left = incidents.length - next
-      if (left > 0 || interrupted > 0) result.has_more = true
-      if (interrupted > 0) notes.push(`${incidentCount(interrupted)} in flight at the deadline stayed pending.`)
-      if (left > 0) notes.push(`${incidentCount(left)} not started for lack of time stayed pending.`)
-    }
-
-    result.total_processed = result.successfully_synced + result.failed + result.skipped
+    result.total_processed =
+      result.successfully_synced + result.updated + result.removed + result.failed + result.skipped
     if (notes.length > 0) result.warning = notes.join(' ')
     result.duration_ms = deps.now() - startedAt
     return result
   } finally {
     deadline.dispose()
   }
+}
+
+/** The batch: pending incidents written and marked; fills in the batch's counts and `has_more`. */
+async function syncPending(
+  config: SyncConfig,
+  deps: SyncDeps,
+  deadline: Deadline,
+  result: SyncResult,
+  notes: string[]
+): Promise<void> {
+  const pending = deadline.canStart()
+    ? await deadline.run((signal) =>
+        findPending(deps.ddb, config, config.batchLimit, () => !deadline.canStart(), signal)
+      )
+    : undefined
+  if (pending === undefined || pending.interrupted) {
+    notes.push('Ran out of time before the backlog was read; nothing was synced.')
+    return
+  }
+  result.has_more = pending.hasMore
+  const incidents = pending.incidents
+  let interrupted = 0
+
+  const syncOne = (incident: Incident): Promise<void> =>
+    deadline.run(async (signal) => {
+      try {
+        const doc = renderDocument(incident, config.keyPrefix)
+        const written = await writeDocument(deps.s3, config.bucketName, doc, incident.incident_id, signal)
+        const etag = bareEtag(written.etag)
+        const metadataEtag = bareEtag(written.metadataEtag)
+        const outcome = await markSynced(
+          deps.ddb,
+          config.tableName,
+          incident,
+          {
+            s3Key: doc.key,
+            contentSha256: fingerprint(doc).sha256,
+            ...(etag !== undefined ? { etag } : {}),
+            ...(metadataEtag !== undefined ? { metadataEtag } : {})
+          },
+          new Date(deps.now()),
+          signal
+        )
+        if (outcome === 'marked') {
+          result.successfully_synced++
+          result.synced_documents.push(`s3://${config.bucketName}/${doc.key}`)
+        } else result.skipped++
+      } catch (err) {
+        if (signal.aborted) {
+          // Not a failure of the incident: it is still pending (unless the mark landed as the call was cut
+          // off, in which case it is synced but uncounted) and the next invocation takes it.
+          interrupted++
+          return
+        }
+        result.failed++
+        result.failed_ids.push(incident.incident_id)
+        const error = err as Error
+        console.error(
+          JSON.stringify({
+            message: 'Incident sync failed',
+            incident_id: incident.incident_id,
+            error: error?.name,
+            reason: error?.message
+          })
+        )
+      }
+    })
+
+  const started = await inLanes(incidents, config.concurrency, () => deadline.canStart(), syncOne)
+
+  // Incidents left unstarted or interrupted for lack of time are still pending; the caller should invoke again.
+  const left = incidents.length - started
+  if (left > 0 || interrupted > 0) result.has_more = true
+  if (interrupted > 0) notes.push(`${incidentCount(interrupted)} in flight at the deadline stayed pending.`)
+  if (left > 0) notes.push(`${incidentCount(left)} not started for lack of time stayed pending.`)
 }
 
 function incidentCount(n: number): string {

@@ -117,13 +117,14 @@ export abstract class PhaseCalls {
     onConflict: (attempt: number) => Promise<void>,
     maxThrottleWaitMs = Number.POSITIVE_INFINITY
   ): Promise<T> {
+    const operation = iamAction.replace(/^\w+:/, '')
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.send(iamAction, call)
       } catch (error) {
         if (error instanceof PhaseStop) throw error
         if (isConflict(error)) {
-          this.ctx.logger.info(`${iamAction}: an ingestion job is running (${errorName(error)}); waiting for it`)
+          this.ctx.logger.info(`${operation}: another job is running (${errorName(error)}); waiting for it`)
           await onConflict(attempt)
           continue
         }
@@ -139,7 +140,7 @@ export abstract class PhaseCalls {
             maxThrottleWaitMs,
             retryDelay(attempt + 1, () => this.ctx.clock.random())
           )
-          this.ctx.logger.info(`${iamAction} was throttled; trying again in ${(wait / 1000).toFixed(1)}s`)
+          this.ctx.logger.info(`${operation} was throttled; trying again in ${(wait / 1000).toFixed(1)}s`)
           await this.sleep(wait)
           continue
         }

@@ -72,6 +72,10 @@ function address(call: Call): { bucket: string; key: string } {
   return { bucket: decodeURIComponent(path.slice(1, slash)), key: decodeURIComponent(path.slice(slash + 1)) }
 }
 
+function unquoted(etag: string): string {
+  return etag.trim().replace(/^"|"$/g, '')
+}
+
 function noSuchKey(key: string): AwsError {
   return new AwsError(404, 'NoSuchKey', 'The specified key does not exist.', { Key: key })
 }
@@ -173,8 +177,7 @@ export class S3Service extends FaultedService {
       case 'HeadObject':
         return this.getObject(r, op === 'HeadObject')
       case 'DeleteObject':
-        this.store.objects(r.bucket).delete(r.key)
-        return this.empty(r, 204)
+        return this.deleteObject(r)
       default: {
         const { method, url } = r.call
         throw new AwsError(
@@ -279,6 +282,26 @@ export class S3Service extends FaultedService {
       'Accept-Ranges': 'bytes'
     })
     r.call.res.end(head ? undefined : body)
+  }
+
+  /**
+   * A conditional delete (`If-Match: <etag>` or `*`) is refused with 412 when the object changed and 404 when it is
+   * gone, as S3 answers it; an unconditional one succeeds whether or not the key exists.
+   */
+  private deleteObject(r: S3Request): void {
+    const objects = this.store.objects(r.bucket)
+    const ifMatch = r.call.headers['if-match']
+    if (typeof ifMatch === 'string') {
+      const object = objects.get(r.key)
+      if (object === undefined) throw noSuchKey(r.key)
+      if (ifMatch.trim() !== '*' && unquoted(ifMatch) !== unquoted(object.etag)) {
+        throw new AwsError(412, 'PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', {
+          Condition: 'If-Match'
+        })
+      }
+    }
+    objects.delete(r.key)
+    this.empty(r, 204)
   }
 
   private async deleteObjects(r: S3Request): Promise<void> {

@@ -9,11 +9,18 @@ export interface S3Object {
   contentType: string
   lastModified: Date
   metadata: Record<string, string>
+  /**
+   * The store's write counter when this object was written: a rewrite with the same bytes keeps the ETag but not
+   * this, so a test can tell "not written again" from "written again, same content" (LastModified has only
+   * millisecond precision).
+   */
+  sequence: number
 }
 
 /** The buckets, in memory; the knowledge base emulator reads them directly when a job scans its data source. */
 export class S3Store {
   private buckets = new Map<string, Map<string, S3Object>>()
+  private writes = 0
 
   createBucket(name: string): boolean {
     if (this.buckets.has(name)) return false
@@ -54,7 +61,8 @@ export class S3Store {
       etag: `"${createHash('md5').update(data).digest('hex')}"`,
       contentType,
       lastModified: new Date(),
-      metadata
+      metadata,
+      sequence: ++this.writes
     }
     this.objects(bucket).set(key, object)
     return object
@@ -68,7 +76,7 @@ export class S3Store {
     this.objects(bucket).delete(key)
   }
 
-  /** Objects under `prefix`, in key order (S3 lists in UTF-8 binary order; ours are ASCII). */
+  /** Objects under `prefix`, in key order (S3 lists in UTF-8 binary order). */
   list(bucket: string, prefix = ''): S3Object[] {
     return [...this.objects(bucket).values()]
       .filter((o) => o.key.startsWith(prefix))
@@ -76,6 +84,11 @@ export class S3Store {
   }
 }
 
+// Below U+D800, UTF-16 code units order strings as their UTF-8 bytes do; above, surrogates do not.
+const BEYOND_PLAIN_ORDER = /[\uD800-\uFFFF]/
+
+/** S3's order: the keys' UTF-8 bytes. Compared as strings when that gives the same order (it is the hot path). */
 export function compareKeys(a: string, b: string): number {
+  if (!BEYOND_PLAIN_ORDER.test(a) && !BEYOND_PLAIN_ORDER.test(b)) return a < b ? -1 : a > b ? 1 : 0
   return Buffer.compare(Buffer.from(a), Buffer.from(b))
 }
