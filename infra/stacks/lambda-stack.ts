@@ -98,7 +98,7 @@ export class LambdaStack extends Stack {
       type: 'String',
       default: 'kb-sync-state/sweep.json',
       description:
-        "Where the function keeps its place in the sweep over the documents (STATE_KEY): outside every prefix the data source reads, or the knowledge base would index it.",
+        'Where the function keeps its place in the sweep over the documents (STATE_KEY): outside every prefix the data source reads, or the knowledge base would index it.',
       allowedPattern: '^[^/\\s][^\\s]*[^/\\s]$',
       constraintDescription: 'an object key that does not start or end with /'
     })
