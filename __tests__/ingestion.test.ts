@@ -507,3 +507,16 @@ describe('runIngestionPhase', () => {
     expect(clock.time).toBe(60_000)
   })
 })
+
+describe('decide after a batch that failed', () => {
+  it('ingests, since a failed or cut-off batch may have changed documents it never counted', () => {
+    const clean = { jobId: 'OLD', status: 'COMPLETE', statistics: undefined, failureReasons: [] }
+    const failed = { ...synced(0), error: { kind: 'function_error' as const, message: 'boom' } }
+    expect(decide('auto', failed, clean)).toMatchObject({
+      start: true,
+      mode: 'job',
+      reason: 'a batch failed or was cut off, so what it changed in S3 is unknown'
+    })
+    expect(decide('auto', { ...synced(0), inFlightBatch: 2 }, clean).start).toBe(true)
+  })
+})

@@ -56591,6 +56591,10 @@ function needed(sync, newest) {
         return { start: true, reason: 'the sync phase was off, so changes in S3 are unknown' };
     if (!sync.waited)
         return { start: true, reason: 'the sync ran asynchronously, so its results are unknown' };
+    if (sync.error || sync.inFlightBatch !== undefined) {
+        // A batch that failed or was cut off may have changed documents it never counted.
+        return { start: true, reason: 'a batch failed or was cut off, so what it changed in S3 is unknown' };
+    }
     if (sync.synced > 0)
         return { start: true, reason: `this run synced ${sync.synced} incidents` };
     if (sync.updated + sync.removed > 0) {

@@ -134,6 +134,10 @@ export function decide(mode: Config['ingestion'], sync: SyncPhase, newest: JobSn
 function needed(sync: SyncPhase, newest: JobSnapshot | undefined): { start: boolean; reason: string } {
   if (!sync.ran) return { start: true, reason: 'the sync phase was off, so changes in S3 are unknown' }
   if (!sync.waited) return { start: true, reason: 'the sync ran asynchronously, so its results are unknown' }
+  if (sync.error || sync.inFlightBatch !== undefined) {
+    // A batch that failed or was cut off may have changed documents it never counted.
+    return { start: true, reason: 'a batch failed or was cut off, so what it changed in S3 is unknown' }
+  }
   if (sync.synced > 0) return { start: true, reason: `this run synced ${sync.synced} incidents` }
   if (sync.updated + sync.removed > 0) {
     return {
