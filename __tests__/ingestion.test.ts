@@ -520,3 +520,75 @@ describe('decide after a batch that failed', () => {
     expect(decide('auto', { ...synced(0), inFlightBatch: 2 }, clean).start).toBe(true)
   })
 })
+
+describe('a job an earlier run did not wait for', () => {
+  const MARK = ' (kb-sync: not waited for)'
+  const marked = (id: string, status: string, failureReasons?: string[], statistics = STATS) => ({
+    ...job(id, status, statistics, failureReasons),
+    description: `Started by kb-sync for acme/incidents${MARK}`
+  })
+
+  it('is marked when this run does not wait, and auto starts a full job then, so the next run can tell', async () => {
+    arrangeOwnJob()
+    const phase = await runIngestionPhase(
+      { ...CONFIG, waitForIngestion: false },
+      synced(1),
+      bedrock,
+      RUN,
+      phaseContext()
+    )
+    expect(phase).toMatchObject({ outcome: 'started', mode: 'job' })
+    expect(bedrockMock.commandCalls(StartIngestionJobCommand)[0]!.args[0].input.description).toBe(
+      `Started by kb-sync for acme/incidents${MARK}`
+    )
+  })
+
+  it('fails this run with its failure reasons when it failed, then heals it with a new job', async () => {
+    bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [marked('OLD', 'FAILED')] })
+    bedrockMock.on(GetIngestionJobCommand, { ingestionJobId: 'OLD' }).resolves({
+      ingestionJob: marked('OLD', 'FAILED', ['S3 access denied'])
+    })
+    bedrockMock.on(StartIngestionJobCommand).resolves({ ingestionJob: job('MINE', 'STARTING', undefined) })
+    bedrockMock
+      .on(GetIngestionJobCommand, { ingestionJobId: 'MINE' })
+      .resolves({ ingestionJob: job('MINE', 'COMPLETE') })
+    const phase = await runIngestionPhase(CONFIG, synced(0), bedrock, RUN, phaseContext())
+    expect(phase.earlier).toMatchObject({
+      verdict: 'failed',
+      message: 'The ingestion job an earlier run started without waiting for it (OLD) ended FAILED: S3 access denied'
+    })
+    expect(phase).toMatchObject({
+      outcome: 'completed',
+      job: { jobId: 'MINE' },
+      reason: 'the last ingestion job (OLD) ended FAILED; healing it'
+    })
+  })
+
+  it('reports a clean one without failing, and warns on failed documents when they are allowed', async () => {
+    bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [marked('OLD', 'COMPLETE')] })
+    const clean = await runIngestionPhase(CONFIG, synced(0), bedrock, RUN, phaseContext())
+    expect(clean).toMatchObject({ outcome: 'skipped', earlier: { verdict: 'ok' } })
+    expect(clean.earlier?.message).toMatch(
+      /^The ingestion job an earlier run started without waiting for it \(OLD\) completed \(scanned 5/
+    )
+
+    bedrockMock.reset()
+    const withFailures = { ...STATS, numberOfDocumentsFailed: 2 }
+    bedrockMock
+      .on(ListIngestionJobsCommand)
+      .resolves({ ingestionJobSummaries: [marked('OLD', 'COMPLETE', undefined, withFailures)] })
+    bedrockMock.on(StartIngestionJobCommand).resolves({ ingestionJob: job('MINE', 'STARTING', undefined) })
+    bedrockMock.on(GetIngestionJobCommand).resolves({ ingestionJob: job('MINE', 'COMPLETE') })
+    const ctx = phaseContext()
+    const lenient = await runIngestionPhase({ ...CONFIG, failOnDocumentFailures: false }, synced(0), bedrock, RUN, ctx)
+    expect(lenient.earlier?.verdict).toBe('warning')
+    expect(ctx.warned).toEqual([
+      'The ingestion job an earlier run started without waiting for it (OLD) completed, but 2 documents failed to ingest'
+    ])
+  })
+
+  it('is not reported when it is not the newest job, or when its run waited', async () => {
+    bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [job('OLD', 'COMPLETE')] })
+    expect((await runIngestionPhase(CONFIG, synced(0), bedrock, RUN, phaseContext())).earlier).toBeUndefined()
+  })
+})

@@ -74915,6 +74915,13 @@ function directMetrics(result) {
 }
 function common(result) {
     const data = [{ name: 'RunFailed', value: result.status === 'failed' ? 1 : 0 }];
+    // A job an earlier run did not wait for is counted once, by the run that learns how it ended.
+    const earlier = result.ingestion.earlier;
+    if (earlier) {
+        data.push(earlier.verdict === 'ok'
+            ? { name: 'IngestionJobsCompleted', value: 1 }
+            : { name: 'IngestionJobsFailed', value: 1 });
+    }
     if (result.sync.backlogAfter !== null)
         data.push({ name: 'BacklogRemaining', value: result.sync.backlogAfter });
     return data;
@@ -75807,6 +75814,13 @@ class Jobs extends PhaseCalls {
         // Newest first, whatever order the service chose to answer in.
         return (answer.ingestionJobSummaries ?? []).sort((a, b) => time(b.startedAt) - time(a.startedAt));
     }
+    /** One job as it is now, failure reasons included (a listing leaves them out). */
+    async snapshot(jobId) {
+        const answer = await this.retryable('bedrock:GetIngestionJob', (abortSignal) => this.bedrock.send(new dist_cjs/* GetIngestionJobCommand */.xLs({ ...this.ids, ingestionJobId: jobId }), { abortSignal }));
+        if (!answer.ingestionJob)
+            throw new PhaseStop('failed', `GetIngestionJob answered without job ${jobId}`);
+        return snapshotOf(answer.ingestionJob);
+    }
     /** Waits for a job this run did not start and returns how it ended. */
     async waitForRunning(job) {
         this.ctx.logger.info(`Ingestion job ${job.jobId} is ${job.status}; Bedrock runs one job per data source, so waiting for it to end first`);
@@ -75827,8 +75841,10 @@ class Jobs extends PhaseCalls {
      * Starts our job. A conflict means another job is running: wait for it, then try again, since files that
      * landed after its scan began would otherwise be missed. StartIngestionJob allows about one call per 10 s.
      */
-    async start(token) {
-        const answer = await this.changing('bedrock:StartIngestionJob', (abortSignal) => this.bedrock.send(new dist_cjs/* StartIngestionJobCommand */.PEi({ ...this.ids, clientToken: token, description: this.settings.description }), { abortSignal }), (attempt) => this.waitForAnyRunning(attempt), START_THROTTLE_MAX_WAIT_MS);
+    async start(token, description) {
+        const answer = await this.changing('bedrock:StartIngestionJob', (abortSignal) => this.bedrock.send(new dist_cjs/* StartIngestionJobCommand */.PEi({ ...this.ids, clientToken: token, description }), {
+            abortSignal
+        }), (attempt) => this.waitForAnyRunning(attempt), START_THROTTLE_MAX_WAIT_MS);
         if (!answer.ingestionJob?.ingestionJobId)
             throw new PhaseStop('failed', 'StartIngestionJob answered without a job id');
         return snapshotOf(answer.ingestionJob);
@@ -75890,6 +75906,7 @@ class Jobs extends PhaseCalls {
 
 
 
+
 async function runIngestionPhase(config, sync, bedrock, run, ctx) {
     if (config.ingestion === 'never')
         return (0,pipeline_result/* emptyIngestionPhase */.nc)('ingestion: never');
@@ -75914,8 +75931,17 @@ async function runIngestionPhase(config, sync, bedrock, run, ctx) {
             newest = await jobs.waitForRunning(snapshotOf(running));
         // The job is told only when this run waited for it; a finished job it merely read is not this run's.
         const waitedJob = running ? newest : undefined;
-        const decision = decide(config.ingestion, sync, newest);
+        const earlier = await learnEarlier(recent[0]?.description, newest, jobs, config);
+        if (earlier) {
+            base = { ...base, earlier };
+            if (earlier.verdict === 'warning')
+                ctx.warn(earlier.message);
+            else
+                ctx.logger.info(earlier.message);
+        }
+        const decision = decide(config.ingestion, sync, newest, config.waitForIngestion);
         base = {
+            ...base,
             reason: decision.reason,
             mode: decision.mode,
             ...(decision.fallback ? { fallbackReason: decision.fallback } : {})
@@ -75936,7 +75962,11 @@ async function runIngestionPhase(config, sync, bedrock, run, ctx) {
             return judgeDocuments(documents.result(), config, ctx, phase('completed', waitedJob));
         }
         ctx.logger.info(`Starting an ingestion job: ${decision.reason}`);
-        const started = await jobs.start(token);
+        // A job nobody waits for is marked, so the next run knows to report how it ended.
+        const description = config.waitForIngestion
+            ? config.description
+            : `${(0,src_text/* truncate */.xv)(config.description, MAX_DESCRIPTION_LENGTH - rules/* NOT_WAITED_MARK */.bF.length)}${rules/* NOT_WAITED_MARK */.bF}`;
+        const started = await jobs.start(token, description);
         ctx.logger.info(`Ingestion job ${started.jobId} accepted (${started.status})`);
         if (!config.waitForIngestion)
             return phase('started', started);
@@ -75955,12 +75985,16 @@ async function runIngestionPhase(config, sync, bedrock, run, ctx) {
     }
 }
 /** Whether ingestion is needed, by a full job or directly, and why. */
-function decide(mode, sync, newest) {
+function decide(mode, sync, newest, waiting = true) {
     if (mode === 'always')
         return { start: true, reason: 'ingestion: always', mode: 'job' };
     const need = needed(sync, newest);
     if (!need.start || mode === 'never')
         return { ...need, mode: 'job' };
+    if (mode === 'auto' && !waiting) {
+        // Documents sent and not followed leave no trace a later run can read; a job does.
+        return { ...need, mode: 'job', fallback: 'not waiting for ingestion: the next run reports how a job ended' };
+    }
     const blocker = directBlocker(sync, newest);
     return blocker ? { ...need, mode: 'job', fallback: blocker } : { ...need, mode: 'direct' };
 }
@@ -75998,6 +76032,32 @@ function needed(sync, newest) {
         start: false,
         reason: `nothing new was synced and the last ingestion job (${newest.jobId}) completed cleanly`
     };
+}
+/**
+ * How the job an earlier run started without waiting ended, when the newest job is such a job (its description
+ * carries the mark); undefined otherwise. A job that ended badly fails this run, as it would have failed that one.
+ */
+async function learnEarlier(description, newest, jobs, config) {
+    if (!description?.endsWith(rules/* NOT_WAITED_MARK */.bF) || !newest || !rules/* TERMINAL_STATUSES */.CM.has(newest.status))
+        return undefined;
+    // A listing has no failure reasons; the job itself does.
+    const job = newest.status === 'COMPLETE' ? newest : await jobs.snapshot(newest.jobId);
+    const which = `The ingestion job an earlier run started without waiting for it (${job.jobId})`;
+    const failedDocs = job.statistics?.numberOfDocumentsFailed ?? 0;
+    if (job.status === 'COMPLETE' && failedDocs === 0) {
+        return { job, verdict: 'ok', message: `${which} completed (${(0,pipeline_result/* formatStatistics */.zP)(job.statistics)})` };
+    }
+    if (job.status === 'COMPLETE') {
+        const message = `${which} completed, but ${failedDocs} documents failed to ingest${reasons(job)}`;
+        return config.failOnDocumentFailures
+            ? {
+                job,
+                verdict: 'failed',
+                message: `${message}. Set fail_on_document_failures: false to accept this as a warning.`
+            }
+            : { job, verdict: 'warning', message };
+    }
+    return { job, verdict: 'failed', message: `${which} ended ${job.status}${reasons(job)}` };
 }
 /** Why direct ingestion cannot be trusted with this run's changes; undefined when it can. */
 function directBlocker(sync, newest) {
@@ -76633,6 +76693,8 @@ async function runPipeline(deps) {
         during = 'ingestion';
         const ingestion = await logger.group('Ingestion: S3 → Knowledge Base', () => runIngestionPhase(config, sync, clients.bedrock, deps.run, ctx));
         result.ingestion = ingestion;
+        if (ingestion.earlier?.verdict === 'failed')
+            problems.push({ phase: 'ingestion', message: ingestion.earlier.message });
         if (ingestion.error)
             problems.push({ phase: 'ingestion', message: ingestion.error });
         if (config.metricsNamespace && !cancel.aborted) {
@@ -77006,6 +77068,7 @@ function syncCountsKnown(sync) {
 /* harmony export */   CM: () => (/* binding */ TERMINAL_STATUSES),
 /* harmony export */   _j: () => (/* binding */ listJobsCommand),
 /* harmony export */   az: () => (/* binding */ ACTIVE_STATUSES),
+/* harmony export */   bF: () => (/* binding */ NOT_WAITED_MARK),
 /* harmony export */   eQ: () => (/* binding */ followJobCommand),
 /* harmony export */   h5: () => (/* binding */ LISTED_VALUES_LIMIT),
 /* harmony export */   n5: () => (/* binding */ FULL_BATCH_SIZE)
@@ -77027,6 +77090,11 @@ function followJobCommand(ids, jobId) {
 function listJobsCommand(ids) {
     return `aws bedrock-agent list-ingestion-jobs --knowledge-base-id ${ids.knowledgeBaseId} --data-source-id ${ids.dataSourceId} --sort-by attribute=STARTED_AT,order=DESCENDING`;
 }
+/**
+ * Appended to the description of a job the run does not wait for, so a later run can tell it was never judged and
+ * report how it ended.
+ */
+const NOT_WAITED_MARK = ' (kb-sync: not waited for)';
 
 
 /***/ }),
@@ -77395,6 +77463,11 @@ function stopSentence(result) {
 function addIngestionPhase(summary, result) {
     const { ingestion } = result;
     summary.addHeading('Ingestion: S3 → Knowledge Base', 3);
+    if (ingestion.earlier) {
+        paragraph(summary, `${ingestion.earlier.message}.`);
+        if (ingestion.earlier.job.statistics)
+            addStatistics(summary, ingestion.earlier.job);
+    }
     for (const earlier of ingestion.waitedFor) {
         summary.addRaw(`<p>Waited for job ${code(earlier.jobId)}, which was already running; it ended ${(0,src_text/* summaryText */.g5)(earlier.status)}.</p>`, true);
     }
@@ -77432,16 +77505,19 @@ function addJob(summary, job) {
         [header('Job'), header('Status')],
         [code(job.jobId), (0,src_text/* summaryText */.g5)(job.status)]
     ]);
-    if (job.statistics) {
-        summary.addTable([
-            [header('Statistic'), header('Value')],
-            ...pipeline_result/* STATISTIC_NAMES */.O1.map((name) => [`<code>${name}</code>`, String(job.statistics[name])])
-        ]);
-    }
+    addStatistics(summary, job);
     if (job.failureReasons.length > 0) {
         summary.addHeading('Failure reasons', 4);
         summary.addList(job.failureReasons.slice(0, MAX_LIST).map((r) => (0,src_text/* summaryText */.g5)(r, MAX_TEXT)));
     }
+}
+function addStatistics(summary, job) {
+    if (!job.statistics)
+        return;
+    summary.addTable([
+        [header('Statistic'), header('Value')],
+        ...pipeline_result/* STATISTIC_NAMES */.O1.map((name) => [`<code>${name}</code>`, String(job.statistics[name])])
+    ]);
 }
 function paragraph(summary, text) {
     summary.addRaw(`<p>${(0,src_text/* summaryText */.g5)(text, MAX_TEXT)}</p>`, true);

@@ -186,6 +186,36 @@ describe('one job per data source at a time', () => {
   )
 })
 
+describe('a job an earlier run did not wait for', () => {
+  it.concurrent('is reported by the next run: its failure fails that run, which then heals it', async () => {
+    await withStack({}, async (stack) => {
+      await stack.seedIncidents(10, { status: 'CLOSED' })
+      stack.faults.failNextJob(['Embedding model throttled.'])
+
+      const first = await runKbSync(stack, { wait_for_ingestion: 'false' })
+      expect(first.outputs.status).toBe('started')
+      const unwaited = first.outputs.ingestion_job_id
+      await waitFor(
+        async () => (await stack.truth()).jobs.some((j) => j.status === 'FAILED'),
+        'the unwaited job to fail on its own'
+      )
+
+      const second = await runKbSync(stack)
+      expect(second.outputs.status).toBe('failed')
+      expect(annotations(second.errors)).toContain(
+        `The ingestion job an earlier run started without waiting for it (${unwaited}) ended FAILED: Embedding model throttled.`
+      )
+      expect(second.summary).toContain(`the last ingestion job (${unwaited}) ended FAILED; healing it`)
+      expect(second.outputs.ingestion_status).toBe('COMPLETE')
+      expectAllSearchable(await inspect(stack))
+
+      // Learned once: the next run finds the healing job, which its own run waited for.
+      const third = await runKbSync(stack)
+      expect(third.outputs.status).toBe('skipped')
+    })
+  })
+})
+
 describe('following the job', () => {
   it.concurrent('wait_for_ingestion: false returns once the job is accepted (status started)', async () => {
     await withStack({}, async (stack) => {

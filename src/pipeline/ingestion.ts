@@ -8,20 +8,22 @@ import { createHash } from 'node:crypto'
 import type { BedrockAgentClient } from '@aws-sdk/client-bedrock-agent'
 import { ingestionPhaseBudgetMs } from '../budget.js'
 import { startDeadline } from '../deadline.js'
-import type { Config, RunInfo } from '../inputs.js'
-import { listSome } from '../text.js'
+import { MAX_DESCRIPTION_LENGTH, type Config, type RunInfo } from '../inputs.js'
+import { listSome, truncate } from '../text.js'
 import type { PhaseContext } from './context.js'
 import { DIRECT_MAX_DOCUMENTS, Documents } from './documents.js'
 import { Jobs, snapshotOf } from './jobs.js'
 import {
   emptyIngestionPhase,
+  formatStatistics,
   type DirectIngestion,
+  type EarlierJob,
   type IngestionOutcome,
   type IngestionPhase,
   type JobSnapshot,
   type SyncPhase
 } from './result.js'
-import { ACTIVE_STATUSES, LISTED_VALUES_LIMIT, TERMINAL_STATUSES } from './rules.js'
+import { ACTIVE_STATUSES, LISTED_VALUES_LIMIT, NOT_WAITED_MARK, TERMINAL_STATUSES } from './rules.js'
 
 export { normalizeStatistics } from './jobs.js'
 
@@ -55,7 +57,7 @@ export async function runIngestionPhase(
   const jobs = new Jobs(config, bedrock, ctx, deadline)
   const token = clientToken(config, run, ctx.clock.now())
   let documents: Documents | undefined
-  let base: Pick<IngestionPhase, 'reason' | 'mode' | 'fallbackReason'> = { reason: '', mode: 'job' }
+  let base: Pick<IngestionPhase, 'reason' | 'mode' | 'fallbackReason' | 'earlier'> = { reason: '', mode: 'job' }
   const phase = (outcome: IngestionOutcome, job: JobSnapshot | undefined): IngestionPhase => ({
     ...base,
     outcome,
@@ -71,9 +73,16 @@ export async function runIngestionPhase(
     if (running) newest = await jobs.waitForRunning(snapshotOf(running))
     // The job is told only when this run waited for it; a finished job it merely read is not this run's.
     const waitedJob = running ? newest : undefined
+    const earlier = await learnEarlier(recent[0]?.description, newest, jobs, config)
+    if (earlier) {
+      base = { ...base, earlier }
+      if (earlier.verdict === 'warning') ctx.warn(earlier.message)
+      else ctx.logger.info(earlier.message)
+    }
 
-    const decision = decide(config.ingestion, sync, newest)
+    const decision = decide(config.ingestion, sync, newest, config.waitForIngestion)
     base = {
+      ...base,
       reason: decision.reason,
       mode: decision.mode,
       ...(decision.fallback ? { fallbackReason: decision.fallback } : {})
@@ -94,7 +103,11 @@ export async function runIngestionPhase(
     }
 
     ctx.logger.info(`Starting an ingestion job: ${decision.reason}`)
-    const started = await jobs.start(token)
+    // A job nobody waits for is marked, so the next run knows to report how it ended.
+    const description = config.waitForIngestion
+      ? config.description
+      : `${truncate(config.description, MAX_DESCRIPTION_LENGTH - NOT_WAITED_MARK.length)}${NOT_WAITED_MARK}`
+    const started = await jobs.start(token, description)
     ctx.logger.info(`Ingestion job ${started.jobId} accepted (${started.status})`)
     if (!config.waitForIngestion) return phase('started', started)
 
@@ -122,10 +135,19 @@ export interface Decision {
 }
 
 /** Whether ingestion is needed, by a full job or directly, and why. */
-export function decide(mode: Config['ingestion'], sync: SyncPhase, newest: JobSnapshot | undefined): Decision {
+export function decide(
+  mode: Config['ingestion'],
+  sync: SyncPhase,
+  newest: JobSnapshot | undefined,
+  waiting = true
+): Decision {
   if (mode === 'always') return { start: true, reason: 'ingestion: always', mode: 'job' }
   const need = needed(sync, newest)
   if (!need.start || mode === 'never') return { ...need, mode: 'job' }
+  if (mode === 'auto' && !waiting) {
+    // Documents sent and not followed leave no trace a later run can read; a job does.
+    return { ...need, mode: 'job', fallback: 'not waiting for ingestion: the next run reports how a job ended' }
+  }
   const blocker = directBlocker(sync, newest)
   return blocker ? { ...need, mode: 'job', fallback: blocker } : { ...need, mode: 'direct' }
 }
@@ -160,6 +182,37 @@ function needed(sync: SyncPhase, newest: JobSnapshot | undefined): { start: bool
     start: false,
     reason: `nothing new was synced and the last ingestion job (${newest.jobId}) completed cleanly`
   }
+}
+
+/**
+ * How the job an earlier run started without waiting ended, when the newest job is such a job (its description
+ * carries the mark); undefined otherwise. A job that ended badly fails this run, as it would have failed that one.
+ */
+async function learnEarlier(
+  description: string | undefined,
+  newest: JobSnapshot | undefined,
+  jobs: Jobs,
+  config: IngestionSettings
+): Promise<EarlierJob | undefined> {
+  if (!description?.endsWith(NOT_WAITED_MARK) || !newest || !TERMINAL_STATUSES.has(newest.status)) return undefined
+  // A listing has no failure reasons; the job itself does.
+  const job = newest.status === 'COMPLETE' ? newest : await jobs.snapshot(newest.jobId)
+  const which = `The ingestion job an earlier run started without waiting for it (${job.jobId})`
+  const failedDocs = job.statistics?.numberOfDocumentsFailed ?? 0
+  if (job.status === 'COMPLETE' && failedDocs === 0) {
+    return { job, verdict: 'ok', message: `${which} completed (${formatStatistics(job.statistics)})` }
+  }
+  if (job.status === 'COMPLETE') {
+    const message = `${which} completed, but ${failedDocs} documents failed to ingest${reasons(job)}`
+    return config.failOnDocumentFailures
+      ? {
+          job,
+          verdict: 'failed',
+          message: `${message}. Set fail_on_document_failures: false to accept this as a warning.`
+        }
+      : { job, verdict: 'warning', message }
+  }
+  return { job, verdict: 'failed', message: `${which} ended ${job.status}${reasons(job)}` }
 }
 
 /** Why direct ingestion cannot be trusted with this run's changes; undefined when it can. */

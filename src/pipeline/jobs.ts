@@ -93,6 +93,15 @@ export class Jobs extends PhaseCalls {
     return (answer.ingestionJobSummaries ?? []).sort((a, b) => time(b.startedAt) - time(a.startedAt))
   }
 
+  /** One job as it is now, failure reasons included (a listing leaves them out). */
+  async snapshot(jobId: string): Promise<JobSnapshot> {
+    const answer = await this.retryable('bedrock:GetIngestionJob', (abortSignal) =>
+      this.bedrock.send(new GetIngestionJobCommand({ ...this.ids, ingestionJobId: jobId }), { abortSignal })
+    )
+    if (!answer.ingestionJob) throw new PhaseStop('failed', `GetIngestionJob answered without job ${jobId}`)
+    return snapshotOf(answer.ingestionJob)
+  }
+
   /** Waits for a job this run did not start and returns how it ended. */
   async waitForRunning(job: JobSnapshot): Promise<JobSnapshot> {
     this.ctx.logger.info(
@@ -115,14 +124,13 @@ export class Jobs extends PhaseCalls {
    * Starts our job. A conflict means another job is running: wait for it, then try again, since files that
    * landed after its scan began would otherwise be missed. StartIngestionJob allows about one call per 10 s.
    */
-  async start(token: string): Promise<JobSnapshot> {
+  async start(token: string, description: string): Promise<JobSnapshot> {
     const answer = await this.changing(
       'bedrock:StartIngestionJob',
       (abortSignal) =>
-        this.bedrock.send(
-          new StartIngestionJobCommand({ ...this.ids, clientToken: token, description: this.settings.description }),
-          { abortSignal }
-        ),
+        this.bedrock.send(new StartIngestionJobCommand({ ...this.ids, clientToken: token, description }), {
+          abortSignal
+        }),
       (attempt) => this.waitForAnyRunning(attempt),
       START_THROTTLE_MAX_WAIT_MS
     )

@@ -68,6 +68,15 @@ function directMetrics(result: RunResult): MetricDatum[] {
 
 function common(result: RunResult): MetricDatum[] {
   const data: MetricDatum[] = [{ name: 'RunFailed', value: result.status === 'failed' ? 1 : 0 }]
+  // A job an earlier run did not wait for is counted once, by the run that learns how it ended.
+  const earlier = result.ingestion.earlier
+  if (earlier) {
+    data.push(
+      earlier.verdict === 'ok'
+        ? { name: 'IngestionJobsCompleted', value: 1 }
+        : { name: 'IngestionJobsFailed', value: 1 }
+    )
+  }
   if (result.sync.backlogAfter !== null) data.push({ name: 'BacklogRemaining', value: result.sync.backlogAfter })
   return data
 }

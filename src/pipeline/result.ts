@@ -98,6 +98,13 @@ export interface SyncPhase {
 
 export type IngestionOutcome = 'completed' | 'started' | 'skipped' | 'failed' | 'cancelled'
 
+export interface EarlierJob {
+  job: JobSnapshot
+  /** ok: completed cleanly; warning: failed documents allowed by fail_on_document_failures; failed: the rest. */
+  verdict: 'ok' | 'warning' | 'failed'
+  message: string
+}
+
 /** One document of a direct ingestion, as Bedrock last reported it. */
 export interface DocumentOutcome {
   uri: string
@@ -131,6 +138,11 @@ export interface IngestionPhase {
   fallbackReason?: string
   /** The documents of a direct ingestion; undefined for a job. */
   direct?: DirectIngestion
+  /**
+   * How the job an earlier run started without waiting for it ended, learned by this run: that run could not
+   * tell, so this one does (and fails when that job failed).
+   */
+  earlier?: EarlierJob
   /** Why a job was started or skipped, in words. */
   reason: string
   /** The job this run started, or the last job it waited for. */

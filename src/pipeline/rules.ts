@@ -20,3 +20,9 @@ export function followJobCommand(ids: { knowledgeBaseId: string; dataSourceId: s
 export function listJobsCommand(ids: { knowledgeBaseId: string; dataSourceId: string }): string {
   return `aws bedrock-agent list-ingestion-jobs --knowledge-base-id ${ids.knowledgeBaseId} --data-source-id ${ids.dataSourceId} --sort-by attribute=STARTED_AT,order=DESCENDING`
 }
+
+/**
+ * Appended to the description of a job the run does not wait for, so a later run can tell it was never judged and
+ * report how it ended.
+ */
+export const NOT_WAITED_MARK = ' (kb-sync: not waited for)'

@@ -205,6 +205,8 @@ async function runPipeline(deps: RunDeps): Promise<{ result: RunResult; config: 
       runIngestionPhase(config, sync, clients.bedrock, deps.run, ctx)
     )
     result.ingestion = ingestion
+    if (ingestion.earlier?.verdict === 'failed')
+      problems.push({ phase: 'ingestion', message: ingestion.earlier.message })
     if (ingestion.error) problems.push({ phase: 'ingestion', message: ingestion.error })
 
     if (config.metricsNamespace && !cancel.aborted) {

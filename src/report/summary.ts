@@ -236,6 +236,10 @@ export function stopSentence(result: RunResult): string | undefined {
 function addIngestionPhase(summary: SummaryWriter, result: RunResult): void {
   const { ingestion } = result
   summary.addHeading('Ingestion: S3 → Knowledge Base', 3)
+  if (ingestion.earlier) {
+    paragraph(summary, `${ingestion.earlier.message}.`)
+    if (ingestion.earlier.job.statistics) addStatistics(summary, ingestion.earlier.job)
+  }
   for (const earlier of ingestion.waitedFor) {
     summary.addRaw(
       `<p>Waited for job ${code(earlier.jobId)}, which was already running; it ended ${summaryText(earlier.status)}.</p>`,
@@ -276,16 +280,19 @@ function addJob(summary: SummaryWriter, job: JobSnapshot): void {
     [header('Job'), header('Status')],
     [code(job.jobId), summaryText(job.status)]
   ])
-  if (job.statistics) {
-    summary.addTable([
-      [header('Statistic'), header('Value')],
-      ...STATISTIC_NAMES.map((name) => [`<code>${name}</code>`, String(job.statistics![name])])
-    ])
-  }
+  addStatistics(summary, job)
   if (job.failureReasons.length > 0) {
     summary.addHeading('Failure reasons', 4)
     summary.addList(job.failureReasons.slice(0, MAX_LIST).map((r) => summaryText(r, MAX_TEXT)))
   }
+}
+
+function addStatistics(summary: SummaryWriter, job: JobSnapshot): void {
+  if (!job.statistics) return
+  summary.addTable([
+    [header('Statistic'), header('Value')],
+    ...STATISTIC_NAMES.map((name) => [`<code>${name}</code>`, String(job.statistics![name])])
+  ])
 }
 
 function paragraph(summary: SummaryWriter, text: string): void {
