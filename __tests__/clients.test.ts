@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { InvokeCommand } from '@aws-sdk/client-lambda'
-import { createClients, destroyClients } from '../src/aws/clients.js'
+import { createClients } from '../src/aws/clients.js'
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void
 let handler: Handler = () => undefined
@@ -45,22 +45,22 @@ describe('Lambda client', () => {
       res.writeHead(200, { 'content-type': 'application/json', 'x-amz-executed-version': '$LATEST' })
       res.end('{"successfully_synced":1}')
     }
-    const clients = createClients({ region: 'us-east-1', syncTimeoutSeconds: 5, credentials })
-    const answer = await clients.lambda.send(invoke)
-    destroyClients(clients)
+    const clients = await createClients({ region: 'us-east-1', syncTimeoutSeconds: 5, credentials })
+    const answer = await (await clients.lambda()).send(invoke)
+    clients.destroy()
     expect(Buffer.from(answer.Payload!).toString()).toBe('{"successfully_synced":1}')
     expect(requests).toBe(1)
   })
 
   it('gives up after sync_timeout_seconds (plus a grace) and does not send the batch again', async () => {
     handler = () => undefined // never answers
-    const clients = createClients({ region: 'us-east-1', syncTimeoutSeconds: 1, credentials })
+    const clients = await createClients({ region: 'us-east-1', syncTimeoutSeconds: 1, credentials })
     const started = Date.now()
-    await expect(clients.lambda.send(invoke)).rejects.toMatchObject({
+    await expect((await clients.lambda()).send(invoke)).rejects.toMatchObject({
       name: 'TimeoutError',
       $metadata: { attempts: 1 }
     })
-    destroyClients(clients)
+    clients.destroy()
     expect(requests).toBe(1)
     expect(Date.now() - started).toBeGreaterThanOrEqual(1_000)
   })
@@ -70,9 +70,9 @@ describe('Lambda client', () => {
       res.writeHead(500, { 'content-type': 'application/json', 'x-amzn-errortype': 'ServiceException' })
       res.end('{"message":"internal"}')
     }
-    const clients = createClients({ region: 'us-east-1', syncTimeoutSeconds: 5, credentials })
-    await expect(clients.lambda.send(invoke)).rejects.toMatchObject({ name: 'ServiceException' })
-    destroyClients(clients)
+    const clients = await createClients({ region: 'us-east-1', syncTimeoutSeconds: 5, credentials })
+    await expect((await clients.lambda()).send(invoke)).rejects.toMatchObject({ name: 'ServiceException' })
+    clients.destroy()
     expect(requests).toBe(1)
   })
 
@@ -88,9 +88,9 @@ describe('Lambda client', () => {
         res.end('{"successfully_synced":2}')
       }
     }
-    const clients = createClients({ region: 'us-east-1', syncTimeoutSeconds: 5, credentials })
-    const answer = await clients.lambda.send(invoke)
-    destroyClients(clients)
+    const clients = await createClients({ region: 'us-east-1', syncTimeoutSeconds: 5, credentials })
+    const answer = await (await clients.lambda()).send(invoke)
+    clients.destroy()
     expect(Buffer.from(answer.Payload!).toString()).toBe('{"successfully_synced":2}')
     expect(requests).toBe(2)
   })
@@ -103,12 +103,12 @@ describe('Lambda client', () => {
     const saved = process.env.AWS_ENDPOINT_URL_LAMBDA
     process.env.AWS_ENDPOINT_URL_LAMBDA = `http://127.0.0.1:${port}`
     try {
-      const clients = createClients({ region: 'us-east-1', syncTimeoutSeconds: 5, credentials })
-      await expect(clients.lambda.send(invoke)).rejects.toMatchObject({
+      const clients = await createClients({ region: 'us-east-1', syncTimeoutSeconds: 5, credentials })
+      await expect((await clients.lambda()).send(invoke)).rejects.toMatchObject({
         message: expect.stringContaining('ECONNREFUSED'),
         $metadata: { attempts: 3 }
       })
-      destroyClients(clients)
+      clients.destroy()
     } finally {
       process.env.AWS_ENDPOINT_URL_LAMBDA = saved
     }

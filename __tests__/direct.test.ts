@@ -20,6 +20,8 @@ import { awsError, FakeClock, phaseContext, RUN } from './support/fakes.js'
 
 const bedrockMock = mockClient(BedrockAgentClient)
 const bedrock = new BedrockAgentClient({ region: 'us-east-1' })
+/** The phase asks for its client; the stubbed one answers. */
+const clients = { bedrock: async () => bedrock }
 
 const CONFIG = {
   knowledgeBaseId: 'LPR1PEW0LN',
@@ -171,7 +173,7 @@ describe('runIngestionPhase with direct ingestion', () => {
   it('ingests the written documents with their sidecars ten a call, removes the removed ones, and follows them', async () => {
     arrange()
     const written = Array.from({ length: 23 }, (_, i) => uri(i))
-    const phase = await runIngestionPhase(CONFIG, changed(written, [uri(99)]), bedrock, RUN, phaseContext())
+    const phase = await runIngestionPhase(CONFIG, changed(written, [uri(99)]), clients, RUN, phaseContext())
 
     expect(phase).toMatchObject({ outcome: 'completed', mode: 'direct' })
     expect(phase.direct).toMatchObject({ deleted: [uri(99)], failed: [], unfinished: [] })
@@ -212,10 +214,10 @@ describe('runIngestionPhase with direct ingestion', () => {
 
   it('sends the same tokens again on a retry, so a call Bedrock already took is not taken twice', async () => {
     arrange()
-    const first = await runIngestionPhase(CONFIG, changed([uri(1)]), bedrock, RUN, phaseContext())
+    const first = await runIngestionPhase(CONFIG, changed([uri(1)]), clients, RUN, phaseContext())
     const token = bedrockMock.commandCalls(IngestKnowledgeBaseDocumentsCommand)[0]!.args[0].input.clientToken
     bedrockMock.resetHistory()
-    await runIngestionPhase(CONFIG, changed([uri(1)]), bedrock, RUN, phaseContext())
+    await runIngestionPhase(CONFIG, changed([uri(1)]), clients, RUN, phaseContext())
     expect(first.outcome).toBe('completed')
     expect(bedrockMock.commandCalls(IngestKnowledgeBaseDocumentsCommand)[0]!.args[0].input.clientToken).toBe(token)
   })
@@ -227,7 +229,7 @@ describe('runIngestionPhase with direct ingestion', () => {
         d.s3.uri === uri(2) ? detail(d.s3.uri, 'FAILED', 'File is <corrupt>') : detail(d.s3.uri, 'INDEXED')
       )
     }))
-    const strict = await runIngestionPhase(CONFIG, changed([uri(1), uri(2)]), bedrock, RUN, phaseContext())
+    const strict = await runIngestionPhase(CONFIG, changed([uri(1), uri(2)]), clients, RUN, phaseContext())
     expect(strict.outcome).toBe('failed')
     expect(strict.error).toBe(
       `Direct ingestion: 1 documents failed: ${uri(2)}: FAILED (File is <corrupt>). Set fail_on_document_failures: false to accept this as a warning.`
@@ -240,7 +242,7 @@ describe('runIngestionPhase with direct ingestion', () => {
     const lenient = await runIngestionPhase(
       { ...CONFIG, failOnDocumentFailures: false },
       changed([uri(1), uri(2)]),
-      bedrock,
+      clients,
       RUN,
       ctx
     )
@@ -295,7 +297,7 @@ describe('runIngestionPhase with direct ingestion', () => {
         updatedAt: new Date()
       }
     })
-    const phase = await runIngestionPhase(CONFIG, changed([uri(1)]), bedrock, RUN, phaseContext())
+    const phase = await runIngestionPhase(CONFIG, changed([uri(1)]), clients, RUN, phaseContext())
     expect(phase).toMatchObject({
       outcome: 'completed',
       mode: 'direct',
@@ -312,14 +314,14 @@ describe('runIngestionPhase with direct ingestion', () => {
       .on(IngestKnowledgeBaseDocumentsCommand)
       .rejectsOnce(awsError('ThrottlingException', 429))
       .callsFake(async () => ({ documentDetails: [detail(uri(1), 'STARTING')] }))
-    const throttled = await runIngestionPhase(CONFIG, changed([uri(1)]), bedrock, RUN, phaseContext())
+    const throttled = await runIngestionPhase(CONFIG, changed([uri(1)]), clients, RUN, phaseContext())
     expect([throttled.outcome, throttled.error]).toEqual(['completed', undefined])
 
     bedrockMock
       .on(IngestKnowledgeBaseDocumentsCommand)
       .rejects(awsError('ServiceQuotaExceededException', 402, 'too many concurrent requests'))
     const clock = new FakeClock(0)
-    const quota = await runIngestionPhase(CONFIG, changed([uri(1)]), bedrock, RUN, phaseContext(clock))
+    const quota = await runIngestionPhase(CONFIG, changed([uri(1)]), clients, RUN, phaseContext(clock))
     expect(quota.outcome).toBe('failed')
     expect(quota.error).toMatch(
       /^bedrock:IngestKnowledgeBaseDocuments on knowledge base LPR1PEW0LN data source AJIJE6BWIV was refused because an account quota is used up/
@@ -333,7 +335,7 @@ describe('runIngestionPhase with direct ingestion', () => {
     const phase = await runIngestionPhase(
       { ...CONFIG, ingestionTimeoutMs: 60_000 },
       changed([uri(1)]),
-      bedrock,
+      clients,
       RUN,
       phaseContext(clock)
     )
@@ -346,7 +348,7 @@ describe('runIngestionPhase with direct ingestion', () => {
     const started = await runIngestionPhase(
       { ...CONFIG, waitForIngestion: false },
       changed([uri(1)]),
-      bedrock,
+      clients,
       RUN,
       phaseContext()
     )
@@ -376,7 +378,7 @@ describe('runIngestionPhase with direct ingestion', () => {
     const phase = await runIngestionPhase(
       CONFIG,
       changed([uri(1)]),
-      bedrock,
+      clients,
       RUN,
       phaseContext(new FakeClock(0), cancel.signal)
     )

@@ -10,13 +10,29 @@ import type { RunResult } from '../src/pipeline/result.js'
 
 const runKbSync = jest.fn<(deps: RunDeps) => Promise<RunResult>>()
 const report = jest.fn<(result: RunResult) => Promise<void>>()
+const commands: string[] = []
+const githubIdToken = jest.fn(async (audience: string) => `token-for-${audience}`)
 jest.unstable_mockModule('@actions/core', () => core)
+jest.unstable_mockModule('../src/aws/github-oidc.js', () => ({ githubIdToken, TokenRequestError: Error }))
+jest.unstable_mockModule('../src/workflow-commands.js', () => ({
+  workflow: {
+    info: (message: string) => void commands.push(message),
+    debug: (message: string) => void commands.push(`::debug::${message}`),
+    warning: (message: string) => void commands.push(`::warning::${message}`),
+    addMask: (secret: string) => void commands.push(`::add-mask::${secret}`),
+    group: async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+      commands.push(`::group::${name}`)
+      return fn()
+    }
+  }
+}))
 jest.unstable_mockModule('../src/pipeline/run.js', () => ({ runKbSync }))
 jest.unstable_mockModule('../src/report/report.js', () => ({ report }))
 const { onFirstSignal, run, runnerLogger } = await import('../src/main.js')
 const { runInfo } = await import('../src/run-info.js')
 
 beforeEach(() => {
+  commands.length = 0
   core.resetCore()
   runKbSync.mockReset()
   report.mockReset()
@@ -70,12 +86,13 @@ describe('runnerLogger', () => {
     runnerLogger.info('::add-mask::hunter2')
     runnerLogger.info('ok\n::error::fake')
     await runnerLogger.group('::group::x', async () => undefined)
-    for (const line of core.lines)
+    expect(commands).toHaveLength(3)
+    for (const line of commands)
       expect(
         line
-          .replace(/^group: /, '')
-          .trimStart()
-          .startsWith('::')
+          .replace(/^::group::/, '')
+          .split('\n')
+          .some((part) => part.trimStart().startsWith('::'))
       ).toBe(false)
   })
 })
@@ -105,7 +122,7 @@ describe('run', () => {
     })
     await run()
     expect(report).toHaveBeenCalledWith(result)
-    expect(core.masked).toEqual(['secret'])
+    expect(commands).toEqual(['::add-mask::secret'])
     expect(process.listenerCount('SIGINT')).toBe(0)
   })
 

@@ -18,7 +18,7 @@ import type { InputName } from '../src/inputs.js'
 import { Cancelled } from '../src/deadline.js'
 import { runKbSync } from '../src/pipeline/run.js'
 import { buildOutputs } from '../src/report/outputs.js'
-import { awsError, FakeClock, RecordingLogger, RUN } from './support/fakes.js'
+import { awsError, FakeClock, RecordingLogger, RUN, stubClients } from './support/fakes.js'
 
 const lambdaMock = mockClient(LambdaClient)
 const bedrockMock = mockClient(BedrockAgentClient)
@@ -58,11 +58,14 @@ function harness(inputs: Partial<Record<InputName, string>>, env: NodeJS.Process
     createClients: (settings: ClientSettings): AwsClients => {
       built.push(settings)
       const credentials = async () => ({ accessKeyId: 'AKID', secretAccessKey: 'secret' })
-      return {
-        lambda: new LambdaClient({ region: settings.region, credentials }),
-        bedrock: new BedrockAgentClient({ region: settings.region, credentials }),
-        dynamodb: new DynamoDBClient({ region: settings.region, credentials })
-      }
+      return stubClients(
+        {
+          lambda: new LambdaClient({ region: settings.region, credentials }),
+          bedrock: new BedrockAgentClient({ region: settings.region, credentials }),
+          dynamodb: new DynamoDBClient({ region: settings.region, credentials })
+        },
+        settings.credentials ?? credentials
+      )
     }
   }
   return { deps, masked, built, logger, clock }

@@ -5,14 +5,14 @@ import { Uint8ArrayBlobAdapter } from '@smithy/core/serde'
 import { mockClient } from 'aws-sdk-client-mock'
 import { runSyncPhase } from '../src/pipeline/sync.js'
 import { Cancelled } from '../src/deadline.js'
-import { awsError, FakeClock, phaseContext } from './support/fakes.js'
+import { awsError, FakeClock, phaseContext, stubClients } from './support/fakes.js'
 
 const lambdaMock = mockClient(LambdaClient)
 const dynamoMock = mockClient(DynamoDBClient)
-const clients = {
+const clients = stubClients({
   lambda: new LambdaClient({ region: 'us-east-1' }),
   dynamodb: new DynamoDBClient({ region: 'us-east-1' })
-}
+})
 
 const CONFIG = {
   sync: true,

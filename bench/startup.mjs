@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9)
-const entry = new URL('../dist/index.js', import.meta.url).pathname
+const entry = process.env.BENCH_ENTRY ?? new URL('../dist/index.js', import.meta.url).pathname
 
 function once() {
   return new Promise((resolve, reject) => {

@@ -1,17 +1,18 @@
 /**
  * The runner adapter: read the run's inputs and metadata, run the pipeline, report. Everything between is plain
  * code over (config, clients, clock) that never touches the runner. This is also where the runner's signals
- * become the pipeline's cancellation.
+ * become the pipeline's cancellation. @actions/core is loaded only where it is needed (the OIDC token, the
+ * report), so the run reaches its first AWS call without it.
  */
-import * as core from '@actions/core'
 import { systemClock } from './clock.js'
+import { githubIdToken } from './aws/github-oidc.js'
 import { Cancelled } from './deadline.js'
 import type { InputName } from './inputs.js'
 import type { Logger } from './logger.js'
 import { runKbSync } from './pipeline/run.js'
-import { report } from './report/report.js'
 import { runInfo } from './run-info.js'
 import { logText } from './text.js'
+import { workflow } from './workflow-commands.js'
 
 /**
  * The runner sends SIGINT, then SIGTERM about 7.5 s later, then kills the process. The run stops at the first
@@ -26,10 +27,10 @@ function readInput(name: InputName): string | undefined {
 
 /** Every line the pipeline says reaches the runner through logText, so outside text can never be a command. */
 export const runnerLogger: Logger = {
-  info: (message) => core.info(logText(message)),
-  debug: (message) => core.debug(logText(message)),
-  warning: (message) => core.warning(logText(message)),
-  group: (name, fn) => core.group(logText(name), fn)
+  info: (message) => workflow.info(logText(message)),
+  debug: (message) => workflow.debug(logText(message)),
+  warning: (message) => workflow.warning(logText(message)),
+  group: (name, fn) => workflow.group(logText(name), fn)
 }
 
 /** The two signals the runner sends; the first of either cancels, later ones change nothing. */
@@ -55,7 +56,7 @@ export function onFirstSignal(
 export async function run(): Promise<void> {
   const cancel = new AbortController()
   const stopWatching = onFirstSignal(process, (signal) => {
-    core.info(`Received ${signal}: stopping now; the job summary and outputs follow.`)
+    workflow.info(`Received ${signal}: stopping now; the job summary and outputs follow.`)
     cancel.abort(new Cancelled(signal))
     setTimeout(() => process.exit(process.exitCode || 1), EXIT_AFTER_SIGNAL_MS).unref()
   })
@@ -66,18 +67,20 @@ export async function run(): Promise<void> {
       run: runInfo(),
       clock: systemClock,
       logger: runnerLogger,
-      getIdToken: (audience) => core.getIDToken(audience),
-      mask: (secret) => core.setSecret(secret),
+      getIdToken: (audience, signal) => githubIdToken(audience, process.env, signal),
+      mask: (secret) => workflow.addMask(secret),
       cancel: cancel.signal,
       updateAlertIssue: async (target, result, signal) => {
-        core.setSecret(target.token)
+        workflow.addMask(target.token)
         const { updateAlertIssue } = await import('./report/alert.js')
         return updateAlertIssue(target, result, signal)
       }
     })
+    const { report } = await import('./report/report.js')
     await report(result)
   } catch (error) {
     // The pipeline and report never throw by design; this funnel keeps a bug from ending the run silently green.
+    const core = await import('@actions/core')
     core.setFailed(
       logText(`kb-sync failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
     )

@@ -55,7 +55,8 @@ export function summaryPreformatted(text: string, max = 4_096): string {
   return truncate(text, max).replace(CONTROL, '\ufffd').replace(SUMMARY_SPECIALS, entity).replace(LINE_BREAKS, '&#10;')
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+// Built on first use: creating a segmenter loads ICU's break rules (~10 ms), which most runs never need.
+let graphemes: Intl.Segmenter | undefined
 
 /**
  * Cuts text to at most `max` characters (Unicode code points, as AWS counts them), never inside a character or a
@@ -67,6 +68,7 @@ export function truncate(text: string, max: number): string {
   let out = ''
   let used = 0
   // A prefix is enough to find the cut (max code points are at most 2 × max units), whatever the text's size.
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })
   for (const { segment } of graphemes.segment(text.slice(0, 2 * max + 64))) {
     const size = [...segment].length
     if (used + size > max - 1) break

@@ -2,6 +2,11 @@
  * Test doubles for the seams the pipeline exposes: a clock whose sleeps pass instantly (and are recorded), a
  * logger that keeps what it is told, and a RunInfo.
  */
+import type { BedrockAgentClient } from '@aws-sdk/client-bedrock-agent'
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import type { LambdaClient } from '@aws-sdk/client-lambda'
+import type { AwsCredentialIdentityProvider } from '@smithy/types'
+import type { AwsClients } from '../../src/aws/clients.js'
 import type { Clock } from '../../src/clock.js'
 import type { RunInfo } from '../../src/inputs.js'
 import type { Logger } from '../../src/logger.js'
@@ -106,4 +111,25 @@ export function awsError(name: string, status: number, message = `${name} from t
     $metadata: { httpStatusCode: status },
     $fault: status >= 500 ? 'server' : 'client'
   })
+}
+
+/** AwsClients over ready clients (stubbed by aws-sdk-client-mock), as a phase asks for them. */
+export function stubClients(
+  clients: { lambda?: LambdaClient; bedrock?: BedrockAgentClient; dynamodb?: DynamoDBClient },
+  credentials: AwsCredentialIdentityProvider = async () => ({ accessKeyId: 'AKID', secretAccessKey: 'secret' })
+): AwsClients {
+  const missing = (name: string) => async (): Promise<never> => {
+    throw new Error(`the test gave no ${name} client`)
+  }
+  return {
+    lambda: clients.lambda ? async () => clients.lambda! : missing('lambda'),
+    bedrock: clients.bedrock ? async () => clients.bedrock! : missing('bedrock'),
+    dynamodb: clients.dynamodb ? async () => clients.dynamodb! : missing('dynamodb'),
+    credentials,
+    destroy: () => {
+      clients.lambda?.destroy()
+      clients.bedrock?.destroy()
+      clients.dynamodb?.destroy()
+    }
+  }
 }

@@ -4721,7 +4721,7 @@ __webpack_unused_export__ = AudioExtractionConfiguration$;
 __webpack_unused_export__ = AudioSegmentationConfiguration$;
 __webpack_unused_export__ = AutoToolChoice$;
 __webpack_unused_export__ = BedrockAgent;
-exports.NyU = BedrockAgentClient;
+exports.BedrockAgentClient = BedrockAgentClient;
 __webpack_unused_export__ = BedrockAgentServiceException;
 __webpack_unused_export__ = BedrockAgentServiceException$;
 __webpack_unused_export__ = BedrockDataAutomationConfiguration$;
@@ -9985,7 +9985,7 @@ __webpack_unused_export__ = DisassociationMode;
 __webpack_unused_export__ = DuplicateItemException;
 __webpack_unused_export__ = DuplicateItemException$;
 __webpack_unused_export__ = DynamoDB;
-exports.MGV = DynamoDBClient;
+exports.DynamoDBClient = DynamoDBClient;
 __webpack_unused_export__ = DynamoDBServiceException;
 __webpack_unused_export__ = DynamoDBServiceException$;
 __webpack_unused_export__ = EnableKinesisStreamingConfiguration$;
@@ -10338,7 +10338,7 @@ __webpack_unused_export__ = waitUntilTableNotExists;
 
 /***/ }),
 
-/***/ 1696:
+/***/ 9315:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -15780,7 +15780,7 @@ __webpack_unused_export__ = KafkaSchemaRegistryConfig$;
 __webpack_unused_export__ = KafkaSchemaValidationAttribute;
 __webpack_unused_export__ = KafkaSchemaValidationConfig$;
 __webpack_unused_export__ = Lambda;
-exports.Nox = LambdaClient;
+exports.LambdaClient = LambdaClient;
 __webpack_unused_export__ = LambdaManagedInstancesCapacityProviderConfig$;
 __webpack_unused_export__ = LambdaServiceException;
 __webpack_unused_export__ = LambdaServiceException$;
@@ -17476,7 +17476,7 @@ __webpack_unused_export__ = ProvidedContext$;
 __webpack_unused_export__ = RegionDisabledException;
 __webpack_unused_export__ = RegionDisabledException$;
 __webpack_unused_export__ = STS;
-exports.iM = STSClient;
+exports.STSClient = STSClient;
 __webpack_unused_export__ = STSServiceException;
 __webpack_unused_export__ = STSServiceException$;
 __webpack_unused_export__ = ScopedSession$;
@@ -30054,7 +30054,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9315:
+/***/ 1696:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -30953,7 +30953,7 @@ var DiscrError;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 const core_1 = __nccwpck_require__(6422);
 const validation_1 = __nccwpck_require__(3290);
-const applicator_1 = __nccwpck_require__(9315);
+const applicator_1 = __nccwpck_require__(1696);
 const format_1 = __nccwpck_require__(4930);
 const metadata_1 = __nccwpck_require__(931);
 const draft7Vocabularies = [
@@ -54912,128 +54912,19 @@ module.exports = Iterator;
 
 /***/ }),
 
-/***/ 5308:
+/***/ 201:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  d: () => (/* binding */ EXIT),
-  i: () => (/* binding */ main)
-});
-
-;// CONCATENATED MODULE: ./src/deadline.ts
-/** The run was cancelled: the runner sent a signal (a cancelled workflow, a job's timeout-minutes). */
-class Cancelled extends Error {
-    signalName;
-    name = 'Cancelled';
-    constructor(signalName) {
-        super(`the run was cancelled (${signalName})`);
-        this.signalName = signalName;
-    }
-}
-/** A phase ran out of the time its configuration gives it. */
-class DeadlineExceeded extends Error {
-    limit;
-    name = 'DeadlineExceeded';
-    constructor(
-    /** The setting that bounds the phase, in the words a user knows it by (e.g. "ingestion_timeout_minutes = 60"). */
-    limit) {
-        super(`the time allowed by ${limit} ran out`);
-        this.limit = limit;
-    }
-}
-function startDeadline(clock, ms, cancel, limit) {
-    const at = clock.now() + ms;
-    const signal = AbortSignal.any([cancel, clock.timeout(ms, new DeadlineExceeded(limit))]);
-    return { signal, limit, left: () => Math.max(0, at - clock.now()) };
-}
-/** Why `signal` stopped the work, when it did: a cancellation or a deadline. */
-function stopCause(signal) {
-    if (!signal?.aborted)
-        return undefined;
-    const reason = signal.reason;
-    return reason instanceof Cancelled || reason instanceof DeadlineExceeded ? reason : undefined;
-}
-/** A signal that never aborts, for callers that have nothing to cancel. */
-const NEVER = new AbortController().signal;
-/**
- * Races a promise that cannot take a signal (a token request, a credential provider) against one, so it never
- * outlives the phase; the loser is left to settle on its own.
- */
-function raceSignal(promise, signal) {
-    if (signal.aborted)
-        return Promise.reject(signal.reason);
-    return new Promise((resolve, reject) => {
-        const onAbort = () => reject(signal.reason);
-        signal.addEventListener('abort', onAbort, { once: true });
-        promise.then((value) => {
-            signal.removeEventListener('abort', onAbort);
-            resolve(value);
-        }, (error) => {
-            signal.removeEventListener('abort', onAbort);
-            reject(error);
-        });
-    });
-}
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-bedrock-agent/dist-cjs/index.js
-var dist_cjs = __nccwpck_require__(8009);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-dynamodb/dist-cjs/index.js
-var client_dynamodb_dist_cjs = __nccwpck_require__(4305);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-lambda/dist-cjs/index.js
-var client_lambda_dist_cjs = __nccwpck_require__(1696);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
-var client_sts_dist_cjs = __nccwpck_require__(1695);
-// EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
-var retry = __nccwpck_require__(3609);
-// EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
-var node_http_handler_dist_cjs = __nccwpck_require__(1279);
-;// CONCATENATED MODULE: ./src/budget.ts
-/** Getting credentials: the OIDC token, STS, or resolving the default chain. */
-const CREDENTIALS_BUDGET_MS = 60_000;
-/** Headroom for the answer of a Lambda that ran for exactly sync_timeout_seconds to travel back. */
-const INVOKE_GRACE_MS = 2_000;
-/** The sync phase's own calls besides the invocations: backlog counts and an Event invocation. */
-const SYNC_OVERHEAD_MS = 120_000;
-/** The checks of a dry run, all together. */
-const DRY_RUN_BUDGET_MS = 120_000;
-/** After the phases: writing the report and anything published with it. */
-const REPORT_BUDGET_MS = 60_000;
-/** The longest one synchronous invocation may take before the action stops waiting for its answer. */
-function invokeBudgetMs(config) {
-    return config.syncTimeoutSeconds * 1000 + INVOKE_GRACE_MS;
-}
-/** The sync phase's deadline: every batch may use its whole sync_timeout_seconds, plus the counts around them. */
-function syncPhaseBudgetMs(config) {
-    if (!config.sync || !config.waitForSync)
-        return SYNC_OVERHEAD_MS;
-    return config.maxSyncBatches * invokeBudgetMs(config) + SYNC_OVERHEAD_MS;
-}
-/** The ingestion phase's deadline: ingestion_timeout_minutes, waiting for a job that was already running included. */
-function ingestionPhaseBudgetMs(config) {
-    return config.ingestion === 'never' ? 0 : config.ingestionTimeoutMs;
-}
-/** The longest a whole run can take with this configuration. */
-function runBudgetMs(config) {
-    if (config.dryRun)
-        return CREDENTIALS_BUDGET_MS + DRY_RUN_BUDGET_MS + REPORT_BUDGET_MS;
-    return CREDENTIALS_BUDGET_MS + syncPhaseBudgetMs(config) + ingestionPhaseBudgetMs(config) + REPORT_BUDGET_MS;
-}
-
-;// CONCATENATED MODULE: ./src/aws/clients.ts
-/**
- * AWS clients from the standard SDK configuration, so AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE>, profiles and
- * the default credential chain all work as they do for any SDK program.
- *
- * Every client has timeouts on both halves of a response: `requestTimeout` until the headers arrive and
- * `socketTimeout` for a socket that goes quiet afterwards (a body that stalls after its headers). The phase
- * deadline, passed to each call as an abort signal, bounds whatever the retries add on top.
- */
-
-
-
-
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   RK: () => (/* binding */ apiHandler),
+/* harmony export */   _O: () => (/* binding */ USER_AGENT),
+/* harmony export */   hP: () => (/* binding */ createClients),
+/* harmony export */   uW: () => (/* binding */ createStsClient)
+/* harmony export */ });
+/* unused harmony export InvokeRetryStrategy */
+/* harmony import */ var _smithy_core_retry__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3609);
+/* harmony import */ var _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1279);
+/* harmony import */ var _budget_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7562);
 
 
 
@@ -55047,7 +54938,7 @@ const INVOKE_MAX_ATTEMPTS = 3;
  * make the SDK run the batch again. Only answers that prove the function did not run are retried: throttling
  * (429) and a refused connection.
  */
-class InvokeRetryStrategy extends retry.StandardRetryStrategy {
+class InvokeRetryStrategy extends _smithy_core_retry__WEBPACK_IMPORTED_MODULE_0__.StandardRetryStrategy {
     constructor() {
         super(INVOKE_MAX_ATTEMPTS);
     }
@@ -55064,42 +54955,247 @@ function apiHandler() {
     return httpHandler(API_TIMEOUT_MS);
 }
 function httpHandler(timeoutMs) {
-    return new node_http_handler_dist_cjs.NodeHttpHandler({
+    return new _smithy_node_http_handler__WEBPACK_IMPORTED_MODULE_1__.NodeHttpHandler({
         connectionTimeout: CONNECTION_TIMEOUT_MS,
         requestTimeout: timeoutMs,
         socketTimeout: timeoutMs,
         throwOnRequestTimeout: true
     });
 }
-function createClients(settings) {
-    const common = {
-        region: settings.region,
-        customUserAgent: [USER_AGENT],
-        ...(settings.credentials ? { credentials: settings.credentials } : {})
-    };
+async function createClients(settings) {
+    // One provider for all clients: the default chain is resolved once, whichever client signs first.
+    let credentials = settings.credentials;
+    if (credentials === undefined) {
+        const { defaultProvider } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5861, 19));
+        credentials = defaultProvider();
+    }
+    const common = { region: settings.region, customUserAgent: [USER_AGENT], credentials };
     const api = apiHandler();
+    const built = [];
+    const lazily = (make) => {
+        let client;
+        return () => (client ??= make().then((made) => {
+            built.push(made);
+            return made;
+        }));
+    };
     return {
-        lambda: new client_lambda_dist_cjs/* LambdaClient */.Nox({
-            ...common,
-            retryStrategy: new InvokeRetryStrategy(),
-            // A synchronous invocation sends nothing back until the function ends, so both timeouts are its whole budget.
-            requestHandler: httpHandler(invokeBudgetMs(settings))
+        credentials,
+        lambda: lazily(async () => {
+            const { LambdaClient } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 9315, 19));
+            return new LambdaClient({
+                ...common,
+                retryStrategy: new InvokeRetryStrategy(),
+                // A synchronous invocation sends nothing back until the function ends: both timeouts are its whole budget.
+                requestHandler: httpHandler((0,_budget_js__WEBPACK_IMPORTED_MODULE_2__/* .invokeBudgetMs */ .IZ)(settings))
+            });
         }),
-        bedrock: new dist_cjs/* BedrockAgentClient */.NyU({ ...common, requestHandler: api }),
-        dynamodb: new client_dynamodb_dist_cjs/* DynamoDBClient */.MGV({ ...common, requestHandler: api })
+        bedrock: lazily(async () => {
+            const { BedrockAgentClient } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8009, 19));
+            return new BedrockAgentClient({ ...common, requestHandler: api });
+        }),
+        dynamodb: lazily(async () => {
+            const { DynamoDBClient } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4305, 19));
+            return new DynamoDBClient({ ...common, requestHandler: api });
+        }),
+        destroy: () => {
+            for (const client of built)
+                client.destroy();
+        }
     };
 }
 /** The STS client of the OIDC exchange: the same timeouts, so a stalled STS cannot hold the credentials step. */
-function createStsClient(region) {
-    return new client_sts_dist_cjs/* STSClient */.iM({ region, customUserAgent: [USER_AGENT], requestHandler: apiHandler() });
-}
-function destroyClients(clients) {
-    clients.lambda.destroy();
-    clients.bedrock.destroy();
-    clients.dynamodb.destroy();
+async function createStsClient(region) {
+    const { STSClient } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1695, 19));
+    return new STSClient({ region, customUserAgent: [USER_AGENT], requestHandler: apiHandler() });
 }
 
-;// CONCATENATED MODULE: ./src/aws/errors.ts
+
+/***/ }),
+
+/***/ 6963:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   n6: () => (/* binding */ assumeRoleCredentials),
+/* harmony export */   oidcCredentials: () => (/* binding */ oidcCredentials)
+/* harmony export */ });
+/* unused harmony exports assumeRoleWithOidc, assumeRole */
+/* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1695);
+/* harmony import */ var _budget_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7562);
+/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6683);
+/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(201);
+/* harmony import */ var _github_oidc_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(650);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9378);
+/**
+ * GitHub OIDC → STS AssumeRoleWithWebIdentity, done by the action itself so the credentials live only inside
+ * this step. Without role_to_assume the SDK's default credential chain is used instead. Outside GitHub Actions a
+ * terminal front assumes role_to_assume with STS AssumeRole, signed by the default chain (a profile, SSO, keys).
+ */
+
+
+
+
+
+
+
+/** Credentials are renewed this long before they expire, so no call is signed with a dying session. */
+const RENEW_BEFORE_MS = 5 * 60_000;
+/**
+ * Assumes the role now (so a refusal fails the run before any work), then hands out those credentials and renews
+ * them with a fresh OIDC token when they near expiry: a long drain plus a long ingestion wait can outlast the
+ * one-hour session that every role allows.
+ */
+async function oidcCredentials(request, now = Date.now) {
+    return renewed((signal) => assumeRoleWithOidc(request, signal), request, now);
+}
+/** Gets credentials now, hands them out, and gets them again (one renewal at a time) when they near expiry. */
+async function renewed(assume, bounds, now) {
+    let current = await assume(bounds.signal ?? _deadline_js__WEBPACK_IMPORTED_MODULE_0__/* .NEVER */ .tm);
+    let renewing;
+    return async () => {
+        const expiresAt = current.expiration?.getTime() ?? Infinity;
+        if (expiresAt - now() > RENEW_BEFORE_MS)
+            return current;
+        const bound = AbortSignal.any([bounds.cancel ?? _deadline_js__WEBPACK_IMPORTED_MODULE_0__/* .NEVER */ .tm, AbortSignal.timeout(_budget_js__WEBPACK_IMPORTED_MODULE_4__/* .CREDENTIALS_BUDGET_MS */ .MN)]);
+        renewing ??= assume(bound).finally(() => (renewing = undefined));
+        current = await renewing;
+        return current;
+    };
+}
+async function assumeRoleWithOidc(request, signal) {
+    if (!request.idTokenAvailable) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CredentialsError */ .lE(`role_to_assume is set but this job cannot request a GitHub OIDC token: add "permissions: id-token: write" to the job (or workflow) that runs kb-sync.`);
+    }
+    let token;
+    try {
+        token = await (0,_deadline_js__WEBPACK_IMPORTED_MODULE_0__/* .raceSignal */ .WU)(request.getIdToken(request.audience, signal), signal);
+    }
+    catch (error) {
+        if ((0,_deadline_js__WEBPACK_IMPORTED_MODULE_0__/* .stopCause */ .w3)(signal))
+            throw signal.reason;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CredentialsError */ .lE(tokenRequestFailure(request.audience, error));
+    }
+    request.mask(token);
+    const sts = request.sts ?? (await (0,_clients_js__WEBPACK_IMPORTED_MODULE_1__/* .createStsClient */ .uW)(request.region));
+    try {
+        const answer = await sts.send(new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_5__/* .AssumeRoleWithWebIdentityCommand */ .WH({
+            RoleArn: request.roleArn,
+            RoleSessionName: request.sessionName,
+            WebIdentityToken: token,
+            DurationSeconds: 3600
+        }), { abortSignal: signal });
+        const credentials = sessionOf(answer.Credentials, `STS AssumeRoleWithWebIdentity for ${request.roleArn}`);
+        request.mask(credentials.accessKeyId);
+        request.mask(credentials.secretAccessKey);
+        request.mask(credentials.sessionToken);
+        return credentials;
+    }
+    catch (error) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CredentialsError */ .lE)
+            throw error;
+        if ((0,_deadline_js__WEBPACK_IMPORTED_MODULE_0__/* .stopCause */ .w3)(signal))
+            throw signal.reason;
+        const aws = `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorName */ .Is)(error)}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}`;
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isAccessDenied */ .w7)(error) || (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorName */ .Is)(error) === 'InvalidIdentityTokenException') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CredentialsError */ .lE(`sts:AssumeRoleWithWebIdentity was refused for ${request.roleArn}: check that the role's trust policy trusts the GitHub OIDC provider for this repository (token.actions.githubusercontent.com:sub) and the audience '${request.audience}' (${aws})`);
+        }
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CredentialsError */ .lE(`sts:AssumeRoleWithWebIdentity for ${request.roleArn} failed (${aws})`);
+    }
+    finally {
+        if (!request.sts)
+            sts.destroy();
+    }
+}
+/**
+ * role_to_assume outside GitHub Actions: STS AssumeRole signed by the default credential chain (AWS_PROFILE, SSO,
+ * environment keys), renewed like the OIDC session so a long run never signs with expired credentials. The
+ * permission is the caller's own (sts:AssumeRole on the role), and the role's trust policy must trust the caller.
+ */
+async function assumeRoleCredentials(request, now = Date.now) {
+    return renewed((signal) => assumeRole(request, signal), request, now);
+}
+async function assumeRole(request, signal) {
+    const sts = request.sts ?? (await (0,_clients_js__WEBPACK_IMPORTED_MODULE_1__/* .createStsClient */ .uW)(request.region));
+    try {
+        const answer = await sts.send(new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_5__/* .AssumeRoleCommand */ .QL({
+            RoleArn: request.roleArn,
+            RoleSessionName: request.sessionName,
+            // One hour is also the most a chained role session (from SSO or another role) may ask for.
+            DurationSeconds: 3600
+        }), { abortSignal: signal });
+        return sessionOf(answer.Credentials, `STS AssumeRole for ${request.roleArn}`);
+    }
+    catch (error) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CredentialsError */ .lE)
+            throw error;
+        if ((0,_deadline_js__WEBPACK_IMPORTED_MODULE_0__/* .stopCause */ .w3)(signal))
+            throw signal.reason;
+        const aws = `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorName */ .Is)(error)}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}`;
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorName */ .Is)(error) === 'CredentialsProviderError' || (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isCredentialError */ ._j)(error)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CredentialsError */ .lE(`No usable AWS credentials to call sts:AssumeRole for ${request.roleArn}: sign in first (aws sso login, AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY) (${aws})`);
+        }
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isAccessDenied */ .w7)(error)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CredentialsError */ .lE(`sts:AssumeRole was refused for ${request.roleArn}: your identity needs sts:AssumeRole on that role, and the role's trust policy must trust your identity (${aws})`);
+        }
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CredentialsError */ .lE(`sts:AssumeRole for ${request.roleArn} failed (${aws})`);
+    }
+    finally {
+        if (!request.sts)
+            sts.destroy();
+    }
+}
+/**
+ * Why the token request failed, and where to look. Only a refusal (401, 403), or a request that could not be made
+ * at all, points at the job's permissions; a rate limit or a 5xx does not, and a dropped connection points at the
+ * network.
+ */
+function tokenRequestFailure(audience, error) {
+    const failed = `Could not get a GitHub OIDC token for audience '${audience}'`;
+    const status = error instanceof _github_oidc_js__WEBPACK_IMPORTED_MODULE_2__/* .TokenRequestError */ .Nj ? error.status : undefined;
+    const text = (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error);
+    if (status === undefined && error instanceof _github_oidc_js__WEBPACK_IMPORTED_MODULE_2__/* .TokenRequestError */ .Nj && /not set$/.test(text)) {
+        return `${failed}: ${text}. Check that the job has "permissions: id-token: write".`;
+    }
+    if (status === 401 || status === 403) {
+        return `${failed}: ${text}. Check that the job has "permissions: id-token: write".`;
+    }
+    if (status !== undefined)
+        return `${failed}: ${text}. Try the run again later.`;
+    return `${failed}: GitHub's token endpoint could not be reached (${text}). Check the runner's network.`;
+}
+/** A session's credentials from STS's answer; an answer without all three parts is an error, never a half session. */
+function sessionOf(c, call) {
+    if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CredentialsError */ .lE(`${call} returned no credentials.`);
+    return {
+        accessKeyId: c.AccessKeyId,
+        secretAccessKey: c.SecretAccessKey,
+        sessionToken: c.SessionToken,
+        ...(c.Expiration ? { expiration: c.Expiration } : {})
+    };
+}
+
+
+/***/ }),
+
+/***/ 9378:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E2: () => (/* binding */ isThrottling),
+/* harmony export */   Is: () => (/* binding */ errorName),
+/* harmony export */   Pp: () => (/* binding */ describeAwsError),
+/* harmony export */   _j: () => (/* binding */ isCredentialError),
+/* harmony export */   dg: () => (/* binding */ isTransient),
+/* harmony export */   dh: () => (/* binding */ isConflict),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   go: () => (/* binding */ isQuotaExceeded),
+/* harmony export */   lE: () => (/* binding */ CredentialsError),
+/* harmony export */   w7: () => (/* binding */ isAccessDenied)
+/* harmony export */ });
+/* unused harmony export isNotFound */
+/* harmony import */ var _smithy_core_retry__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3609);
 /**
  * Turns AWS SDK errors into sentences a person can act on, and says which ones are worth retrying. Which errors
  * are throttling or transient is the SDK's own rule (@smithy/core/retry), so kb-sync retries what the SDK would.
@@ -55117,6 +55213,10 @@ const CREDENTIALS = new Set([
     'InvalidClientTokenId',
     'ExpiredToken'
 ]);
+/** Credentials could not be had: the message says why, in words a person can act on. */
+class CredentialsError extends Error {
+    name = 'CredentialsError';
+}
 function shape(error) {
     return typeof error === 'object' && error !== null ? error : { message: String(error) };
 }
@@ -55128,7 +55228,7 @@ function errorMessage(error) {
     return message && message !== 'UnknownError' ? message : (name ?? String(error));
 }
 function isThrottling(error) {
-    return typeof error === 'object' && error !== null && (0,retry.isThrottlingError)(error);
+    return typeof error === 'object' && error !== null && (0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_0__.isThrottlingError)(error);
 }
 /** An account quota is used up: retrying soon cannot help, so it is reported at once with where to raise it. */
 function isQuotaExceeded(error) {
@@ -55151,7 +55251,7 @@ function isTransient(error) {
     if (typeof error !== 'object' || error === null)
         return false;
     const sdkError = error;
-    return (0,retry.isThrottlingError)(sdkError) || (0,retry.isTransientError)(sdkError) || (0,retry.isServerError)(sdkError);
+    return (0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_0__.isThrottlingError)(sdkError) || (0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_0__.isTransientError)(sdkError) || (0,_smithy_core_retry__WEBPACK_IMPORTED_MODULE_0__.isServerError)(sdkError);
 }
 function isCredentialError(error) {
     return CREDENTIALS.has(shape(error).name ?? '');
@@ -55184,158 +55284,177 @@ function describeAwsError(error, call) {
     return `${call.iamAction} on ${call.target} failed (${aws})`;
 }
 
-;// CONCATENATED MODULE: ./src/aws/credentials.ts
+
+/***/ }),
+
+/***/ 650:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Nj: () => (/* binding */ TokenRequestError),
+/* harmony export */   eC: () => (/* binding */ githubIdToken)
+/* harmony export */ });
+/* unused harmony export TOKEN_ATTEMPTS */
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9373);
+/* harmony import */ var _pipeline_backoff_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1178);
 /**
- * GitHub OIDC → STS AssumeRoleWithWebIdentity, done by the action itself so the credentials live only inside
- * this step. Without role_to_assume the SDK's default credential chain is used instead. Outside GitHub Actions a
- * terminal front assumes role_to_assume with STS AssumeRole, signed by the default chain (a profile, SSO, keys).
+ * The job's GitHub OIDC token, asked of the runner's token endpoint (ACTIONS_ID_TOKEN_REQUEST_URL, with
+ * ACTIONS_ID_TOKEN_REQUEST_TOKEN), as @actions/core does. Asked here instead, so the request takes the credentials
+ * step's abort signal (a stalled endpoint is given up at the deadline), says which HTTP status it got, and loads no
+ * HTTP stack beyond Node's own.
  */
 
 
-
-
-
-class CredentialsError extends Error {
-    constructor(message) {
+/** A token request that failed: the endpoint's HTTP status, or none when no answer came. */
+class TokenRequestError extends Error {
+    status;
+    transient;
+    name = 'TokenRequestError';
+    constructor(message, status, 
+    /** A rate limit, a 5xx or a dropped connection: asking again may work. */
+    transient = false) {
         super(message);
-        this.name = 'CredentialsError';
+        this.status = status;
+        this.transient = transient;
     }
 }
-/** Credentials are renewed this long before they expire, so no call is signed with a dying session. */
-const RENEW_BEFORE_MS = 5 * 60_000;
-/**
- * Assumes the role now (so a refusal fails the run before any work), then hands out those credentials and renews
- * them with a fresh OIDC token when they near expiry: a long drain plus a long ingestion wait can outlast the
- * one-hour session that every role allows.
- */
-async function oidcCredentials(request, now = Date.now) {
-    return renewed((signal) => assumeRoleWithOidc(request, signal), request, now);
-}
-/** Gets credentials now, hands them out, and gets them again (one renewal at a time) when they near expiry. */
-async function renewed(assume, bounds, now) {
-    let current = await assume(bounds.signal ?? NEVER);
-    let renewing;
-    return async () => {
-        const expiresAt = current.expiration?.getTime() ?? Infinity;
-        if (expiresAt - now() > RENEW_BEFORE_MS)
-            return current;
-        const bound = AbortSignal.any([bounds.cancel ?? NEVER, AbortSignal.timeout(CREDENTIALS_BUDGET_MS)]);
-        renewing ??= assume(bound).finally(() => (renewing = undefined));
-        current = await renewing;
-        return current;
-    };
-}
-async function assumeRoleWithOidc(request, signal) {
-    if (!request.idTokenAvailable) {
-        throw new CredentialsError(`role_to_assume is set but this job cannot request a GitHub OIDC token: add "permissions: id-token: write" to the job (or workflow) that runs kb-sync.`);
+/** Transient failures are asked again this many times in all (about 8 s of backoff at most). */
+const TOKEN_ATTEMPTS = 5;
+async function githubIdToken(audience, env, signal, clock = _clock_js__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .m) {
+    const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
+    const token = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+    if (!url || !token) {
+        throw new TokenRequestError('ACTIONS_ID_TOKEN_REQUEST_URL or ACTIONS_ID_TOKEN_REQUEST_TOKEN is not set', undefined);
     }
-    let token;
+    const request = `${url}&audience=${encodeURIComponent(audience)}`;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await askOnce(request, token, signal);
+        }
+        catch (error) {
+            if (signal?.aborted)
+                throw signal.reason;
+            if (!(error instanceof TokenRequestError) || !error.transient || attempt >= TOKEN_ATTEMPTS)
+                throw error;
+            await clock.sleep((0,_pipeline_backoff_js__WEBPACK_IMPORTED_MODULE_1__/* .retryDelay */ .a)(attempt - 1, clock.random), signal);
+        }
+    }
+}
+async function askOnce(request, token, signal) {
+    let response;
     try {
-        token = await raceSignal(request.getIdToken(request.audience), signal);
+        response = await fetch(request, {
+            headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+            ...(signal ? { signal } : {})
+        });
     }
     catch (error) {
-        if (stopCause(signal))
-            throw signal.reason;
-        throw new CredentialsError(tokenRequestFailure(request.audience, error));
+        throw new TokenRequestError(networkFailure(error), undefined, true);
     }
-    request.mask(token);
-    const sts = request.sts ?? createStsClient(request.region);
+    let body;
+    let unreadable;
     try {
-        const answer = await sts.send(new client_sts_dist_cjs/* AssumeRoleWithWebIdentityCommand */.WH({
-            RoleArn: request.roleArn,
-            RoleSessionName: request.sessionName,
-            WebIdentityToken: token,
-            DurationSeconds: 3600
-        }), { abortSignal: signal });
-        const credentials = sessionOf(answer.Credentials, `STS AssumeRoleWithWebIdentity for ${request.roleArn}`);
-        request.mask(credentials.accessKeyId);
-        request.mask(credentials.secretAccessKey);
-        request.mask(credentials.sessionToken);
-        return credentials;
+        body = await response.json();
     }
     catch (error) {
-        if (error instanceof CredentialsError)
-            throw error;
-        if (stopCause(signal))
-            throw signal.reason;
-        const aws = `${errorName(error)}: ${errorMessage(error)}`;
-        if (isAccessDenied(error) || errorName(error) === 'InvalidIdentityTokenException') {
-            throw new CredentialsError(`sts:AssumeRoleWithWebIdentity was refused for ${request.roleArn}: check that the role's trust policy trusts the GitHub OIDC provider for this repository (token.actions.githubusercontent.com:sub) and the audience '${request.audience}' (${aws})`);
-        }
-        throw new CredentialsError(`sts:AssumeRoleWithWebIdentity for ${request.roleArn} failed (${aws})`);
+        unreadable = error;
     }
-    finally {
-        if (!request.sts)
-            sts.destroy();
+    if (!response.ok) {
+        const transient = response.status === 429 || response.status >= 500;
+        throw new TokenRequestError(`GitHub's token endpoint answered HTTP ${response.status}${said(body)}`, response.status, transient);
     }
+    if (unreadable !== undefined) {
+        // A body cut off mid-way is a dropped connection; a whole one that is not JSON is not a token.
+        const dropped = unreadable.name !== 'SyntaxError';
+        throw new TokenRequestError(dropped
+            ? `the connection dropped while reading the token (${networkFailure(unreadable)})`
+            : 'the token endpoint answered with something that is not a token', response.status, dropped);
+    }
+    const value = body?.value;
+    if (typeof value !== 'string' || value === '') {
+        throw new TokenRequestError('the token endpoint answered without a token', response.status);
+    }
+    return value;
 }
-/**
- * role_to_assume outside GitHub Actions: STS AssumeRole signed by the default credential chain (AWS_PROFILE, SSO,
- * environment keys), renewed like the OIDC session so a long run never signs with expired credentials. The
- * permission is the caller's own (sts:AssumeRole on the role), and the role's trust policy must trust the caller.
- */
-async function assumeRoleCredentials(request, now = Date.now) {
-    return renewed((signal) => assumeRole(request, signal), request, now);
+/** GitHub's own one-line reason from an error answer, e.g. " (API rate limit exceeded)"; nothing else is quoted. */
+function said(body) {
+    const message = body?.message;
+    if (typeof message !== 'string')
+        return '';
+    const line = message.replace(/\s+/g, ' ').trim().slice(0, 200);
+    return line ? ` (${line})` : '';
 }
-async function assumeRole(request, signal) {
-    const sts = request.sts ?? createStsClient(request.region);
-    try {
-        const answer = await sts.send(new client_sts_dist_cjs/* AssumeRoleCommand */.QL({
-            RoleArn: request.roleArn,
-            RoleSessionName: request.sessionName,
-            // One hour is also the most a chained role session (from SSO or another role) may ask for.
-            DurationSeconds: 3600
-        }), { abortSignal: signal });
-        return sessionOf(answer.Credentials, `STS AssumeRole for ${request.roleArn}`);
-    }
-    catch (error) {
-        if (error instanceof CredentialsError)
-            throw error;
-        if (stopCause(signal))
-            throw signal.reason;
-        const aws = `${errorName(error)}: ${errorMessage(error)}`;
-        if (errorName(error) === 'CredentialsProviderError' || isCredentialError(error)) {
-            throw new CredentialsError(`No usable AWS credentials to call sts:AssumeRole for ${request.roleArn}: sign in first (aws sso login, AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY) (${aws})`);
-        }
-        if (isAccessDenied(error)) {
-            throw new CredentialsError(`sts:AssumeRole was refused for ${request.roleArn}: your identity needs sts:AssumeRole on that role, and the role's trust policy must trust your identity (${aws})`);
-        }
-        throw new CredentialsError(`sts:AssumeRole for ${request.roleArn} failed (${aws})`);
-    }
-    finally {
-        if (!request.sts)
-            sts.destroy();
-    }
-}
-/**
- * Why the token request failed, and where to look. @actions/core words it over several lines, with the HTTP status
- * as "Error Code : 429" ("undefined" when no answer came). Only a refusal (401, 403) or a request never made points
- * at the job's permissions; a rate limit, a 5xx or a dropped connection does not.
- */
-function tokenRequestFailure(audience, error) {
-    const text = errorMessage(error).replace(/\s+/g, ' ').trim();
-    const code = /Error Code ?: ?(\S+)/.exec(text)?.[1];
-    const said = /Error Message ?: ?(.*)$/.exec(text)?.[1] ?? text;
-    const failed = `Could not get a GitHub OIDC token for audience '${audience}'`;
-    if (code === undefined || code === '401' || code === '403') {
-        return `${failed}: ${text}. Check that the job has "permissions: id-token: write".`;
-    }
-    if (/^\d+$/.test(code))
-        return `${failed}: GitHub's token endpoint answered HTTP ${code} (${said}). Try the run again later.`;
-    return `${failed}: GitHub's token endpoint could not be reached (${said}). Check the runner's network.`;
-}
-/** A session's credentials from STS's answer; an answer without all three parts is an error, never a half session. */
-function sessionOf(c, call) {
-    if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken)
-        throw new CredentialsError(`${call} returned no credentials.`);
-    return {
-        accessKeyId: c.AccessKeyId,
-        secretAccessKey: c.SecretAccessKey,
-        sessionToken: c.SessionToken,
-        ...(c.Expiration ? { expiration: c.Expiration } : {})
-    };
+function networkFailure(error) {
+    const cause = error.cause;
+    return cause?.message ?? cause?.code ?? (error instanceof Error ? error.message : String(error));
 }
 
+
+/***/ }),
+
+/***/ 7562:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IZ: () => (/* binding */ invokeBudgetMs),
+/* harmony export */   MN: () => (/* binding */ CREDENTIALS_BUDGET_MS),
+/* harmony export */   N: () => (/* binding */ DRY_RUN_BUDGET_MS),
+/* harmony export */   QH: () => (/* binding */ syncPhaseBudgetMs),
+/* harmony export */   Rk: () => (/* binding */ ingestionPhaseBudgetMs),
+/* harmony export */   m1: () => (/* binding */ REPORT_BUDGET_MS),
+/* harmony export */   s5: () => (/* binding */ SYNC_OVERHEAD_MS)
+/* harmony export */ });
+/* unused harmony exports INVOKE_GRACE_MS, runBudgetMs */
+/** Getting credentials: the OIDC token, STS, or resolving the default chain. */
+const CREDENTIALS_BUDGET_MS = 60_000;
+/** Headroom for the answer of a Lambda that ran for exactly sync_timeout_seconds to travel back. */
+const INVOKE_GRACE_MS = 2_000;
+/** The sync phase's own calls besides the invocations: backlog counts and an Event invocation. */
+const SYNC_OVERHEAD_MS = 120_000;
+/** The checks of a dry run, all together. */
+const DRY_RUN_BUDGET_MS = 120_000;
+/** After the phases: writing the report and anything published with it. */
+const REPORT_BUDGET_MS = 60_000;
+/** The longest one synchronous invocation may take before the action stops waiting for its answer. */
+function invokeBudgetMs(config) {
+    return config.syncTimeoutSeconds * 1000 + INVOKE_GRACE_MS;
+}
+/** The sync phase's deadline: every batch may use its whole sync_timeout_seconds, plus the counts around them. */
+function syncPhaseBudgetMs(config) {
+    if (!config.sync || !config.waitForSync)
+        return SYNC_OVERHEAD_MS;
+    return config.maxSyncBatches * invokeBudgetMs(config) + SYNC_OVERHEAD_MS;
+}
+/** The ingestion phase's deadline: ingestion_timeout_minutes, waiting for a job that was already running included. */
+function ingestionPhaseBudgetMs(config) {
+    return config.ingestion === 'never' ? 0 : config.ingestionTimeoutMs;
+}
+/** The longest a whole run can take with this configuration. */
+function runBudgetMs(config) {
+    if (config.dryRun)
+        return CREDENTIALS_BUDGET_MS + DRY_RUN_BUDGET_MS + REPORT_BUDGET_MS;
+    return CREDENTIALS_BUDGET_MS + syncPhaseBudgetMs(config) + ingestionPhaseBudgetMs(config) + REPORT_BUDGET_MS;
+}
+
+
+/***/ }),
+
+/***/ 8898:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  d: () => (/* binding */ EXIT),
+  i: () => (/* binding */ main)
+});
+
+// EXTERNAL MODULE: ./src/deadline.ts
+var src_deadline = __nccwpck_require__(6683);
+// EXTERNAL MODULE: ./src/aws/clients.ts
+var aws_clients = __nccwpck_require__(201);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __nccwpck_require__(9378);
 ;// CONCATENATED MODULE: ./src/aws/metrics.ts
 
 
@@ -55344,8 +55463,8 @@ async function putMetrics(target, data, at, signal) {
     const { CloudWatchClient, PutMetricDataCommand } = await __nccwpck_require__.e(/* import() */ 85).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4085, 19));
     const client = new CloudWatchClient({
         region: target.region,
-        customUserAgent: [USER_AGENT],
-        requestHandler: apiHandler(),
+        customUserAgent: [aws_clients/* USER_AGENT */._O],
+        requestHandler: (0,aws_clients/* apiHandler */.RK)(),
         ...(target.credentials ? { credentials: target.credentials } : {})
     });
     const dimensions = Object.entries(target.dimensions).map(([Name, Value]) => ({ Name, Value }));
@@ -55363,7 +55482,7 @@ async function putMetrics(target, data, at, signal) {
         return undefined;
     }
     catch (error) {
-        const why = describeAwsError(error, {
+        const why = (0,errors/* describeAwsError */.Pp)(error, {
             iamAction: 'cloudwatch:PutMetricData',
             target: `namespace ${target.namespace}`,
             region: target.region
@@ -55375,6 +55494,8 @@ async function putMetrics(target, data, at, signal) {
     }
 }
 
+// EXTERNAL MODULE: ./src/budget.ts
+var budget = __nccwpck_require__(7562);
 ;// CONCATENATED MODULE: ./src/pipeline/metrics.ts
 const METRIC_NAMES = (/* unused pure expression or super */ null && ([
     'IngestionJobsStarted',
@@ -55443,1495 +55564,58 @@ function common(result) {
     return data;
 }
 
-// EXTERNAL MODULE: ./src/text.ts
-var src_text = __nccwpck_require__(8992);
-;// CONCATENATED MODULE: ./src/inputs.ts
-/**
- * Raw action inputs → a validated, typed Config. Every input is checked before the first AWS call, and every
- * problem is reported at once, each naming the input, the value it got and what is allowed.
- */
-
-/** The defaults of action.yml, repeated here because a run outside the runner (local-action, CLI) gets none. */
-const INPUT_DEFAULTS = {
-    function_name: 'incident-kb-batch-sync',
-    aws_region: '',
-    role_to_assume: '',
-    role_session_name: '',
-    audience: 'sts.amazonaws.com',
-    sync: 'true',
-    wait_for_sync: 'true',
-    max_sync_batches: '10',
-    sync_payload: '{}',
-    sync_timeout_seconds: '900',
-    ingestion: 'auto',
-    wait_for_ingestion: 'true',
-    ingestion_timeout_minutes: '60',
-    poll_interval_seconds: '15',
-    fail_on_document_failures: 'true',
-    backlog_table: 'incidents',
-    backlog_index: 'status-priority-index',
-    description: '',
-    dry_run: 'false',
-    lambda_log_tail: 'auto',
-    metrics_namespace: 'IncidentKBSync',
-    alert_issue: 'false',
-    // action.yml defaults this to the job's token (an expression the runner evaluates); elsewhere there is none.
-    github_token: ''
-};
-const REQUIRED_INPUTS = ['knowledge_base_id', 'data_source_id'];
-/** AWS's limit on an ingestion job's description. */
-const MAX_DESCRIPTION_LENGTH = 200;
-/**
- * The largest sync_payload accepted: Lambda takes larger synchronous events, but an asynchronous (Event) one is
- * capped lower, and a payload this big is a mistake in a workflow file rather than an event.
- */
-const MAX_SYNC_PAYLOAD_BYTES = 256 * 1024;
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.length === 1 ? problems[0] : `${problems.length} inputs are invalid:\n- ${problems.join('\n- ')}`);
-        this.problems = problems;
-        this.name = 'InputError';
-    }
-}
-const RESOURCE_ID = /^[0-9a-zA-Z]{10}$/;
-// Lambda's own FunctionName pattern: name, partial ARN or full ARN, with an optional :alias or :version.
-const FUNCTION_NAME = /^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_.]+)(:(\$LATEST|[a-zA-Z0-9-_]+))?$/;
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
-const ROLE_ARN = /^arn:aws[a-zA-Z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
-const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
-const TABLE_OR_INDEX_NAME = /^[a-zA-Z0-9_.-]{3,255}$/;
-const TABLE_ARN = /^arn:aws[a-zA-Z-]*:dynamodb:[a-z0-9-]+:\d{12}:table\/[a-zA-Z0-9_.-]{3,255}$/;
-const YAML_TRUE = ['true', 'True', 'TRUE'];
-const YAML_FALSE = ['false', 'False', 'FALSE'];
-const METRICS_NAMESPACE = /^(?!AWS\/)[A-Za-z0-9.\-_/#: ]{1,255}$/;
-const DECIMAL = /^\d+(\.\d+)?$/;
-const INTEGER = /^\d+$/;
-/**
- * Parses and validates every input; `env` supplies the region fallbacks, `label` names an input in messages (the
- * action says "Input 'x'"; a terminal front names its flag). An input that is empty or not given
- * takes its default, except backlog_table, where an explicit empty value turns the check off. Throws InputError
- * listing every problem found.
- */
-function parseInputs(read, env, run, label = (name) => `Input '${name}'`) {
-    const problems = [];
-    const raw = (name) => {
-        const value = (read(name) ?? '').trim();
-        if (value !== '')
-            return value;
-        return name in INPUT_DEFAULTS ? INPUT_DEFAULTS[name] : '';
-    };
-    const fail = (name, value, allowed) => {
-        problems.push(`${label(name)} has the value ${quote(value)}; ${allowed}.`);
-    };
-    const resourceId = (name) => {
-        const value = raw(name);
-        if (value === '')
-            problems.push(`${label(name)} is required: the 10-character id (letters and digits) from the Bedrock console.`);
-        else if (!RESOURCE_ID.test(value))
-            fail(name, value, 'allowed: exactly 10 letters or digits ([0-9a-zA-Z]{10})');
-        return value;
-    };
-    const bool = (name) => {
-        const value = raw(name);
-        if (YAML_TRUE.includes(value))
-            return true;
-        if (YAML_FALSE.includes(value))
-            return false;
-        fail(name, value, 'allowed: true | True | TRUE | false | False | FALSE');
-        return INPUT_DEFAULTS[name] === 'true';
-    };
-    const integer = (name, min, max) => {
-        const value = raw(name);
-        const parsed = INTEGER.test(value) ? Number(value) : NaN;
-        if (!(parsed >= min && parsed <= max)) {
-            fail(name, value, `allowed: a whole number from ${min} to ${max}`);
-            return Number(INPUT_DEFAULTS[name]);
-        }
-        return parsed;
-    };
-    const decimal = (name, maxExclusiveZero, unit) => {
-        const value = raw(name);
-        const parsed = DECIMAL.test(value) ? Number(value) : NaN;
-        if (!(parsed > 0 && parsed <= maxExclusiveZero)) {
-            fail(name, value, `allowed: a number of ${unit} above 0 and at most ${maxExclusiveZero}; decimals allowed (e.g. 0.5)`);
-            return Number(INPUT_DEFAULTS[name]);
-        }
-        return parsed;
-    };
-    const knowledgeBaseId = resourceId('knowledge_base_id');
-    const dataSourceId = resourceId('data_source_id');
-    const functionName = raw('function_name');
-    if (functionName.length > 140 || !FUNCTION_NAME.test(functionName)) {
-        fail('function_name', functionName, 'allowed: a Lambda function name, partial or full ARN, with an optional :alias or :version (at most 140 characters)');
-    }
-    const regionInput = raw('aws_region');
-    const region = regionInput || env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim() || '';
-    if (region === '') {
-        problems.push(`${label('aws_region')} is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set; set it (e.g. us-east-1).`);
-    }
-    else if (!REGION.test(region)) {
-        fail('aws_region', region, 'allowed: an AWS region code such as us-east-1 or eu-central-1');
-    }
-    const roleToAssume = raw('role_to_assume') || undefined;
-    if (roleToAssume !== undefined && !ROLE_ARN.test(roleToAssume)) {
-        fail('role_to_assume', roleToAssume, 'allowed: an IAM role ARN (arn:aws:iam::123456789012:role/NAME) or empty for the default credential chain');
-    }
-    const sessionInput = raw('role_session_name');
-    const roleSessionName = sessionInput || defaultSessionName(run.runId);
-    if (!SESSION_NAME.test(roleSessionName)) {
-        fail('role_session_name', roleSessionName, 'allowed: 2 to 64 characters of letters, digits and + = , . @ _ -');
-    }
-    const audience = raw('audience');
-    if (audience === '')
-        fail('audience', audience, 'allowed: a non-empty OIDC audience (default sts.amazonaws.com)');
-    const sync = bool('sync');
-    const waitForSync = bool('wait_for_sync');
-    const maxSyncBatches = integer('max_sync_batches', 1, 1000);
-    // Never quoted: a workflow may put a secret in the event, and an error message goes to the log.
-    const syncPayload = raw('sync_payload');
-    const payloadBytes = Buffer.byteLength(syncPayload);
-    if (payloadBytes > MAX_SYNC_PAYLOAD_BYTES) {
-        problems.push(`${label('sync_payload')} is ${payloadBytes} bytes; allowed: a JSON object of at most ${MAX_SYNC_PAYLOAD_BYTES} bytes (the value is not shown, in case it holds a secret).`);
-    }
-    else {
-        const why = jsonObjectProblem(syncPayload);
-        if (why) {
-            problems.push(`${label('sync_payload')} ${why}; allowed: a JSON object such as {} or {"limit": 50} (the value is not shown, in case it holds a secret).`);
-        }
-    }
-    const syncTimeoutSeconds = integer('sync_timeout_seconds', 1, 900);
-    const ingestionRaw = raw('ingestion');
-    const ingestion = ingestionRaw.toLowerCase();
-    if (!['auto', 'always', 'never', 'direct'].includes(ingestion))
-        fail('ingestion', ingestionRaw, 'allowed: auto | always | never | direct');
-    const waitForIngestion = bool('wait_for_ingestion');
-    const ingestionTimeoutMinutes = decimal('ingestion_timeout_minutes', 1440, 'minutes');
-    const pollIntervalSeconds = decimal('poll_interval_seconds', 3600, 'seconds');
-    const failOnDocumentFailures = bool('fail_on_document_failures');
-    // Given but empty turns the check off; raw() would put the default back, so read this one without it.
-    const backlogTable = (read('backlog_table') ?? INPUT_DEFAULTS.backlog_table).trim() || undefined;
-    if (backlogTable !== undefined && !TABLE_OR_INDEX_NAME.test(backlogTable) && !TABLE_ARN.test(backlogTable)) {
-        fail('backlog_table', backlogTable, 'allowed: a DynamoDB table name or ARN (3-255 of a-z A-Z 0-9 _ . -), or empty to turn the backlog check off');
-    }
-    const backlogIndex = raw('backlog_index');
-    if (backlogTable !== undefined && !TABLE_OR_INDEX_NAME.test(backlogIndex)) {
-        fail('backlog_index', backlogIndex, 'allowed: a DynamoDB index name (3-255 of a-z A-Z 0-9 _ . -)');
-    }
-    const description = (0,src_text/* truncate */.xv)(raw('description') || defaultDescription(run), MAX_DESCRIPTION_LENGTH);
-    const dryRun = bool('dry_run');
-    const logTailRaw = raw('lambda_log_tail');
-    const logTail = logTailRaw.toLowerCase();
-    if (!['auto', 'always', 'never'].includes(logTail)) {
-        fail('lambda_log_tail', logTailRaw, 'allowed: auto (private and internal repositories only) | always | never');
-    }
-    const showLogTail = logTail === 'always' ||
-        (logTail === 'auto' && (run.repositoryVisibility === 'private' || run.repositoryVisibility === 'internal'));
-    // Given but empty turns publishing off, as with backlog_table.
-    const metricsNamespace = (read('metrics_namespace') ?? INPUT_DEFAULTS.metrics_namespace).trim() || undefined;
-    if (metricsNamespace !== undefined && !METRICS_NAMESPACE.test(metricsNamespace)) {
-        fail('metrics_namespace', metricsNamespace, 'allowed: a CloudWatch namespace (1-255 of letters, digits and . - _ / # : space, not starting with AWS/), or empty to publish no metrics');
-    }
-    const alertIssue = bool('alert_issue');
-    const githubToken = raw('github_token');
-    if (alertIssue && (githubToken === '' || run.repository === '')) {
-        problems.push(`${label('alert_issue')} is true, but there is no ${githubToken === '' ? 'github_token' : 'repository (GITHUB_REPOSITORY)'} to open an issue with; set github_token (default: the job's token, with permissions: issues: write) or turn alert_issue off.`);
-    }
-    if (problems.length > 0)
-        throw new InputError(problems);
-    return {
-        knowledgeBaseId,
-        dataSourceId,
-        functionName,
-        region,
-        roleToAssume,
-        roleSessionName,
-        audience,
-        sync,
-        waitForSync,
-        maxSyncBatches,
-        syncPayload,
-        syncTimeoutSeconds,
-        ingestion,
-        waitForIngestion,
-        ingestionTimeoutMs: Math.round(ingestionTimeoutMinutes * 60_000),
-        pollIntervalMs: Math.round(pollIntervalSeconds * 1000),
-        failOnDocumentFailures,
-        backlogTable,
-        backlogIndex,
-        description,
-        dryRun,
-        showLogTail,
-        metricsNamespace,
-        alertIssue,
-        githubToken
-    };
-}
-function runUrl(run) {
-    if (!run.repository || !run.runId)
-        return undefined;
-    return `${run.serverUrl}/${run.repository}/actions/runs/${run.runId}`;
-}
-function defaultDescription(run) {
-    const url = runUrl(run);
-    if (!url)
-        return 'Started by kb-sync outside GitHub Actions.';
-    return `Started by kb-sync for ${run.repository}, run ${url}`;
-}
-function defaultSessionName(runId) {
-    return `kb-sync-${runId || 'local'}`.replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
-}
-/** Why text is not a JSON object, in words that quote nothing of it (JSON.parse's own message quotes the text). */
-function jsonObjectProblem(text) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        return 'is not valid JSON';
-    }
-    if (Array.isArray(value))
-        return 'is a JSON array, not an object';
-    if (typeof value !== 'object' || value === null)
-        return `is a JSON ${value === null ? 'null' : typeof value}, not an object`;
-    return undefined;
-}
-function quote(value) {
-    return value === '' ? "'' (empty)" : `'${(0,src_text/* truncate */.xv)(value, 200)}'`;
-}
-
-;// CONCATENATED MODULE: ./src/pending.ts
-/**
- * The one definition of a pending incident — CLOSED, and not yet marked synced — shared by the action's backlog
- * count, the reference Lambda's search and its conditional mark, and the local stack's truth check.
- */
-const CLOSED_STATUS = 'CLOSED';
-/** Expression parts for a Query on the status index: key condition and filter, with their names and values. */
-const PENDING_QUERY = {
-    keyCondition: '#status = :closed',
-    filter: 'attribute_not_exists(#kb.#synced) OR #kb.#synced = :false',
-    names: { '#status': 'status', '#kb': 'kb_sync_status', '#synced': 'synced' },
-    values: { ':closed': { S: CLOSED_STATUS }, ':false': { BOOL: false } }
-};
-/** The filter alone, as a condition on one item (the mark that claims an incident uses it). */
-const NOT_SYNCED_CONDITION = {
-    expression: PENDING_QUERY.filter,
-    names: { '#kb': 'kb_sync_status', '#synced': 'synced' },
-    values: { ':false': { BOOL: false } }
-};
-/** The same test for an item already read from the table. */
-function isPending(item) {
-    if (item.status !== CLOSED_STATUS)
-        return false;
-    const status = item.kb_sync_status;
-    if (status === null || typeof status !== 'object')
-        return true;
-    const synced = status.synced;
-    return synced === undefined || synced === false;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/backlog.ts
-/**
- * Counts the incidents still waiting to be synced (docs/behaviour.md, "The backlog"). A count that cannot be read is a warning and an
- * unknown count, never a failure: the pipeline works without it.
- */
-
-
-
-async function countBacklog(dynamodb, target, signal) {
-    let count = 0;
-    try {
-        const pages = (0,client_dynamodb_dist_cjs/* paginateQuery */.y0e)({ client: dynamodb }, {
-            TableName: target.table,
-            IndexName: target.index,
-            KeyConditionExpression: PENDING_QUERY.keyCondition,
-            FilterExpression: PENDING_QUERY.filter,
-            ExpressionAttributeNames: PENDING_QUERY.names,
-            ExpressionAttributeValues: PENDING_QUERY.values,
-            Select: 'COUNT'
-        }, { abortSignal: signal });
-        for await (const page of pages)
-            count += page.Count ?? 0;
-        return { count };
-    }
-    catch (error) {
-        const why = describeAwsError(error, {
-            iamAction: 'dynamodb:Query',
-            target: `table ${target.table} index ${target.index}`
-        });
-        return { count: null, warning: `Backlog count unavailable, continuing without it: ${why}` };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/backoff.ts
-/**
- * Backoff schedules with "equal jitter": each wait is between half and all of its exponential step, so many
- * runners polling one account spread out while no wait ever exceeds its cap.
- */
-/** The first status check comes within 1 s, and the gaps grow to `maxMs` (poll_interval_seconds). */
-const FIRST_POLL_MS = 1_000;
-/** Retries of a failed call start at 0.5 s and stop growing at 20 s, like the SDK's own standard mode. */
-const FIRST_RETRY_MS = 500;
-const MAX_RETRY_MS = 20_000;
-function pollDelay(check, maxMs, random) {
-    return jittered(Math.min(maxMs, FIRST_POLL_MS * 2 ** check), random);
-}
-function retryDelay(attempt, random) {
-    return jittered(Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** attempt), random);
-}
-function jittered(step, random) {
-    return step / 2 + (step / 2) * random();
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/rules.ts
-/** Rules that more than one part of the pipeline (and its report) applies, written once. */
-/** Ingestion job states in which Bedrock is still working: a new job on the data source must wait. */
-const ACTIVE_STATUSES = new Set(['STARTING', 'IN_PROGRESS', 'STOPPING']);
-/** States a job never leaves. */
-const TERMINAL_STATUSES = new Set(['COMPLETE', 'FAILED', 'STOPPED']);
-/** Lists of outside values (failed incident ids, failure reasons) are cut here in logs, messages and the summary. */
-const rules_LISTED_VALUES_LIMIT = 20;
-/** The reference Lambda's batch size: a batch this full, from a Lambda that says nothing else, suggests more. */
-const FULL_BATCH_SIZE = 50;
-/** The command that shows a job this run left running. */
-function rules_followJobCommand(ids, jobId) {
-    return `aws bedrock-agent get-ingestion-job --knowledge-base-id ${ids.knowledgeBaseId} --data-source-id ${ids.dataSourceId} --ingestion-job-id ${jobId}`;
-}
-/** The command that lists a data source's jobs, newest first: where a job this run may have started shows up. */
-function listJobsCommand(ids) {
-    return `aws bedrock-agent list-ingestion-jobs --knowledge-base-id ${ids.knowledgeBaseId} --data-source-id ${ids.dataSourceId} --sort-by attribute=STARTED_AT,order=DESCENDING`;
-}
-/**
- * Appended to the description of a job the run does not wait for, so a later run can tell it was never judged and
- * report how it ended.
- */
-const NOT_WAITED_MARK = ' (kb-sync: not waited for)';
-
-;// CONCATENATED MODULE: ./src/pipeline/dry-run.ts
-/**
- * Dry run (docs/behaviour.md, "Dry run"): every check that has no side effect, each reported on its own. No
- * Lambda runs, no job starts. All checks share one deadline, and a cancel stops them.
- */
-
-
-
-
-
-
-
-
-async function runDryRunChecks(config, clients, ctx) {
-    let backlog = null;
-    const kb = `knowledge base ${config.knowledgeBaseId}`;
-    const ds = `data source ${config.dataSourceId} of ${kb}`;
-    const ingestionOff = config.ingestion === 'never' ? 'ingestion: never' : undefined;
-    const checks = [
-        {
-            name: 'Lambda can be invoked (DryRun)',
-            iamAction: 'lambda:InvokeFunction',
-            target: `function ${config.functionName}`,
-            skip: config.sync ? undefined : 'sync: false',
-            run: async (abortSignal) => {
-                await clients.lambda.send(new client_lambda_dist_cjs/* InvokeCommand */.mdN({ FunctionName: config.functionName, InvocationType: 'DryRun' }), {
-                    abortSignal
-                });
-                return ok(`lambda:InvokeFunction allowed on ${config.functionName}`);
-            }
-        },
-        {
-            name: 'Knowledge base exists',
-            iamAction: 'bedrock:GetKnowledgeBase',
-            target: kb,
-            skip: ingestionOff,
-            run: async (abortSignal) => {
-                const answer = await clients.bedrock.send(new dist_cjs/* GetKnowledgeBaseCommand */.Voz({ knowledgeBaseId: config.knowledgeBaseId }), { abortSignal });
-                return readiness(answer.knowledgeBase?.name ?? config.knowledgeBaseId, answer.knowledgeBase?.status, [
-                    'ACTIVE',
-                    'UPDATING'
-                ]);
-            }
-        },
-        {
-            name: 'Data source exists',
-            iamAction: 'bedrock:GetDataSource',
-            target: ds,
-            skip: ingestionOff,
-            run: async (abortSignal) => {
-                const answer = await clients.bedrock.send(new dist_cjs/* GetDataSourceCommand */.x$$({ knowledgeBaseId: config.knowledgeBaseId, dataSourceId: config.dataSourceId }), { abortSignal });
-                return readiness(answer.dataSource?.name ?? config.dataSourceId, answer.dataSource?.status, ['AVAILABLE']);
-            }
-        },
-        {
-            name: 'Ingestion jobs can be listed',
-            iamAction: 'bedrock:ListIngestionJobs',
-            target: ds,
-            skip: ingestionOff,
-            run: async (abortSignal) => {
-                const answer = await clients.bedrock.send(new dist_cjs/* ListIngestionJobsCommand */.Czs({
-                    knowledgeBaseId: config.knowledgeBaseId,
-                    dataSourceId: config.dataSourceId,
-                    sortBy: { attribute: 'STARTED_AT', order: 'DESCENDING' },
-                    maxResults: 10
-                }), { abortSignal });
-                const newest = answer.ingestionJobSummaries?.[0];
-                if (!newest)
-                    return ok('no ingestion job yet');
-                const running = ACTIVE_STATUSES.has(newest.status ?? '') ? ' (running now)' : '';
-                return ok(`newest job ${newest.ingestionJobId} is ${newest.status}${running}`);
-            }
-        },
-        {
-            name: 'Backlog can be counted',
-            iamAction: 'dynamodb:Query',
-            target: `table ${config.backlogTable} index ${config.backlogIndex}`,
-            skip: config.backlogTable === undefined ? 'backlog_table is empty' : undefined,
-            run: async (abortSignal) => {
-                const result = await countBacklog(clients.dynamodb, { table: config.backlogTable, index: config.backlogIndex }, abortSignal);
-                if (abortSignal.aborted)
-                    throw abortSignal.reason;
-                backlog = result.count;
-                // An unreadable count never fails a real run, so it only warns here too.
-                return result.count === null
-                    ? { status: 'warning', detail: result.warning }
-                    : ok(`${result.count} incidents pending in ${config.backlogTable}`);
-            }
-        }
-    ];
-    const deadline = startDeadline(ctx.clock, DRY_RUN_BUDGET_MS, ctx.cancel, `the dry run's ${DRY_RUN_BUDGET_MS / 60_000} minutes`);
-    const results = [];
-    for (const check of checks) {
-        if (stopCause(deadline.signal)?.name === 'Cancelled')
-            break;
-        const outcome = await runCheck(check, config.region, deadline.signal, ctx.clock);
-        results.push({ name: check.name, ...outcome });
-        ctx.logger.info(`${outcome.status.toUpperCase().padEnd(7)} ${check.name}: ${outcome.detail}`);
-        if (outcome.status === 'warning')
-            ctx.warn(`${check.name}: ${outcome.detail}`);
-    }
-    return { checks: results, backlog };
-}
-/** Every check is free of side effects, so a throttled or transient failure is tried again while time is left. */
-async function runCheck(check, region, signal, clock) {
-    if (check.skip)
-        return { status: 'skipped', detail: check.skip };
-    const describe = (error) => describeAwsError(error, { iamAction: check.iamAction, target: check.target, region });
-    let last;
-    for (let attempt = 0;; attempt++) {
-        try {
-            return await check.run(signal);
-        }
-        catch (error) {
-            const cause = stopCause(signal);
-            const lastSeen = last === undefined ? '' : ` (last: ${describe(last)})`;
-            if (cause)
-                return { status: 'failed', detail: `not finished: ${cause.message}${lastSeen}` };
-            if (!isTransient(error))
-                return { status: 'failed', detail: describe(error) };
-            last = error;
-        }
-        const wait = retryDelay(attempt, () => clock.random());
-        try {
-            await clock.sleep(wait, signal);
-        }
-        catch {
-            return {
-                status: 'failed',
-                detail: `not finished: ${stopCause(signal)?.message ?? 'stopped'} (last: ${describe(last)})`
-            };
-        }
-    }
-}
-/** A resource that exists but is not ready lets the run start and its ingestion job fail: worth a warning. */
-function readiness(name, status, ready) {
-    const state = status ?? 'UNKNOWN';
-    return ready.includes(state)
-        ? ok(`${name} is ${state}`)
-        : { status: 'warning', detail: `${name} is ${state}; an ingestion job may not start` };
-}
-function ok(detail) {
-    return { status: 'ok', detail };
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/pipeline/calls.ts
-/**
- * How the ingestion phase calls Bedrock: every call and every wait obeys the phase's deadline (and the run's
- * cancellation); transient failures are retried with backoff while time is left; anything else stops the phase
- * with a sentence a person can act on. Jobs and direct document ingestion share this discipline.
- */
-
-
-
-/** Why the phase ended early: a failed call, its deadline, or the run being cancelled. */
-class PhaseStop extends Error {
-    kind;
-    constructor(kind, message) {
-        super(message);
-        this.kind = kind;
-    }
-}
-class PhaseCalls {
-    config;
-    ctx;
-    deadline;
-    /** The newest failure a retry is working through, for the message when time runs out. */
-    lastError;
-    /** The call waiting for its answer, for the message when time runs out meanwhile. */
-    waitingFor;
-    constructor(config, ctx, deadline) {
-        this.config = config;
-        this.ctx = ctx;
-        this.deadline = deadline;
-    }
-    get ids() {
-        return { knowledgeBaseId: this.config.knowledgeBaseId, dataSourceId: this.config.dataSourceId };
-    }
-    get target() {
-        return `knowledge base ${this.config.knowledgeBaseId} data source ${this.config.dataSourceId}`;
-    }
-    /** Turns what a call threw into a stop: the deadline or a cancel when the signal says so, else a bug. */
-    stopFor(error) {
-        if (error instanceof PhaseStop)
-            return error;
-        const cause = stopCause(this.deadline.signal);
-        if (cause?.name === 'Cancelled')
-            return new PhaseStop('cancelled', cause.message);
-        if (cause) {
-            const unfinished = this.unfinished();
-            if (unfinished)
-                return new PhaseStop('failed', `Timed out after ${this.deadline.limit}: ${unfinished}`);
-            if (this.waitingFor) {
-                const acted = this.mayHaveActed(this.waitingFor);
-                return new PhaseStop('failed', `Timed out after ${this.deadline.limit} waiting for ${this.waitingFor} on ${this.target} to answer.${acted ? ` ${acted}` : ''}`);
-            }
-            const last = this.lastError
-                ? `: ${describeAwsError(this.lastError.error, { iamAction: this.lastError.iamAction, target: this.target, region: this.config.region })}`
-                : '';
-            return new PhaseStop('failed', `Gave up after ${this.deadline.limit}${last}`);
-        }
-        return new PhaseStop('failed', `Unexpected ${errorName(error)} in the ingestion phase: ${String(error)}`);
-    }
-    /** Runs one AWS call under the deadline; a call the deadline or a cancel cut off becomes a stop. */
-    async send(iamAction, call) {
-        if (this.deadline.signal.aborted)
-            throw this.stopFor(this.deadline.signal.reason);
-        this.waitingFor = iamAction;
-        try {
-            return await call(this.deadline.signal);
-        }
-        catch (error) {
-            if (this.deadline.signal.aborted)
-                throw this.stopFor(error);
-            throw error;
-        }
-        finally {
-            this.waitingFor = undefined;
-        }
-    }
-    async sleep(ms) {
-        try {
-            await this.ctx.clock.sleep(ms, this.deadline.signal);
-        }
-        catch (error) {
-            throw this.stopFor(error);
-        }
-    }
-    /** Retries transient failures with backoff while time is left; anything else stops the phase. */
-    async retryable(iamAction, call) {
-        for (let attempt = 0;; attempt++) {
-            try {
-                return await this.send(iamAction, call);
-            }
-            catch (error) {
-                if (error instanceof PhaseStop)
-                    throw error;
-                this.failedOrRetry(error, iamAction);
-                await this.sleep(retryDelay(attempt, () => this.ctx.clock.random()));
-            }
-        }
-    }
-    /**
-     * A call that changes something on the data source (start a job, send documents). A conflict means an ingestion
-     * job is running there: `onConflict` waits for it, then the call goes again. Throttling backs off (at most
-     * `maxThrottleWaitMs` between tries) and transient failures retry while time is left; a used-up quota fails at
-     * once, since only other work ending can free it.
-     */
-    async changing(iamAction, call, onConflict, maxThrottleWaitMs = Number.POSITIVE_INFINITY) {
-        const operation = iamAction.replace(/^\w+:/, '');
-        for (let attempt = 0;; attempt++) {
-            try {
-                return await this.send(iamAction, call);
-            }
-            catch (error) {
-                if (error instanceof PhaseStop)
-                    throw error;
-                if (isConflict(error)) {
-                    this.ctx.logger.info(`${operation}: another job is running (${errorName(error)}); waiting for it`);
-                    await onConflict(attempt);
-                    continue;
-                }
-                if (isQuotaExceeded(error)) {
-                    throw new PhaseStop('failed', describeAwsError(error, { iamAction, target: this.target, region: this.config.region }));
-                }
-                if (isThrottling(error)) {
-                    this.noteRetry(error, iamAction);
-                    const wait = Math.min(maxThrottleWaitMs, retryDelay(attempt + 1, () => this.ctx.clock.random()));
-                    this.ctx.logger.info(`${operation} was throttled; trying again in ${(wait / 1000).toFixed(1)}s`);
-                    await this.sleep(wait);
-                    continue;
-                }
-                this.failedOrRetry(error, iamAction);
-                await this.sleep(retryDelay(attempt, () => this.ctx.clock.random()));
-            }
-        }
-    }
-    /** Stops the phase on a failure that retrying cannot heal; otherwise notes it and says it retries. */
-    failedOrRetry(error, iamAction, target = this.target, retrying = `${iamAction} failed (${errorName(error)}); retrying`) {
-        if (!isTransient(error)) {
-            throw new PhaseStop('failed', describeAwsError(error, { iamAction, target, region: this.config.region }));
-        }
-        this.noteRetry(error, iamAction);
-        this.ctx.logger.info(retrying);
-    }
-    noteRetry(error, iamAction) {
-        this.lastError = { error, iamAction };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/documents.ts
-/**
- * Direct ingestion (docs/behaviour.md, "Direct ingestion"): the documents a run wrote and removed go to the
- * knowledge base by name, with no scan of the data source — IngestKnowledgeBaseDocuments with each document's
- * metadata sidecar, DeleteKnowledgeBaseDocuments for the removed ones — and each one is followed with
- * GetKnowledgeBaseDocuments until it is indexed, deleted or failed, under the phase's deadline (calls.ts).
- */
-
-
-
-
-
-
-/** The fewest documents any of the three document APIs accepts in one call; every call stays within it. */
-const DOCUMENTS_PER_CALL = 10;
-/**
- * Above this many changed documents a full ingestion job is used instead: one scan is then cheaper than the calls
- * (ingest, delete and status checks, ten documents each) that direct ingestion would take.
- */
-const DIRECT_MAX_DOCUMENTS = 100;
-/** The metadata sidecar Bedrock reads next to an S3 document. */
-const SIDECAR_SUFFIX = '.metadata.json';
-/** States a document passes through while Bedrock works on it. */
-const WORKING = new Set(['STARTING', 'IN_PROGRESS', 'PENDING', 'DELETING', 'DELETE_IN_PROGRESS']);
-/** Bedrock may not know a just-submitted document for a moment; after this many checks "not found" is a failure. */
-const NOT_FOUND_GRACE_CHECKS = 2;
-class Documents extends PhaseCalls {
-    settings;
-    bedrock;
-    jobs;
-    token;
-    statusChecks = 0;
-    tracked = new Map();
-    constructor(settings, bedrock, 
-    /** For a job that started on the data source meanwhile (a conflict): it is waited for, as before a job. */
-    jobs, ctx, deadline, 
-    /** This run's idempotency token; each call derives its own from it and the documents it carries. */
-    token) {
-        super(settings, ctx, deadline);
-        this.settings = settings;
-        this.bedrock = bedrock;
-        this.jobs = jobs;
-        this.token = token;
-    }
-    unfinished() {
-        const working = [...this.tracked.values()].filter((doc) => !this.isSettled(doc));
-        if (working.length === 0)
-            return undefined;
-        const shown = (0,src_text/* listSome */.XT)(working.map((doc) => `${doc.uri} ${doc.status}`), rules_LISTED_VALUES_LIMIT);
-        return `${working.length} documents are still being processed (${shown}). Bedrock goes on with them; see them with: aws bedrock-agent get-knowledge-base-documents --knowledge-base-id ${this.config.knowledgeBaseId} --data-source-id ${this.config.dataSourceId} --document-identifiers 'dataSourceType=S3,s3={uri=${working[0].uri}}'`;
-    }
-    mayHaveActed(iamAction) {
-        return iamAction === 'bedrock:GetKnowledgeBaseDocuments'
-            ? undefined
-            : 'Bedrock may have taken the documents anyway; see them with aws bedrock-agent get-knowledge-base-documents.';
-    }
-    /** Sends every change, ten documents a call: the written ones with their sidecars, then the removals. */
-    async submit(changes) {
-        for (const [index, uris] of chunks(changes.written).entries()) {
-            this.ctx.logger.info(`Ingesting ${uris.length} documents directly (${index + 1})`);
-            const answer = await this.call('bedrock:IngestKnowledgeBaseDocuments', (abortSignal) => this.bedrock.send(new dist_cjs/* IngestKnowledgeBaseDocumentsCommand */.JKU({
-                ...this.ids,
-                clientToken: this.callToken('ingest', uris),
-                documents: uris.map((uri) => ({
-                    content: { dataSourceType: 'S3', s3: { s3Location: { uri } } },
-                    metadata: { type: 'S3_LOCATION', s3Location: { uri: `${uri}${SIDECAR_SUFFIX}` } }
-                }))
-            }), { abortSignal }));
-            this.track('ingest', uris, answer.documentDetails);
-        }
-        for (const [index, uris] of chunks(changes.removed).entries()) {
-            this.ctx.logger.info(`Removing ${uris.length} documents directly (${index + 1})`);
-            const answer = await this.call('bedrock:DeleteKnowledgeBaseDocuments', (abortSignal) => this.bedrock.send(new dist_cjs/* DeleteKnowledgeBaseDocumentsCommand */.ic({
-                ...this.ids,
-                clientToken: this.callToken('delete', uris),
-                documentIdentifiers: uris.map((uri) => ({ dataSourceType: 'S3', s3: { uri } }))
-            }), { abortSignal }));
-            this.track('delete', uris, answer.documentDetails);
-        }
-    }
-    /** Checks every document until each is settled, backing off as the job path does. */
-    async follow() {
-        const startedAt = this.ctx.clock.now();
-        for (let check = 0; [...this.tracked.values()].some((doc) => !this.isSettled(doc)); check++) {
-            await this.sleep(pollDelay(check, this.settings.pollIntervalMs, () => this.ctx.clock.random()));
-            const working = [...this.tracked.values()].filter((doc) => !this.isSettled(doc)).map((doc) => doc.uri);
-            for (const uris of chunks(working)) {
-                const answer = await this.call('bedrock:GetKnowledgeBaseDocuments', (abortSignal) => this.bedrock.send(new dist_cjs/* GetKnowledgeBaseDocumentsCommand */.JZD({
-                    ...this.ids,
-                    documentIdentifiers: uris.map((uri) => ({ dataSourceType: 'S3', s3: { uri } }))
-                }), { abortSignal }));
-                this.update(answer.documentDetails);
-            }
-            this.statusChecks++;
-            const result = this.result();
-            const done = result.indexed.length + result.deleted.length + result.failed.length;
-            const elapsedMs = this.ctx.clock.now() - startedAt;
-            this.ctx.logger.info(`Documents: ${result.indexed.length} indexed, ${result.deleted.length} deleted, ${result.failed.length} failed, ${this.tracked.size - done} in progress after ${(elapsedMs / 1000).toFixed(1)}s`);
-            this.ctx.progress?.({ phase: 'documents', done, total: this.tracked.size, elapsedMs });
-        }
-        return this.result();
-    }
-    /** Where every document stands now. */
-    result() {
-        const outcome = {
-            indexed: [],
-            deleted: [],
-            failed: [],
-            unfinished: [],
-            statusChecks: this.statusChecks
-        };
-        for (const doc of this.tracked.values()) {
-            const settled = this.settledAs(doc);
-            const entry = {
-                uri: doc.uri,
-                action: doc.action,
-                status: doc.status,
-                ...(doc.reason ? { reason: doc.reason } : {})
-            };
-            if (settled === 'indexed')
-                outcome.indexed.push(doc.uri);
-            else if (settled === 'deleted')
-                outcome.deleted.push(doc.uri);
-            else if (settled === 'failed')
-                outcome.failed.push(entry);
-            else
-                outcome.unfinished.push(entry);
-        }
-        return outcome;
-    }
-    isSettled(doc) {
-        return this.settledAs(doc) !== undefined;
-    }
-    settledAs(doc) {
-        if (WORKING.has(doc.status) || doc.status === 'SUBMITTED')
-            return undefined;
-        if (doc.action === 'ingest') {
-            if (doc.status === 'INDEXED')
-                return 'indexed';
-            if (doc.status === 'NOT_FOUND' && this.statusChecks < NOT_FOUND_GRACE_CHECKS)
-                return undefined;
-            return 'failed';
-        }
-        if (doc.status === 'NOT_FOUND')
-            return 'deleted';
-        if (doc.status === 'FAILED')
-            return 'failed';
-        // Still indexed (or any other state): the removal has not been applied yet.
-        return undefined;
-    }
-    track(action, uris, details) {
-        for (const uri of uris)
-            this.tracked.set(uri, { uri, action, status: 'SUBMITTED', reason: undefined });
-        this.update(details);
-    }
-    update(details) {
-        for (const detail of details ?? []) {
-            const uri = detail.identifier?.s3?.uri;
-            const doc = uri === undefined ? undefined : this.tracked.get(uri);
-            if (!doc)
-                continue;
-            doc.status = detail.status ?? 'UNKNOWN';
-            doc.reason = detail.statusReason || undefined;
-        }
-    }
-    callToken(action, uris) {
-        return `kbsync-${(0,external_node_crypto_.createHash)('sha256')
-            .update([this.token, action, ...uris].join('\n'))
-            .digest('hex')}`;
-    }
-    /** One document call: a job that starts on the data source meanwhile is waited for, then the call goes again. */
-    call(iamAction, send) {
-        return this.changing(iamAction, send, (attempt) => this.jobs.waitForAnyRunning(attempt));
-    }
-}
-function chunks(items) {
-    const out = [];
-    for (let i = 0; i < items.length; i += DOCUMENTS_PER_CALL)
-        out.push(items.slice(i, i + DOCUMENTS_PER_CALL));
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/result.ts
-/**
- * The one result object a run produces. Every phase returns its part; outputs, job summary and exit status are
- * all derived from it, so they can never disagree.
- */
-/** The seven statistics of the Bedrock API, by their API names. */
-const result_STATISTIC_NAMES = [
-    'numberOfDocumentsScanned',
-    'numberOfMetadataDocumentsScanned',
-    'numberOfNewDocumentsIndexed',
-    'numberOfModifiedDocumentsIndexed',
-    'numberOfMetadataDocumentsModified',
-    'numberOfDocumentsDeleted',
-    'numberOfDocumentsFailed'
-];
-/** The statistics in one line, in the API's order. */
-function formatStatistics(stats) {
-    if (!stats)
-        return 'no statistics yet';
-    return [
-        `scanned ${stats.numberOfDocumentsScanned}`,
-        `metadata scanned ${stats.numberOfMetadataDocumentsScanned}`,
-        `new ${stats.numberOfNewDocumentsIndexed}`,
-        `modified ${stats.numberOfModifiedDocumentsIndexed}`,
-        `metadata modified ${stats.numberOfMetadataDocumentsModified}`,
-        `deleted ${stats.numberOfDocumentsDeleted}`,
-        `failed ${stats.numberOfDocumentsFailed}`
-    ].join(', ');
-}
-function emptySyncPhase(skippedReason) {
-    return {
-        ran: false,
-        skippedReason,
-        waited: false,
-        invocations: 0,
-        batches: [],
-        synced: 0,
-        failed: 0,
-        processed: 0,
-        updated: 0,
-        removed: 0,
-        documents: undefined,
-        backlogBefore: null,
-        backlogAfter: null,
-        workPending: false,
-        failedIds: []
-    };
-}
-function emptyIngestionPhase(reason) {
-    return { outcome: 'skipped', mode: 'job', reason, job: undefined, waitedFor: [], statusChecks: 0 };
-}
-/**
- * The run's status from its parts. A cancelled run says so whatever else happened; then failed wins; a dry run says so; otherwise the ingestion phase decides, and a
- * run that neither synced nor ingested anything did nothing because nothing needed doing.
- */
-function deriveStatus(result) {
-    if (result.cancelled)
-        return 'cancelled';
-    if (result.problems.length > 0)
-        return 'failed';
-    if (result.dryRun)
-        return 'dry_run';
-    if (result.ingestion.outcome === 'failed')
-        return 'failed';
-    if (result.ingestion.outcome === 'started')
-        return 'started';
-    if (result.ingestion.outcome === 'completed')
-        return 'completed';
-    const changed = result.sync.synced + result.sync.updated + result.sync.removed > 0;
-    const syncDidWork = changed || (result.sync.ran && !result.sync.waited && result.sync.invocations > 0);
-    return syncDidWork ? 'completed' : 'skipped';
-}
-function result_directStatistics(direct) {
-    return {
-        numberOfDocumentsIndexed: direct.indexed.length,
-        numberOfDocumentsDeleted: direct.deleted.length,
-        numberOfDocumentsFailed: direct.failed.length
-    };
-}
-/** A direct ingestion's state in a job's words: COMPLETE once every document is settled. */
-function directStatus(direct, outcome) {
-    if (direct.unfinished.length === 0)
-        return 'COMPLETE';
-    return outcome === 'started' ? 'STARTING' : 'IN_PROGRESS';
-}
-/** An Event invocation's results are never seen by this run; every other count is known (0 when nothing ran). */
-function result_syncCountsKnown(sync) {
-    return !(sync.ran && !sync.waited);
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/jobs.ts
-/**
- * Ingestion jobs of one data source: the newest ones, waiting out a job that is running, starting ours
- * idempotently, and following a job to its end — each call under the phase's deadline (calls.ts).
- */
-
-
-
-
-
-
-/** StartIngestionJob allows about one call per 10 s per account: throttled starts back off up to that long. */
-const START_THROTTLE_MAX_WAIT_MS = 10_000;
-function normalizeStatistics(stats) {
-    if (!stats)
-        return undefined;
-    const out = {};
-    for (const name of result_STATISTIC_NAMES)
-        out[name] = Number(stats[name] ?? 0);
-    return out;
-}
-function snapshotOf(job) {
-    return {
-        jobId: job.ingestionJobId ?? '',
-        status: job.status ?? 'UNKNOWN',
-        statistics: normalizeStatistics(job.statistics),
-        failureReasons: 'failureReasons' in job && job.failureReasons ? job.failureReasons : []
-    };
-}
-function time(date) {
-    return date?.getTime() ?? 0;
-}
-/**
- * The job calls of one phase. Every method returns what it was asked for or throws a PhaseStop; the counts
- * (status checks, jobs waited for, the job being followed) live here and nowhere else.
- */
-class Jobs extends PhaseCalls {
-    settings;
-    bedrock;
-    statusChecks = 0;
-    waitedFor = [];
-    /** The job whose status is being followed, and the newest snapshot of it. */
-    following;
-    constructor(settings, bedrock, ctx, deadline) {
-        super(settings, ctx, deadline);
-        this.settings = settings;
-        this.bedrock = bedrock;
-    }
-    unfinished() {
-        const followed = this.following;
-        if (!followed)
-            return undefined;
-        return `ingestion job ${followed.job.jobId} (${followed.role}) is still ${followed.job.status}. The job was left running; see it with: ${rules_followJobCommand(this.ids, followed.job.jobId)}`;
-    }
-    mayHaveActed(iamAction) {
-        // A start whose answer never came may have been executed: a job can be running that this run never saw.
-        return iamAction === 'bedrock:StartIngestionJob'
-            ? `A job may have started anyway; see the data source's jobs with: ${listJobsCommand(this.ids)}`
-            : undefined;
-    }
-    async listRecent() {
-        const answer = await this.retryable('bedrock:ListIngestionJobs', (abortSignal) => this.bedrock.send(new dist_cjs/* ListIngestionJobsCommand */.Czs({
-            ...this.ids,
-            sortBy: { attribute: 'STARTED_AT', order: 'DESCENDING' },
-            maxResults: 10
-        }), { abortSignal }));
-        // Newest first, whatever order the service chose to answer in.
-        return (answer.ingestionJobSummaries ?? []).sort((a, b) => time(b.startedAt) - time(a.startedAt));
-    }
-    /** One job as it is now, failure reasons included (a listing leaves them out). */
-    async snapshot(jobId) {
-        const answer = await this.retryable('bedrock:GetIngestionJob', (abortSignal) => this.bedrock.send(new dist_cjs/* GetIngestionJobCommand */.xLs({ ...this.ids, ingestionJobId: jobId }), { abortSignal }));
-        if (!answer.ingestionJob)
-            throw new PhaseStop('failed', `GetIngestionJob answered without job ${jobId}`);
-        return snapshotOf(answer.ingestionJob);
-    }
-    /** Waits for a job this run did not start and returns how it ended. */
-    async waitForRunning(job) {
-        this.ctx.logger.info(`Ingestion job ${job.jobId} is ${job.status}; Bedrock runs one job per data source, so waiting for it to end first`);
-        const final = await this.follow(job, 'already running');
-        this.waitedFor.push(final);
-        this.ctx.logger.info(`Ingestion job ${job.jobId}, which was already running, ended ${final.status}`);
-        return final;
-    }
-    /** Waits for whatever job is running now, if any (after a ConflictException says one is). */
-    async waitForAnyRunning(attempt) {
-        const running = (await this.listRecent()).find((job) => ACTIVE_STATUSES.has(job.status ?? ''));
-        if (running)
-            await this.waitForRunning(snapshotOf(running));
-        else
-            await this.sleep(retryDelay(attempt, () => this.ctx.clock.random()));
-    }
-    /**
-     * Starts our job. A conflict means another job is running: wait for it, then try again, since files that
-     * landed after its scan began would otherwise be missed. StartIngestionJob allows about one call per 10 s.
-     */
-    async start(token, description) {
-        const answer = await this.changing('bedrock:StartIngestionJob', (abortSignal) => this.bedrock.send(new dist_cjs/* StartIngestionJobCommand */.PEi({ ...this.ids, clientToken: token, description }), {
-            abortSignal
-        }), (attempt) => this.waitForAnyRunning(attempt), START_THROTTLE_MAX_WAIT_MS);
-        if (!answer.ingestionJob?.ingestionJobId)
-            throw new PhaseStop('failed', 'StartIngestionJob answered without a job id');
-        return snapshotOf(answer.ingestionJob);
-    }
-    /**
-     * Polls a job until it ends: the first check within 1 s, backing off to poll_interval_seconds with jitter.
-     * Throttled and failed checks are retried while time is left; at the deadline the job is left running.
-     */
-    async follow(job, role) {
-        const startedAt = this.ctx.clock.now();
-        this.following = { job, role };
-        for (let check = 0; !TERMINAL_STATUSES.has(this.following.job.status); check++) {
-            await this.sleep(pollDelay(check, this.settings.pollIntervalMs, () => this.ctx.clock.random()));
-            const current = this.following.job;
-            try {
-                const answer = await this.send('bedrock:GetIngestionJob', (abortSignal) => this.bedrock.send(new dist_cjs/* GetIngestionJobCommand */.xLs({ ...this.ids, ingestionJobId: current.jobId }), {
-                    abortSignal
-                }));
-                this.statusChecks++;
-                if (answer.ingestionJob)
-                    this.following = { job: snapshotOf(answer.ingestionJob), role };
-                const elapsedMs = this.ctx.clock.now() - startedAt;
-                const now = this.following.job;
-                this.ctx.logger.info(`Job ${now.jobId}: ${now.status} after ${(elapsedMs / 1000).toFixed(1)}s (${formatStatistics(now.statistics)})`);
-                this.ctx.progress?.({
-                    phase: 'ingestion',
-                    jobId: now.jobId,
-                    role,
-                    status: now.status,
-                    elapsedMs,
-                    statistics: now.statistics
-                });
-            }
-            catch (error) {
-                if (error instanceof PhaseStop)
-                    throw error;
-                this.failedOrRetry(error, 'bedrock:GetIngestionJob', `ingestion job ${current.jobId} of ${this.target}`, `Status check of job ${current.jobId} failed (${errorName(error)}); checking again`);
-            }
-        }
-        const final = this.following.job;
-        this.following = undefined;
-        return final;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/ingestion.ts
-/**
- * The ingestion phase (docs/behaviour.md, "The ingestion phase" and "Direct ingestion"): decide whether ingestion
- * is needed and how — a full job, or the changed documents directly — wait out a job that is already running,
- * then start ours idempotently (or send the documents) and follow it to the end, all within one deadline for the
- * whole phase, which every call and every wait obeys.
- */
-
-
-
-
-
-
-
-
-
-
-async function runIngestionPhase(config, sync, bedrock, run, ctx) {
-    if (config.ingestion === 'never')
-        return emptyIngestionPhase('ingestion: never');
-    const deadline = startDeadline(ctx.clock, ingestionPhaseBudgetMs(config), ctx.cancel, `ingestion_timeout_minutes = ${config.ingestionTimeoutMs / 60_000}`);
-    const jobs = new Jobs(config, bedrock, ctx, deadline);
-    const token = clientToken(config, run, ctx.clock.now());
-    let documents;
-    let base = { reason: '', mode: 'job' };
-    const phase = (outcome, job) => ({
-        ...base,
-        outcome,
-        job,
-        waitedFor: [...jobs.waitedFor],
-        statusChecks: jobs.statusChecks + (documents?.statusChecks ?? 0),
-        ...(documents ? { direct: documents.result() } : {})
-    });
-    try {
-        const recent = await jobs.listRecent();
-        let newest = recent[0] && snapshotOf(recent[0]);
-        const running = recent.find((job) => ACTIVE_STATUSES.has(job.status ?? ''));
-        if (running)
-            newest = await jobs.waitForRunning(snapshotOf(running));
-        // The job is told only when this run waited for it; a finished job it merely read is not this run's.
-        const waitedJob = running ? newest : undefined;
-        const earlier = await learnEarlier(recent[0]?.description, newest, jobs, config);
-        if (earlier) {
-            base = { ...base, earlier };
-            if (earlier.verdict === 'warning')
-                ctx.warn(earlier.message);
-            else
-                ctx.logger.info(earlier.message);
-        }
-        const decision = decide(config.ingestion, sync, newest, config.waitForIngestion);
-        base = {
-            ...base,
-            reason: decision.reason,
-            mode: decision.mode,
-            ...(decision.fallback ? { fallbackReason: decision.fallback } : {})
-        };
-        if (decision.fallback)
-            ctx.logger.info(`A full ingestion job instead of direct ingestion: ${decision.fallback}`);
-        if (!decision.start) {
-            ctx.logger.info(`No ingestion needed: ${decision.reason}`);
-            return phase('skipped', waitedJob);
-        }
-        if (decision.mode === 'direct') {
-            ctx.logger.info(`Ingesting the changed documents directly: ${decision.reason}`);
-            documents = new Documents(config, bedrock, jobs, ctx, deadline, token);
-            await documents.submit(sync.documents);
-            if (!config.waitForIngestion)
-                return phase('started', waitedJob);
-            await documents.follow();
-            return judgeDocuments(documents.result(), config, ctx, phase('completed', waitedJob));
-        }
-        ctx.logger.info(`Starting an ingestion job: ${decision.reason}`);
-        // A job nobody waits for is marked, so the next run knows to report how it ended.
-        const description = config.waitForIngestion
-            ? config.description
-            : `${(0,src_text/* truncate */.xv)(config.description, MAX_DESCRIPTION_LENGTH - NOT_WAITED_MARK.length)}${NOT_WAITED_MARK}`;
-        const started = await jobs.start(token, description);
-        ctx.logger.info(`Ingestion job ${started.jobId} accepted (${started.status})`);
-        if (!config.waitForIngestion)
-            return phase('started', started);
-        const final = await jobs.follow(started, 'started by this run');
-        return judge(final, config, ctx, phase('completed', final));
-    }
-    catch (error) {
-        const stop = jobs.stopFor(error);
-        const followed = jobs.following?.job;
-        const left = followed && !TERMINAL_STATUSES.has(followed.status) ? followed : undefined;
-        return {
-            ...phase(stop.kind, followed),
-            ...(left ? { leftRunning: left } : {}),
-            ...(stop.kind === 'failed' ? { error: stop.message } : {})
-        };
-    }
-}
-/** Whether ingestion is needed, by a full job or directly, and why. */
-function decide(mode, sync, newest, waiting = true) {
-    if (mode === 'always')
-        return { start: true, reason: 'ingestion: always', mode: 'job' };
-    const need = needed(sync, newest);
-    if (!need.start || mode === 'never')
-        return { ...need, mode: 'job' };
-    if (mode === 'auto' && !waiting) {
-        // Documents sent and not followed leave no trace a later run can read; a job does.
-        return { ...need, mode: 'job', fallback: 'not waiting for ingestion: the next run reports how a job ended' };
-    }
-    const blocker = directBlocker(sync, newest);
-    return blocker ? { ...need, mode: 'job', fallback: blocker } : { ...need, mode: 'direct' };
-}
-/** The rules of ingestion: auto — something changed, or the last job did not end cleanly. */
-function needed(sync, newest) {
-    if (!sync.ran)
-        return { start: true, reason: 'the sync phase was off, so changes in S3 are unknown' };
-    if (!sync.waited)
-        return { start: true, reason: 'the sync ran asynchronously, so its results are unknown' };
-    if (sync.error || sync.inFlightBatch !== undefined) {
-        // A batch that failed or was cut off may have changed documents it never counted.
-        return { start: true, reason: 'a batch failed or was cut off, so what it changed in S3 is unknown' };
-    }
-    if (sync.synced > 0)
-        return { start: true, reason: `this run synced ${sync.synced} incidents` };
-    if (sync.updated + sync.removed > 0) {
-        return {
-            start: true,
-            reason: `this run updated ${sync.updated} and removed ${sync.removed} documents of changed incidents`
-        };
-    }
-    if (!newest)
-        return { start: true, reason: 'the data source has never been ingested' };
-    if (newest.status !== 'COMPLETE') {
-        return { start: true, reason: `the last ingestion job (${newest.jobId}) ended ${newest.status}; healing it` };
-    }
-    const failed = newest.statistics?.numberOfDocumentsFailed ?? 0;
-    if (failed > 0) {
-        return {
-            start: true,
-            reason: `the last ingestion job (${newest.jobId}) had ${failed} failed documents; healing it`
-        };
-    }
-    return {
-        start: false,
-        reason: `nothing new was synced and the last ingestion job (${newest.jobId}) completed cleanly`
-    };
-}
-/**
- * How the job an earlier run started without waiting ended, when the newest job is such a job (its description
- * carries the mark); undefined otherwise. A job that ended badly fails this run, as it would have failed that one.
- */
-async function learnEarlier(description, newest, jobs, config) {
-    if (!description?.endsWith(NOT_WAITED_MARK) || !newest || !TERMINAL_STATUSES.has(newest.status))
-        return undefined;
-    // A listing has no failure reasons; the job itself does.
-    const job = newest.status === 'COMPLETE' ? newest : await jobs.snapshot(newest.jobId);
-    const which = `The ingestion job an earlier run started without waiting for it (${job.jobId})`;
-    const failedDocs = job.statistics?.numberOfDocumentsFailed ?? 0;
-    if (job.status === 'COMPLETE' && failedDocs === 0) {
-        return { job, verdict: 'ok', message: `${which} completed (${formatStatistics(job.statistics)})` };
-    }
-    if (job.status === 'COMPLETE') {
-        const message = `${which} completed, but ${failedDocs} documents failed to ingest${reasons(job)}`;
-        return config.failOnDocumentFailures
-            ? {
-                job,
-                verdict: 'failed',
-                message: `${message}. Set fail_on_document_failures: false to accept this as a warning.`
-            }
-            : { job, verdict: 'warning', message };
-    }
-    return { job, verdict: 'failed', message: `${which} ended ${job.status}${reasons(job)}` };
-}
-/** Why direct ingestion cannot be trusted with this run's changes; undefined when it can. */
-function directBlocker(sync, newest) {
-    const changes = sync.documents;
-    if (!changes) {
-        if (!sync.ran || !sync.waited)
-            return 'the changed documents are unknown (the sync was off or not waited for)';
-        if (sync.error || sync.stopReason === 'cancelled' || sync.stopReason === 'deadline')
-            return 'a batch failed or was cut off, so it may have written documents it did not list';
-        return 'the Lambda does not list the documents it writes (synced_documents, removed_documents)';
-    }
-    // Each incident synced or updated writes a document: shorter lists than the counts leave changes unsent.
-    const counted = sync.synced + sync.updated + sync.removed;
-    if (changes.written.length < sync.synced + sync.updated || changes.removed.length < sync.removed) {
-        return `the Lambda listed ${changes.written.length + changes.removed.length} changed documents but counted ${counted}, so its lists are incomplete`;
-    }
-    const count = changes.written.length + changes.removed.length;
-    if (count > DIRECT_MAX_DOCUMENTS) {
-        return `${count} documents changed, more than direct ingestion takes (${DIRECT_MAX_DOCUMENTS}); one scan is cheaper`;
-    }
-    if (!newest)
-        return 'the data source has never had a full ingestion job';
-    if (newest.status !== 'COMPLETE' || (newest.statistics?.numberOfDocumentsFailed ?? 0) > 0) {
-        return `the last full job (${newest.jobId}) did not end cleanly; a full job heals it`;
-    }
-    return undefined;
-}
-/** How a direct ingestion ends the phase: failed documents fail it as a job's would. */
-function judgeDocuments(outcome, config, ctx, phase) {
-    if (outcome.failed.length === 0)
-        return phase;
-    const reasons = outcome.failed.map((doc) => `${doc.uri}: ${doc.status}${doc.reason ? ` (${doc.reason})` : ''}`);
-    const message = `Direct ingestion: ${outcome.failed.length} documents failed: ${(0,src_text/* listSome */.XT)(reasons, rules_LISTED_VALUES_LIMIT)}`;
-    return documentsFailed(message, config, ctx, phase);
-}
-/** Failed documents fail the phase, or only warn with fail_on_document_failures: false. */
-function documentsFailed(message, config, ctx, phase) {
-    if (!config.failOnDocumentFailures) {
-        ctx.warn(message);
-        return phase;
-    }
-    return {
-        ...phase,
-        outcome: 'failed',
-        error: `${message}. Set fail_on_document_failures: false to accept this as a warning.`
-    };
-}
-/**
- * A clientToken that is the same for every retry of this step's request and different for every other run,
- * attempt, step, knowledge base and data source: letters, digits and single hyphens, 71 characters.
- * Outside a GitHub run there is no run id to pin it to, so the time makes each local run its own.
- */
-function clientToken(config, run, now) {
-    const parts = [
-        run.repository,
-        run.runId || `local-${now}`,
-        run.runAttempt,
-        run.job,
-        run.action,
-        config.knowledgeBaseId,
-        config.dataSourceId
-    ];
-    return `kbsync-${(0,external_node_crypto_.createHash)('sha256').update(parts.join('\n')).digest('hex')}`;
-}
-/** How a finished job ends the phase: COMPLETE (checked for failed documents), FAILED or STOPPED. */
-function judge(job, config, ctx, phase) {
-    const failedDocs = job.statistics?.numberOfDocumentsFailed ?? 0;
-    if (job.status === 'COMPLETE') {
-        if (failedDocs === 0)
-            return phase;
-        return documentsFailed(`Ingestion job ${job.jobId} completed, but ${failedDocs} documents failed to ingest${reasons(job)}`, config, ctx, phase);
-    }
-    if (job.status === 'FAILED')
-        return { ...phase, outcome: 'failed', error: `Ingestion job ${job.jobId} FAILED${reasons(job)}` };
-    return {
-        ...phase,
-        outcome: 'failed',
-        error: `Ingestion job ${job.jobId} ended ${job.status} before it finished${reasons(job)}`
-    };
-}
-function reasons(job) {
-    return job.failureReasons.length > 0 ? `: ${job.failureReasons.join('; ')}` : '';
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/sync-result.ts
-const QUOTE_LIMIT = 500;
-function parseSyncResult(payloadText) {
-    let payload;
-    try {
-        payload = JSON.parse(payloadText);
-    }
-    catch {
-        return unreadable('is not JSON', payloadText);
-    }
-    if (isObject(payload) && typeof payload.statusCode === 'number') {
-        const body = readBody(payload.body);
-        if (payload.statusCode >= 400) {
-            return {
-                ok: false,
-                kind: 'error_status',
-                message: `The Lambda answered statusCode ${payload.statusCode}: ${bodyMessage(body, payload.body)}`
-            };
-        }
-        payload = body;
-    }
-    const source = isObject(payload) ? (pickObject(payload, 'sync_results', 'syncResults') ?? payload) : undefined;
-    if (!source)
-        return unreadable('has none of the sync counts', payloadText);
-    const synced = pickCount(source, 'successfully_synced', 'successfullySynced');
-    const failed = pickCount(source, 'failed', 'failedCount');
-    const processed = pickCount(source, 'total_processed', 'totalProcessed');
-    const counts = [synced, failed, processed];
-    const invalid = counts.find((c) => c !== undefined && typeof c === 'string');
-    if (typeof invalid === 'string')
-        return unreadable(invalid, payloadText);
-    if (counts.every((c) => c === undefined)) {
-        return unreadable('has none of the sync counts (successfully_synced, failed, total_processed)', payloadText);
-    }
-    // Optional counts of a Lambda that keeps the documents in step with edits, reopenings and deletions.
-    const updated = pickCount(source, 'updated');
-    const removed = pickCount(source, 'removed');
-    const badOptional = [updated, removed].find((c) => typeof c === 'string');
-    if (typeof badOptional === 'string')
-        return unreadable(badOptional, payloadText);
-    const syncedCount = synced ?? 0;
-    const failedCount = failed ?? 0;
-    const hasMore = pick(source, 'has_more', 'hasMore');
-    const failedIds = pick(source, 'failed_ids', 'failedIds');
-    const warning = pick(source, 'warning');
-    return {
-        ok: true,
-        batch: {
-            synced: syncedCount,
-            failed: failedCount,
-            processed: processed ?? syncedCount + failedCount,
-            updated: updated ?? 0,
-            removed: removed ?? 0,
-            hasMore: typeof hasMore === 'boolean' ? hasMore : undefined,
-            failedIds: Array.isArray(failedIds) ? failedIds.map((id) => String(id)) : [],
-            syncedDocuments: uriList(pick(source, 'synced_documents', 'syncedDocuments')),
-            removedDocuments: uriList(pick(source, 'removed_documents', 'removedDocuments')),
-            warning: typeof warning === 'string' && warning !== '' ? warning : undefined
-        }
-    };
-}
-/** A list of S3 URIs, or undefined when the Lambda sent none (or something that is not one). */
-function uriList(value) {
-    if (!Array.isArray(value))
-        return undefined;
-    const uris = value.filter((item) => typeof item === 'string' && item.startsWith('s3://'));
-    return uris.length === value.length ? uris : undefined;
-}
-function unreadable(why, payloadText) {
-    return {
-        ok: false,
-        kind: 'unreadable_result',
-        message: `The Lambda's result ${why}; it began: ${JSON.stringify(payloadText.slice(0, QUOTE_LIMIT))}`
-    };
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function pick(source, ...names) {
-    for (const name of names)
-        if (source[name] !== undefined && source[name] !== null)
-            return source[name];
-    return undefined;
-}
-function pickObject(source, ...names) {
-    const value = pick(source, ...names);
-    return isObject(value) ? value : undefined;
-}
-/** A count, undefined when absent, or a string saying why the value is not a count. */
-function pickCount(source, ...names) {
-    const value = pick(source, ...names);
-    if (value === undefined)
-        return undefined;
-    const n = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
-    if (typeof n === 'number' && Number.isInteger(n) && n >= 0)
-        return n;
-    return `has '${names[0]}' = ${JSON.stringify(value).slice(0, 100)}, which is not a whole number of incidents`;
-}
-function readBody(body) {
-    if (typeof body !== 'string')
-        return body;
-    try {
-        return JSON.parse(body);
-    }
-    catch {
-        return body;
-    }
-}
-function bodyMessage(body, raw) {
-    if (isObject(body)) {
-        const message = pick(body, 'message', 'error', 'errorMessage', 'Message');
-        if (typeof message === 'string')
-            return message.slice(0, QUOTE_LIMIT);
-        return JSON.stringify(body).slice(0, QUOTE_LIMIT);
-    }
-    if (typeof body === 'string' && body !== '')
-        return body.slice(0, QUOTE_LIMIT);
-    return raw === undefined ? '(no body)' : JSON.stringify(raw).slice(0, QUOTE_LIMIT);
-}
-
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __nccwpck_require__(8422);
+// EXTERNAL MODULE: ./src/pipeline/result.ts
+var pipeline_result = __nccwpck_require__(3641);
+// EXTERNAL MODULE: ./src/pipeline/rules.ts
+var rules = __nccwpck_require__(6517);
+// EXTERNAL MODULE: ./src/pipeline/backlog.ts + 1 modules
+var backlog = __nccwpck_require__(2441);
 ;// CONCATENATED MODULE: ./src/pipeline/sync.ts
 
 
 
 
 
-
-
-
-
 async function runSyncPhase(config, clients, ctx) {
-    const deadline = startDeadline(ctx.clock, syncPhaseBudgetMs(config), ctx.cancel, `the sync phase's time (max_sync_batches × sync_timeout_seconds, plus ${SYNC_OVERHEAD_MS / 60_000} min)`);
+    const deadline = (0,src_deadline/* startDeadline */.db)(ctx.clock, (0,budget/* syncPhaseBudgetMs */.QH)(config), ctx.cancel, `the sync phase's time (max_sync_batches × sync_timeout_seconds, plus ${budget/* SYNC_OVERHEAD_MS */.s5 / 60_000} min)`);
     const backlog = backlogCounter(config, clients.dynamodb, ctx, deadline);
     if (!config.sync) {
         const count = await backlog();
         return {
-            ...emptySyncPhase('sync: false'),
+            ...(0,pipeline_result/* emptySyncPhase */.oZ)('sync: false'),
             backlogBefore: count,
             backlogAfter: count,
             workPending: (count ?? 0) > 0
         };
     }
     const phase = {
-        ...emptySyncPhase(),
+        ...(0,pipeline_result/* emptySyncPhase */.oZ)(),
         ran: true,
         waited: config.waitForSync,
         documents: config.waitForSync ? { written: [], removed: [] } : undefined
     };
-    phase.backlogBefore = await backlog();
+    const counting = backlog();
+    // The Lambda's client loads while the first count is on the wire, not before it.
+    const invoking = __nccwpck_require__.e(/* import() */ 656).then(__nccwpck_require__.bind(__nccwpck_require__, 3656)).then(async (invoke) => ({ ...invoke, lambda: await clients.lambda() }));
+    phase.backlogBefore = await counting;
+    const { invokeAsync, invokeBatch, lambda } = await invoking;
     if (phase.backlogBefore !== null)
         ctx.logger.info(`Pending incidents before the sync: ${phase.backlogBefore}`);
     if (!config.waitForSync)
-        return { ...phase, ...(await invokeAsync(config, clients.lambda, ctx, deadline)) };
+        return { ...phase, ...(await invokeAsync(config, lambda, ctx, deadline)) };
     // The newest count and the batch it was taken after, so the final count is not read twice.
     let latestCount = null;
     let countedAfter = -1;
     while (true) {
-        if (deadline.signal.aborted || deadline.left() < invokeBudgetMs(config)) {
-            phase.stopReason = stopCause(deadline.signal)?.name === 'Cancelled' ? 'cancelled' : 'deadline';
+        if (deadline.signal.aborted || deadline.left() < (0,budget/* invokeBudgetMs */.IZ)(config)) {
+            phase.stopReason = (0,src_deadline/* stopCause */.w3)(deadline.signal)?.name === 'Cancelled' ? 'cancelled' : 'deadline';
             phase.workPending = true;
             break;
         }
         const n = phase.invocations + 1;
-        const outcome = await invokeBatch(config, clients.lambda, n, ctx, deadline);
+        const outcome = await invokeBatch(config, lambda, n, ctx, deadline);
         if (outcome.kind !== 'batch') {
             // A batch that failed or was cut off may have written documents it never listed.
             phase.documents = undefined;
@@ -56979,7 +55663,7 @@ async function runSyncPhase(config, clients, ctx) {
         else {
             latestCount = await backlog();
             countedAfter = n;
-            pending = latestCount !== null ? latestCount > 0 : batch.processed >= FULL_BATCH_SIZE;
+            pending = latestCount !== null ? latestCount > 0 : batch.processed >= rules/* FULL_BATCH_SIZE */.n5;
         }
         if (!pending) {
             phase.stopReason = 'drained';
@@ -57033,130 +55717,6 @@ function warnAboutPendingWork(phase, config, ctx) {
         ctx.warn(`${phase.backlogAfter} incidents are still pending after the sync; the next run retries them.`);
     }
 }
-/** One synchronous batch. */
-async function invokeBatch(config, lambda, n, ctx, deadline) {
-    let answer;
-    try {
-        answer = await lambda.send(new client_lambda_dist_cjs/* InvokeCommand */.mdN({
-            FunctionName: config.functionName,
-            InvocationType: 'RequestResponse',
-            LogType: 'Tail',
-            Payload: new TextEncoder().encode(config.syncPayload)
-        }), { abortSignal: deadline.signal });
-    }
-    catch (error) {
-        const cause = stopCause(deadline.signal);
-        if (cause) {
-            ctx.logger.info(`Batch ${n}: stopped waiting for the Lambda (${cause.message}); the invocation may still finish in Lambda.`);
-            return { kind: 'stopped', cause };
-        }
-        const invoked = mayHaveRun(error);
-        return { kind: 'error', invoked, error: { kind: 'aws', message: invokeErrorMessage(error, config, n, invoked) } };
-    }
-    const payloadText = answer.Payload ? Buffer.from(answer.Payload).toString('utf8') : '';
-    const logTail = answer.LogResult ? Buffer.from(answer.LogResult, 'base64').toString('utf8') : undefined;
-    const tail = logTail !== undefined ? { logTail } : {};
-    const statusCode = answer.StatusCode;
-    if (answer.FunctionError) {
-        const { errorType, errorMessage } = readFunctionError(payloadText);
-        return {
-            kind: 'error',
-            invoked: true,
-            statusCode,
-            error: {
-                kind: 'function_error',
-                message: `Batch ${n}: the Lambda ${config.functionName} failed (${answer.FunctionError}) with ${errorType}: ${errorMessage}`,
-                ...tail
-            }
-        };
-    }
-    const parsed = parseSyncResult(payloadText);
-    if (!parsed.ok) {
-        const error = { kind: parsed.kind, message: `Batch ${n}: ${parsed.message}`, ...tail };
-        return { kind: 'error', invoked: true, statusCode, error };
-    }
-    const batch = parsed.batch;
-    const more = batch.hasMore === undefined ? '' : `, has_more ${batch.hasMore}`;
-    const mirrored = batch.updated + batch.removed > 0 ? `, updated ${batch.updated}, removed ${batch.removed}` : '';
-    ctx.logger.info(`Batch ${n}: synced ${batch.synced}, failed ${batch.failed}, processed ${batch.processed}${mirrored}${more}`);
-    if (batch.failed > 0) {
-        const ids = batch.failedIds.length > 0 ? ` (${(0,src_text/* listSome */.XT)(batch.failedIds, rules_LISTED_VALUES_LIMIT)})` : '';
-        ctx.logger.info(`Batch ${n}: ${batch.failed} incidents failed to sync${ids}`);
-    }
-    return { kind: 'batch', batch, statusCode };
-}
-async function invokeAsync(config, lambda, ctx, deadline) {
-    try {
-        const answer = await lambda.send(new client_lambda_dist_cjs/* InvokeCommand */.mdN({
-            FunctionName: config.functionName,
-            InvocationType: 'Event',
-            Payload: new TextEncoder().encode(config.syncPayload)
-        }), { abortSignal: deadline.signal });
-        if (answer.StatusCode !== 202) {
-            return {
-                invocations: 1,
-                ...(answer.StatusCode !== undefined ? { lastStatusCode: answer.StatusCode } : {}),
-                stopReason: 'error',
-                error: {
-                    kind: 'error_status',
-                    message: `The asynchronous invocation of ${config.functionName} answered HTTP ${answer.StatusCode ?? '?'} instead of 202 Accepted`
-                }
-            };
-        }
-        ctx.logger.info(`Invoked ${config.functionName} asynchronously (202 Accepted); its results are not known to this run.`);
-        return { invocations: 1, lastStatusCode: 202, stopReason: 'async' };
-    }
-    catch (error) {
-        const cause = stopCause(deadline.signal);
-        if (cause)
-            return { invocations: 1, inFlightBatch: 1, stopReason: cause.name === 'Cancelled' ? 'cancelled' : 'deadline' };
-        const invoked = mayHaveRun(error);
-        return {
-            invocations: invoked ? 1 : 0,
-            stopReason: 'error',
-            error: { kind: 'aws', message: invokeErrorMessage(error, config, 1, invoked) }
-        };
-    }
-}
-/** Connection errors that can strike after the request went out, when the function may already be running. */
-const DROPPED_AFTER_SENDING = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
-/**
- * sync_batches counts invocations made. A refusal (a 4xx: access denied, no such function, throttled) or a call that
- * never left (no credentials, a refused connection) ran nothing. After a timeout, a connection dropped once the
- * request was out, a 5xx or an answer that could not be read, the function may have run, so it counts.
- */
-function mayHaveRun(error) {
-    if (errorName(error) === 'TimeoutError')
-        return true;
-    const shape = (error ?? {});
-    const status = shape.$metadata?.httpStatusCode;
-    if (status !== undefined)
-        return status < 400 || status >= 500;
-    return typeof shape.code === 'string' && DROPPED_AFTER_SENDING.has(shape.code);
-}
-function invokeErrorMessage(error, config, batch, invoked) {
-    // The SDK names a dropped connection a TimeoutError too; it came before the time was up.
-    const dropped = DROPPED_AFTER_SENDING.has(String(error?.code));
-    if (errorName(error) === 'TimeoutError' && !dropped) {
-        return `Batch ${batch}: no answer from the Lambda ${config.functionName} within sync_timeout_seconds = ${config.syncTimeoutSeconds}; it may still be running. The invocation was not retried, so no batch runs twice.`;
-    }
-    const failed = `Batch ${batch}: ${describeAwsError(error, { iamAction: 'lambda:InvokeFunction', target: `function ${config.functionName}`, region: config.region })}`;
-    return invoked
-        ? `${failed}. The Lambda may have run the batch; the invocation was not retried, so no batch runs twice.`
-        : failed;
-}
-function readFunctionError(payloadText) {
-    try {
-        const body = JSON.parse(payloadText);
-        return {
-            errorType: typeof body.errorType === 'string' ? body.errorType : 'Error',
-            errorMessage: typeof body.errorMessage === 'string' ? body.errorMessage : payloadText.slice(0, 500)
-        };
-    }
-    catch {
-        return { errorType: 'Error', errorMessage: payloadText.slice(0, 500) || '(no error payload)' };
-    }
-}
 /**
  * Counts the backlog on demand; after the first unreadable count it warns once and stops asking. Once the phase
  * is stopped (deadline or cancel) no count is attempted: the count is unknown.
@@ -57166,7 +55726,7 @@ function backlogCounter(config, dynamodb, ctx, deadline) {
     return async () => {
         if (!usable || config.backlogTable === undefined || deadline.signal.aborted)
             return null;
-        const result = await countBacklog(dynamodb, { table: config.backlogTable, index: config.backlogIndex }, deadline.signal);
+        const result = await (0,backlog/* countBacklog */.J)(await dynamodb(), { table: config.backlogTable, index: config.backlogIndex }, deadline.signal);
         if (result.count === null && !deadline.signal.aborted) {
             usable = false;
             ctx.warn(result.warning);
@@ -57175,10 +55735,9 @@ function backlogCounter(config, dynamodb, ctx, deadline) {
     };
 }
 
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __nccwpck_require__(8992);
 ;// CONCATENATED MODULE: ./src/pipeline/run.ts
-
-
-
 
 
 
@@ -57192,15 +55751,15 @@ function backlogCounter(config, dynamodb, ctx, deadline) {
 
 async function runKbSync(deps) {
     const { result, config } = await runPipeline(deps);
-    if (config?.alertIssue && !stopCause(deps.cancel ?? NEVER)) {
+    if (config?.alertIssue && !(0,src_deadline/* stopCause */.w3)(deps.cancel ?? src_deadline/* NEVER */.tm)) {
         const warning = deps.updateAlertIssue
             ? await deps.updateAlertIssue({
                 token: config.githubToken,
                 repository: deps.run.repository,
-                runUrl: runUrl(deps.run),
+                runUrl: (0,inputs/* runUrl */.Vp)(deps.run),
                 knowledgeBaseId: config.knowledgeBaseId,
                 dataSourceId: config.dataSourceId
-            }, result, startDeadline(deps.clock, REPORT_BUDGET_MS, deps.cancel ?? NEVER, 'the report step').signal)
+            }, result, (0,src_deadline/* startDeadline */.db)(deps.clock, budget/* REPORT_BUDGET_MS */.m1, deps.cancel ?? src_deadline/* NEVER */.tm, 'the report step').signal)
             : 'alert_issue is set, but only the GitHub Action opens alert issues; nothing was done.';
         if (warning) {
             result.warnings.push(warning);
@@ -57211,7 +55770,7 @@ async function runKbSync(deps) {
 }
 async function runPipeline(deps) {
     const { clock, logger } = deps;
-    const cancel = deps.cancel ?? NEVER;
+    const cancel = deps.cancel ?? src_deadline/* NEVER */.tm;
     const startedAt = clock.now();
     const warnings = [];
     const problems = [];
@@ -57230,8 +55789,8 @@ async function runPipeline(deps) {
         startedAt,
         durationMs: 0,
         dryRun: false,
-        sync: emptySyncPhase('not reached'),
-        ingestion: emptyIngestionPhase('not reached'),
+        sync: (0,pipeline_result/* emptySyncPhase */.oZ)('not reached'),
+        ingestion: (0,pipeline_result/* emptyIngestionPhase */.nc)('not reached'),
         checks: [],
         problems,
         warnings,
@@ -57239,23 +55798,23 @@ async function runPipeline(deps) {
     };
     let config;
     const finish = (during) => {
-        const cause = stopCause(cancel);
-        if (cause instanceof Cancelled)
+        const cause = (0,src_deadline/* stopCause */.w3)(cancel);
+        if (cause instanceof src_deadline/* Cancelled */.cJ)
             result.cancelled = { signal: cause.signalName, during };
         result.durationMs = Math.max(0, clock.now() - startedAt);
-        result.status = deriveStatus(result);
+        result.status = (0,pipeline_result/* deriveStatus */.YP)(result);
         return { result, config };
     };
     try {
-        config = parseInputs(deps.readInput, deps.env, deps.run, deps.inputLabel);
+        config = (0,inputs/* parseInputs */.TL)(deps.readInput, deps.env, deps.run, deps.inputLabel);
     }
     catch (error) {
-        if (!(error instanceof InputError))
+        if (!(error instanceof inputs/* InputError */.dz))
             throw error;
         for (const message of error.problems)
             problems.push({ phase: 'inputs', message });
-        result.sync = emptySyncPhase('inputs are invalid');
-        result.ingestion = emptyIngestionPhase('inputs are invalid');
+        result.sync = (0,pipeline_result/* emptySyncPhase */.oZ)('inputs are invalid');
+        result.ingestion = (0,pipeline_result/* emptyIngestionPhase */.nc)('inputs are invalid');
         return finish('inputs');
     }
     result = {
@@ -57273,13 +55832,13 @@ async function runPipeline(deps) {
     result.checks = checks;
     const connected = await logger.group('Credentials', () => connect(config, deps, cancel));
     if (!connected.ok) {
-        if (stopCause(cancel))
+        if ((0,src_deadline/* stopCause */.w3)(cancel))
             return finish('credentials');
         problems.push({ phase: 'credentials', message: connected.message });
         if (config.dryRun)
             checks.push({ name: 'Credentials', status: 'failed', detail: connected.message });
-        result.sync = emptySyncPhase('no credentials');
-        result.ingestion = emptyIngestionPhase('no credentials');
+        result.sync = (0,pipeline_result/* emptySyncPhase */.oZ)('no credentials');
+        result.ingestion = (0,pipeline_result/* emptyIngestionPhase */.nc)('no credentials');
         return finish('credentials');
     }
     if (config.dryRun)
@@ -57289,14 +55848,15 @@ async function runPipeline(deps) {
     try {
         if (config.dryRun) {
             during = 'dry_run';
+            const { runDryRunChecks } = await __nccwpck_require__.e(/* import() */ 587).then(__nccwpck_require__.bind(__nccwpck_require__, 587));
             const dryRun = await logger.group('Dry run', () => runDryRunChecks(config, clients, ctx));
             checks.push(...dryRun.checks);
             for (const check of dryRun.checks) {
                 if (check.status === 'failed')
                     problems.push({ phase: 'dry_run', message: `${check.name}: ${check.detail}` });
             }
-            result.sync = { ...emptySyncPhase('dry_run: true'), backlogBefore: dryRun.backlog, backlogAfter: dryRun.backlog };
-            result.ingestion = emptyIngestionPhase('dry_run: true');
+            result.sync = { ...(0,pipeline_result/* emptySyncPhase */.oZ)('dry_run: true'), backlogBefore: dryRun.backlog, backlogAfter: dryRun.backlog };
+            result.ingestion = (0,pipeline_result/* emptyIngestionPhase */.nc)('dry_run: true');
             return finish(during);
         }
         const sync = await logger.group('Sync: DynamoDB → S3', () => runSyncPhase(config, clients, ctx));
@@ -57312,12 +55872,13 @@ async function runPipeline(deps) {
             });
         }
         if (cancel.aborted) {
-            result.ingestion = emptyIngestionPhase('the run was cancelled');
+            result.ingestion = (0,pipeline_result/* emptyIngestionPhase */.nc)('the run was cancelled');
             return finish(during);
         }
         // Runs even after a sync error, so that what did sync becomes searchable.
         during = 'ingestion';
-        const ingestion = await logger.group('Ingestion: S3 → Knowledge Base', () => runIngestionPhase(config, sync, clients.bedrock, deps.run, ctx));
+        const { runIngestionPhase } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4458));
+        const ingestion = await logger.group('Ingestion: S3 → Knowledge Base', () => runIngestionPhase(config, sync, clients, deps.run, ctx));
         result.ingestion = ingestion;
         if (ingestion.earlier?.verdict === 'failed')
             problems.push({ phase: 'ingestion', message: ingestion.earlier.message });
@@ -57331,26 +55892,26 @@ async function runPipeline(deps) {
     }
     catch (error) {
         // Only a bug reaches here; keep the run's failure honest and the message useful.
-        problems.push({ phase: 'run', message: `Unexpected ${errorName(error)}: ${errorMessage(error)}` });
+        problems.push({ phase: 'run', message: `Unexpected ${(0,errors/* errorName */.Is)(error)}: ${(0,errors/* errorMessage */.gJ)(error)}` });
     }
     finally {
-        destroyClients(clients);
+        clients.destroy();
     }
     return finish(during);
 }
 /** The run's metrics, from the result as it stands once both phases are done; never fails the run. */
 async function publishMetrics(namespace, config, clients, result, clock, cancel) {
-    const deadline = startDeadline(clock, REPORT_BUDGET_MS, cancel, 'the report step');
-    const data = metricsOf({ ...result, status: deriveStatus(result) });
+    const deadline = (0,src_deadline/* startDeadline */.db)(clock, budget/* REPORT_BUDGET_MS */.m1, cancel, 'the report step');
+    const data = metricsOf({ ...result, status: (0,pipeline_result/* deriveStatus */.YP)(result) });
     return putMetrics({
         region: config.region,
-        credentials: clients.lambda.config.credentials,
+        credentials: clients.credentials,
         namespace,
         dimensions: { KnowledgeBaseId: config.knowledgeBaseId, DataSourceId: config.dataSourceId }
     }, data, new Date(clock.now()), deadline.signal);
 }
 function failedIncidentsMessage(sync) {
-    const ids = sync.failedIds.length > 0 ? `: ${(0,src_text/* listSome */.XT)(sync.failedIds, rules_LISTED_VALUES_LIMIT)}` : '';
+    const ids = sync.failedIds.length > 0 ? `: ${(0,src_text/* listSome */.XT)(sync.failedIds, rules/* LISTED_VALUES_LIMIT */.h5)}` : '';
     // A later batch of the same run may have picked a failed incident up again; say what is true now.
     const now = sync.backlogAfter === 0
         ? 'Later batches of this run synced them again; nothing is pending now.'
@@ -57362,8 +55923,8 @@ function failedIncidentsMessage(sync) {
  * builds the clients. Exported for the fronts that ask one question without a run (`kb-sync status`).
  */
 async function connect(config, deps, cancel) {
-    const build = deps.createClients ?? createClients;
-    const deadline = startDeadline(deps.clock, CREDENTIALS_BUDGET_MS, cancel, 'the credentials step (1 minute)');
+    const build = deps.createClients ?? aws_clients/* createClients */.hP;
+    const deadline = (0,src_deadline/* startDeadline */.db)(deps.clock, budget/* CREDENTIALS_BUDGET_MS */.MN, cancel, 'the credentials step (1 minute)');
     let credentials;
     let source;
     try {
@@ -57379,6 +55940,7 @@ async function connect(config, deps, cancel) {
                 source = `assumed ${config.roleToAssume} (session ${config.roleSessionName})`;
             }
             else {
+                const { oidcCredentials } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 6963));
                 credentials = await oidcCredentials({
                     ...role,
                     getIdToken: deps.getIdToken,
@@ -57397,18 +55959,18 @@ async function connect(config, deps, cancel) {
     catch (error) {
         return { ok: false, message: credentialsMessage(error, deadline.signal) };
     }
-    const clients = build({ region: config.region, syncTimeoutSeconds: config.syncTimeoutSeconds, credentials });
+    const clients = await build({ region: config.region, syncTimeoutSeconds: config.syncTimeoutSeconds, credentials });
     if (!credentials) {
         try {
-            await raceSignal(clients.lambda.config.credentials(), deadline.signal);
+            await (0,src_deadline/* raceSignal */.WU)(clients.credentials(), deadline.signal);
         }
         catch (error) {
-            destroyClients(clients);
-            if (stopCause(deadline.signal))
+            clients.destroy();
+            if ((0,src_deadline/* stopCause */.w3)(deadline.signal))
                 return { ok: false, message: credentialsMessage(error, deadline.signal) };
             return {
                 ok: false,
-                message: `No AWS credentials found: set role_to_assume (and give the job "permissions: id-token: write"), or configure credentials before this step, e.g. with aws-actions/configure-aws-credentials (${errorName(error)}: ${errorMessage(error)})`
+                message: `No AWS credentials found: set role_to_assume (and give the job "permissions: id-token: write"), or configure credentials before this step, e.g. with aws-actions/configure-aws-credentials (${(0,errors/* errorName */.Is)(error)}: ${(0,errors/* errorMessage */.gJ)(error)})`
             };
         }
     }
@@ -57416,10 +55978,10 @@ async function connect(config, deps, cancel) {
     return { ok: true, clients, source };
 }
 function credentialsMessage(error, signal) {
-    const cause = stopCause(signal);
+    const cause = (0,src_deadline/* stopCause */.w3)(signal);
     if (cause?.name === 'DeadlineExceeded')
-        return `Credentials were not obtained within ${CREDENTIALS_BUDGET_MS / 1000} s (${errorMessage(error)}); check the network path to STS and GitHub's token endpoint.`;
-    return error instanceof CredentialsError ? error.message : errorMessage(error);
+        return `Credentials were not obtained within ${budget/* CREDENTIALS_BUDGET_MS */.MN / 1000} s (${(0,errors/* errorMessage */.gJ)(error)}); check the network path to STS and GitHub's token endpoint.`;
+    return error instanceof errors/* CredentialsError */.lE ? error.message : (0,errors/* errorMessage */.gJ)(error);
 }
 
 ;// CONCATENATED MODULE: ./src/report/outputs.ts
@@ -57431,8 +55993,8 @@ function credentialsMessage(error, signal) {
 function ingestionFigures(ingestion) {
     if (ingestion.direct) {
         return {
-            status: directStatus(ingestion.direct, ingestion.outcome),
-            statistics: result_directStatistics(ingestion.direct)
+            status: (0,pipeline_result/* directStatus */.W7)(ingestion.direct, ingestion.outcome),
+            statistics: (0,pipeline_result/* directStatistics */.Hs)(ingestion.direct)
         };
     }
     return { status: ingestion.job?.status ?? null, statistics: ingestion.job?.statistics ?? null };
@@ -57444,7 +56006,7 @@ function durationSeconds(result) {
 function resultDocument(result) {
     const { sync, ingestion } = result;
     const job = ingestion.job;
-    const known = result_syncCountsKnown(sync);
+    const known = (0,pipeline_result/* syncCountsKnown */.Nq)(sync);
     const figures = ingestionFigures(ingestion);
     return {
         status: result.status,
@@ -57495,7 +56057,7 @@ function buildOutputs(result) {
  */
 function forceSyncDocument(result) {
     const { sync } = result;
-    const known = result_syncCountsKnown(sync);
+    const known = (0,pipeline_result/* syncCountsKnown */.Nq)(sync);
     return {
         status: result.status,
         lambda_execution: {
@@ -61730,7 +60292,7 @@ const coerce = {
     date: ((arg) => ZodDate.create({ ...arg, coerce: true })),
 };
 
-const types_NEVER = (/* unused pure expression or super */ null && (INVALID));
+const NEVER = (/* unused pure expression or super */ null && (INVALID));
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
@@ -62144,7 +60706,7 @@ const BIGINT_FORMAT_RANGES = {
     int64: [/* @__PURE__*/ BigInt("-9223372036854775808"), /* @__PURE__*/ BigInt("9223372036854775807")],
     uint64: [/* @__PURE__*/ BigInt(0), /* @__PURE__*/ BigInt("18446744073709551615")],
 };
-function util_pick(schema, mask) {
+function pick(schema, mask) {
     const currDef = schema._zod.def;
     const checks = currDef.checks;
     const hasChecks = checks && checks.length > 0;
@@ -62844,7 +61406,7 @@ function timeSource(args) {
             : `${hhmm}(?::[0-5]\\d(?:\\.\\d+)?)?`;
     return regex;
 }
-function regexes_time(args) {
+function time(args) {
     return new RegExp(`^${timeSource(args)}$`);
 }
 // Adapted from https://stackoverflow.com/a/3143231
@@ -63849,7 +62411,7 @@ const $ZodISODate = /*@__PURE__*/ $constructor("$ZodISODate", (inst, def) => {
     $ZodStringFormat.init(inst, def);
 });
 const $ZodISOTime = /*@__PURE__*/ $constructor("$ZodISOTime", (inst, def) => {
-    def.pattern ?? (def.pattern = regexes_time(def));
+    def.pattern ?? (def.pattern = time(def));
     $ZodStringFormat.init(inst, def);
 });
 const $ZodISODuration = /*@__PURE__*/ $constructor("$ZodISODuration", (inst, def) => {
@@ -71848,7 +70410,7 @@ const schemas_ZodObject = /*@__PURE__*/ $constructor("ZodObject", (inst, def) =>
         return merge(this, other);
     },
     pick(mask) {
-        return util_pick(this, mask);
+        return pick(this, mask);
     },
     omit(mask) {
         return omit(this, mask);
@@ -79415,12 +77977,12 @@ var external_node_util_ = __nccwpck_require__(7975);
 const COMMAND_WORDS = ['sync', 'status', 'mcp', 'help'];
 /** Every input, in action.yml's order: the required ones, then the rest. */
 const INPUT_NAMES = [
-    ...REQUIRED_INPUTS,
-    ...Object.keys(INPUT_DEFAULTS)
+    ...inputs/* REQUIRED_INPUTS */.yu,
+    ...Object.keys(inputs/* INPUT_DEFAULTS */.WJ)
 ];
 /** An input whose default is a boolean takes a bare flag as true. */
 function isBooleanInput(name) {
-    const fallback = name in INPUT_DEFAULTS ? INPUT_DEFAULTS[name] : undefined;
+    const fallback = name in inputs/* INPUT_DEFAULTS */.WJ ? inputs/* INPUT_DEFAULTS */.WJ[name] : undefined;
     return fallback === 'true' || fallback === 'false';
 }
 function flagName(name) {
@@ -79537,7 +78099,7 @@ function parseCliArgs(argv) {
         throw new UsageError('--json does not apply to kb-sync mcp: its answers are MCP tool results.');
     }
     if (args.command === 'sync') {
-        if (args.flags.sync !== undefined && !YAML_TRUE.includes(args.flags.sync)) {
+        if (args.flags.sync !== undefined && !inputs/* YAML_TRUE */.DG.includes(args.flags.sync)) {
             throw new UsageError(`--sync ${args.flags.sync} contradicts kb-sync sync, which runs the sync phase.`);
         }
         if (args.flags.ingestion !== undefined && args.flags.ingestion.toLowerCase() !== 'never') {
@@ -79601,31 +78163,18 @@ function withFixed(source, fixed) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/clock.ts
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, Math.max(0, ms));
-        signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-    random: () => Math.random(),
-    timeout: (ms, reason) => {
-        const controller = new AbortController();
-        // Unref'd: a deadline that has not come yet must not keep a finished run's process alive.
-        setTimeout(() => controller.abort(reason), Math.max(0, Math.min(ms, 2 ** 31 - 1))).unref();
-        return controller.signal;
-    }
-};
-
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-lambda/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(9315);
+// EXTERNAL MODULE: ./src/aws/github-oidc.ts
+var github_oidc = __nccwpck_require__(650);
+// EXTERNAL MODULE: ./src/aws/credentials.ts
+var credentials = __nccwpck_require__(6963);
+// EXTERNAL MODULE: ./src/clock.ts
+var clock = __nccwpck_require__(9373);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-bedrock-agent/dist-cjs/index.js
+var client_bedrock_agent_dist_cjs = __nccwpck_require__(8009);
+// EXTERNAL MODULE: ./src/pipeline/ingestion.ts + 3 modules
+var ingestion = __nccwpck_require__(4458);
 ;// CONCATENATED MODULE: ./src/pipeline/status.ts
 /**
  * One ingestion job as a person asks after it: by id, or the data source's newest. Used by the terminal and MCP
@@ -79641,7 +78190,7 @@ async function getIngestionStatus(config, bedrock, jobId, signal) {
     let id = jobId;
     if (id === undefined) {
         try {
-            const list = await bedrock.send(new dist_cjs/* ListIngestionJobsCommand */.Czs({
+            const list = await bedrock.send(new client_bedrock_agent_dist_cjs/* ListIngestionJobsCommand */.Czs({
                 ...ids,
                 sortBy: { attribute: 'STARTED_AT', order: 'DESCENDING' },
                 maxResults: 1
@@ -79653,12 +78202,12 @@ async function getIngestionStatus(config, bedrock, jobId, signal) {
         catch (error) {
             return {
                 ok: false,
-                message: describeAwsError(error, { iamAction: 'bedrock:ListIngestionJobs', target, region: config.region })
+                message: (0,errors/* describeAwsError */.Pp)(error, { iamAction: 'bedrock:ListIngestionJobs', target, region: config.region })
             };
         }
     }
     try {
-        const answer = await bedrock.send(new dist_cjs/* GetIngestionJobCommand */.xLs({ ...ids, ingestionJobId: id }), {
+        const answer = await bedrock.send(new client_bedrock_agent_dist_cjs/* GetIngestionJobCommand */.xLs({ ...ids, ingestionJobId: id }), {
             abortSignal: signal
         });
         if (!answer.ingestionJob)
@@ -79668,7 +78217,7 @@ async function getIngestionStatus(config, bedrock, jobId, signal) {
     catch (error) {
         return {
             ok: false,
-            message: describeAwsError(error, {
+            message: (0,errors/* describeAwsError */.Pp)(error, {
                 iamAction: 'bedrock:GetIngestionJob',
                 target: `ingestion job ${id} of ${target}`,
                 region: config.region
@@ -79681,9 +78230,9 @@ function jobStatusOf(job) {
     return {
         job_id: job.ingestionJobId ?? '',
         status,
-        running: ACTIVE_STATUSES.has(status),
+        running: rules/* ACTIVE_STATUSES */.az.has(status),
         description: job.description ?? null,
-        statistics: normalizeStatistics(job.statistics) ?? null,
+        statistics: (0,ingestion/* normalizeStatistics */.hb)(job.statistics) ?? null,
         failure_reasons: job.failureReasons ?? [],
         started_at: job.startedAt?.toISOString() ?? null,
         updated_at: job.updatedAt?.toISOString() ?? null
@@ -79743,7 +78292,6 @@ function repositoryVisibility(eventPath) {
 
 
 
-
 function frontDeps(options) {
     const { env, cancel } = options;
     const inWorkflow = Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL);
@@ -79752,9 +78300,9 @@ function frontDeps(options) {
         inputLabel: options.source.label,
         env,
         run: runInfo(env),
-        clock: systemClock,
+        clock: clock/* systemClock */.m,
         logger: options.logger,
-        getIdToken: (audience) => githubIdToken(audience, env),
+        getIdToken: (audience, signal) => (0,github_oidc/* githubIdToken */.eC)(audience, env, signal),
         mask: (secret) => {
             // The runner reads workflow commands on stderr too; outside a workflow there is no log to mask.
             if (env.GITHUB_ACTIONS === 'true')
@@ -79766,7 +78314,7 @@ function frontDeps(options) {
         ...(inWorkflow
             ? {}
             : {
-                assumeRole: (role, signal) => assumeRoleCredentials({
+                assumeRole: (role, signal) => (0,credentials/* assumeRoleCredentials */.n6)({
                     roleArn: role.roleArn,
                     sessionName: role.sessionName,
                     region: role.region,
@@ -79777,34 +78325,13 @@ function frontDeps(options) {
     };
 }
 /**
- * The job's GitHub OIDC token, fetched as @actions/core does but without it: core writes `::debug::` and
- * `::add-mask::` to stdout, where a terminal front keeps only its result (or the MCP protocol).
- */
-async function githubIdToken(audience, env) {
-    const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
-    const token = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-    if (!url || !token)
-        throw new Error('ACTIONS_ID_TOKEN_REQUEST_URL or ACTIONS_ID_TOKEN_REQUEST_TOKEN is not set');
-    const response = await fetch(`${url}&audience=${encodeURIComponent(audience)}`, {
-        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
-        signal: AbortSignal.timeout(CREDENTIALS_BUDGET_MS)
-    });
-    // The body is not quoted: a token endpoint's answer is no text for a log.
-    if (!response.ok)
-        throw new Error(`the token endpoint answered HTTP ${response.status}`);
-    const value = (await response.json()).value;
-    if (typeof value !== 'string' || value === '')
-        throw new Error('the token endpoint answered without a token');
-    return value;
-}
-/**
  * The region of the AWS profile (AWS_PROFILE or default, SSO sessions included), asked of the SDK's own region
  * provider, for when no flag or variable names one; undefined when the profile has none either.
  */
 async function profileRegion(source, env) {
     if (source.read('aws_region')?.trim() || env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim())
         return undefined;
-    const client = new client_lambda_dist_cjs/* LambdaClient */.Nox({});
+    const client = new dist_cjs.LambdaClient({});
     try {
         const region = await client.config.region();
         return region ? { value: region, label: `The region of AWS profile '${env.AWS_PROFILE || 'default'}'` } : undefined;
@@ -79820,17 +78347,17 @@ async function profileRegion(source, env) {
 async function ingestionStatus(deps, jobId) {
     const cancel = deps.cancel ?? new AbortController().signal;
     const cancelled = () => {
-        const cause = stopCause(cancel);
+        const cause = (0,src_deadline/* stopCause */.w3)(cancel);
         return cause?.name === 'Cancelled'
             ? { kind: 'cancelled', signal: cause.signalName ?? 'a signal' }
             : undefined;
     };
     let config;
     try {
-        config = parseInputs(deps.readInput, deps.env, deps.run, deps.inputLabel);
+        config = (0,inputs/* parseInputs */.TL)(deps.readInput, deps.env, deps.run, deps.inputLabel);
     }
     catch (error) {
-        if (error instanceof InputError)
+        if (error instanceof inputs/* InputError */.dz)
             return { kind: 'inputs', problems: error.problems };
         throw error;
     }
@@ -79838,11 +78365,11 @@ async function ingestionStatus(deps, jobId) {
     if (!connected.ok)
         return cancelled() ?? { kind: 'failed', message: connected.message };
     try {
-        const answer = await getIngestionStatus(config, connected.clients.bedrock, jobId, cancel);
+        const answer = await getIngestionStatus(config, await connected.clients.bedrock(), jobId, cancel);
         return cancelled() ?? (answer.ok ? { kind: 'job', job: answer.job } : { kind: 'failed', message: answer.message });
     }
     finally {
-        destroyClients(connected.clients);
+        connected.clients.destroy();
     }
 }
 /** Inputs a command or tool fixes, named by what fixed them. */
@@ -79862,7 +78389,7 @@ function describeProgress(event) {
     if (event.phase === 'documents') {
         return `ingestion: ${event.done} of ${event.total} documents settled after ${seconds(event.elapsedMs)}`;
     }
-    return (0,src_text/* terminalText */.eR)(`ingestion: job ${event.jobId} (${event.role}) ${event.status} after ${seconds(event.elapsedMs)}: ${formatStatistics(event.statistics)}`, 1_000);
+    return (0,src_text/* terminalText */.eR)(`ingestion: job ${event.jobId} (${event.role}) ${event.status} after ${seconds(event.elapsedMs)}: ${(0,pipeline_result/* formatStatistics */.zP)(event.statistics)}`, 1_000);
 }
 function seconds(ms) {
     return `${(ms / 1000).toFixed(1)} s`;
@@ -79926,7 +78453,7 @@ class TerminalReporter {
             this.detail = `${event.done}/${event.total} documents settled`;
         }
         else {
-            this.detail = (0,src_text/* terminalText */.eR)(`job ${event.jobId} ${event.status} · ${formatStatistics(event.statistics)}`, 1_000);
+            this.detail = (0,src_text/* terminalText */.eR)(`job ${event.jobId} ${event.status} · ${(0,pipeline_result/* formatStatistics */.zP)(event.statistics)}`, 1_000);
         }
         if (this.live) {
             if (!this.flushHeading())
@@ -80066,7 +78593,7 @@ function outcomeLine(result) {
             : `ingested documents directly (${d.indexed.length} indexed, ${d.deleted.length} deleted, ${d.failed.length} failed)`);
     }
     else if (ingestion.outcome === 'completed' && ingestion.job) {
-        parts.push(`ingestion job ${ingestion.job.jobId} completed (${formatStatistics(ingestion.job.statistics)})`);
+        parts.push(`ingestion job ${ingestion.job.jobId} completed (${(0,pipeline_result/* formatStatistics */.zP)(ingestion.job.statistics)})`);
     }
     else if (ingestion.outcome === 'started' && ingestion.job) {
         parts.push(`ingestion job ${ingestion.job.jobId} started, not waited for`);
@@ -80291,7 +78818,7 @@ function plural(n, one, many) {
 
 
 
-const statistics = schemas_object(Object.fromEntries(result_STATISTIC_NAMES.map((name) => [name, classic_schemas_number()])));
+const statistics = schemas_object(Object.fromEntries(pipeline_result/* STATISTIC_NAMES */.O1.map((name) => [name, classic_schemas_number()])));
 const runStatus = classic_schemas_enum(['completed', 'skipped', 'started', 'dry_run', 'failed', 'cancelled']);
 const count = classic_schemas_number().nullable();
 /** resultDocument's shape: the action's `result` output. */
@@ -80450,7 +78977,7 @@ async function serveMcp(options) {
         if (shutdown.signal.aborted)
             return;
         logger.info(`Stopping: ${why}.`);
-        shutdown.abort(new Cancelled(by));
+        shutdown.abort(new src_deadline/* Cancelled */.cJ(by));
         setTimeout(() => options.exit(0), SHUTDOWN_GRACE_MS).unref();
         await Promise.allSettled([...runs]);
         await server.close();
@@ -80497,10 +79024,10 @@ function stderrLogger(stderr, verbose) {
 /** A configuration that cannot work is said at start-up, in the server's log; each tool call says it again. */
 function warnAboutInputs(options, logger) {
     try {
-        parseInputs(options.source.read, options.env, runInfo(options.env), options.source.label);
+        (0,inputs/* parseInputs */.TL)(options.source.read, options.env, runInfo(options.env), options.source.label);
     }
     catch (error) {
-        if (!(error instanceof InputError))
+        if (!(error instanceof inputs/* InputError */.dz))
             throw error;
         for (const problem of error.problems)
             logger.warning(`Configuration: ${problem} Every tool call will fail until this is fixed.`);
@@ -80549,7 +79076,7 @@ function linkedCancel(...signals) {
     const listeners = signals.map((signal) => {
         const listener = () => {
             const reason = signal.reason;
-            controller.abort(reason instanceof Cancelled ? reason : new Cancelled('the MCP client'));
+            controller.abort(reason instanceof src_deadline/* Cancelled */.cJ ? reason : new src_deadline/* Cancelled */.cJ('the MCP client'));
         };
         if (signal.aborted)
             listener();
@@ -80661,7 +79188,7 @@ function helpText(command) {
     lines.push('', 'Inputs: every input of the GitHub Action, as a flag or as an environment variable. A flag wins over the', 'environment, the environment over the default. Boolean flags alone mean true (--dry-run), or take a value', '(--dry-run false).', '');
     for (const name of INPUT_NAMES) {
         const [value, meaning] = INPUT_HELP[name];
-        const fallback = name in INPUT_DEFAULTS ? INPUT_DEFAULTS[name] : undefined;
+        const fallback = name in inputs/* INPUT_DEFAULTS */.WJ ? inputs/* INPUT_DEFAULTS */.WJ[name] : undefined;
         const shownDefault = fallback === undefined ? 'required' : fallback === '' ? 'default: (empty)' : `default: ${fallback}`;
         const flag = isBooleanInput(name) ? `${flagName(name)} [${value}]` : `${flagName(name)} ${value}`;
         lines.push(`  ${flag}`, `      ${envName(name)}; ${shownDefault}`, `      ${meaning}`);
@@ -80745,7 +79272,7 @@ function leftRunning(out, result, style) {
     if (!job || !result.knowledgeBaseId)
         return;
     const ids = { knowledgeBaseId: result.knowledgeBaseId, dataSourceId: result.dataSourceId ?? '' };
-    out.push('', style.yellow(`Ingestion job ${safe(job.jobId, 200)} was left running (last seen ${safe(job.status, 200)}). Follow it with:`), `  ${style.bold(safe(`kb-sync status ${job.jobId} --knowledge-base-id ${ids.knowledgeBaseId} --data-source-id ${ids.dataSourceId}${result.region ? ` --aws-region ${result.region}` : ''}`))}`, `  ${safe(rules_followJobCommand(ids, job.jobId))}`);
+    out.push('', style.yellow(`Ingestion job ${safe(job.jobId, 200)} was left running (last seen ${safe(job.status, 200)}). Follow it with:`), `  ${style.bold(safe(`kb-sync status ${job.jobId} --knowledge-base-id ${ids.knowledgeBaseId} --data-source-id ${ids.dataSourceId}${result.region ? ` --aws-region ${result.region}` : ''}`))}`, `  ${safe((0,rules/* followJobCommand */.eQ)(ids, job.jobId))}`);
 }
 function syncPhase(out, result, style) {
     const { sync } = result;
@@ -80755,7 +79282,7 @@ function syncPhase(out, result, style) {
         out.push(`  Skipped: ${safe(sync.skippedReason ?? 'not run')}.${pending}`);
         return;
     }
-    const known = result_syncCountsKnown(sync);
+    const known = (0,pipeline_result/* syncCountsKnown */.Nq)(sync);
     const count = (n) => (known ? String(n) : 'unknown (asynchronous)');
     const orUnknown = (n) => (n === null ? 'unknown' : String(n));
     out.push(...table(['Batches', 'Synced', 'Failed', 'Processed', 'Pending before', 'Pending after'], [
@@ -80772,8 +79299,8 @@ function syncPhase(out, result, style) {
     if (stop)
         out.push(`  ${safe(stop)}`);
     if (sync.failedIds.length > 0) {
-        const more = sync.failedIds.length > rules_LISTED_VALUES_LIMIT ? `, … (${sync.failedIds.length - rules_LISTED_VALUES_LIMIT} more)` : '';
-        const ids = sync.failedIds.slice(0, rules_LISTED_VALUES_LIMIT).map((id) => safe(id, 200));
+        const more = sync.failedIds.length > rules/* LISTED_VALUES_LIMIT */.h5 ? `, … (${sync.failedIds.length - rules/* LISTED_VALUES_LIMIT */.h5} more)` : '';
+        const ids = sync.failedIds.slice(0, rules/* LISTED_VALUES_LIMIT */.h5).map((id) => safe(id, 200));
         out.push(`  Incidents that failed to sync: ${ids.join(', ')}${more}`);
     }
     if (sync.error) {
@@ -80820,16 +79347,16 @@ function jobTables(out, job, style) {
 function terminal_statistics(out, stats, style) {
     if (!stats)
         return;
-    out.push(...table(['Statistic', 'Value'], result_STATISTIC_NAMES.map((name) => [name, String(stats[name])]), style));
+    out.push(...table(['Statistic', 'Value'], pipeline_result/* STATISTIC_NAMES */.O1.map((name) => [name, String(stats[name])]), style));
 }
 function failureReasons(out, reasons, style) {
     if (reasons.length === 0)
         return;
     out.push(`  ${style.red('Failure reasons:')}`);
-    for (const reason of reasons.slice(0, rules_LISTED_VALUES_LIMIT))
+    for (const reason of reasons.slice(0, rules/* LISTED_VALUES_LIMIT */.h5))
         out.push(`    • ${safe(reason)}`);
-    if (reasons.length > rules_LISTED_VALUES_LIMIT)
-        out.push(`    … (${reasons.length - rules_LISTED_VALUES_LIMIT} more)`);
+    if (reasons.length > rules/* LISTED_VALUES_LIMIT */.h5)
+        out.push(`    … (${reasons.length - rules/* LISTED_VALUES_LIMIT */.h5} more)`);
 }
 /** `kb-sync status`: one job, as GetIngestionJob tells it. */
 function renderJob(job, style) {
@@ -80863,10 +79390,10 @@ function list(out, title, items, mark) {
     if (items.length === 0)
         return;
     out.push('', title);
-    for (const item of items.slice(0, rules_LISTED_VALUES_LIMIT))
+    for (const item of items.slice(0, rules/* LISTED_VALUES_LIMIT */.h5))
         out.push(`  ${mark} ${item}`);
-    if (items.length > rules_LISTED_VALUES_LIMIT)
-        out.push(`  … (${items.length - rules_LISTED_VALUES_LIMIT} more)`);
+    if (items.length > rules/* LISTED_VALUES_LIMIT */.h5)
+        out.push(`  … (${items.length - rules/* LISTED_VALUES_LIMIT */.h5} more)`);
 }
 /** Columns aligned on the text a person sees: colour codes take no width. */
 function table(header, rows, style) {
@@ -80960,7 +79487,7 @@ function cancelOnSignals(io, reporter) {
         if (controller.signal.aborted)
             io.exit(EXIT.cancelled);
         reporter.note(`Received ${name}: stopping; what is known follows (again to quit at once).`);
-        controller.abort(new Cancelled(name));
+        controller.abort(new src_deadline/* Cancelled */.cJ(name));
         setTimeout(() => io.exit(EXIT.cancelled), EXIT_AFTER_SIGNAL_MS).unref();
     };
     const onInt = () => onSignal('SIGINT');
@@ -81049,13 +79576,13 @@ async function commands_status(args, source, io) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8992);
-/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5308);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8992);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8898);
 /** The `kb-sync` command (package.json `bin`; dist/cli/index.js is the bundle of this file). */
 
 
 try {
-    process.exitCode = await (0,_commands_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i)(process.argv.slice(2), {
+    process.exitCode = await (0,_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2), {
         stdout: process.stdout,
         stderr: process.stderr,
         stdin: process.stdin,
@@ -81067,12 +79594,1395 @@ try {
 catch (error) {
     // The pipeline never throws by design; this keeps a bug from ending in a bare stack trace with a success-like code.
     const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    process.stderr.write(`kb-sync failed unexpectedly: ${(0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .terminalText */ .eR)(text)}\n`);
-    process.exitCode = _commands_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .d.failed;
+    process.stderr.write(`kb-sync failed unexpectedly: ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalText */ .eR)(text)}\n`);
+    process.exitCode = _commands_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .d.failed;
 }
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 9373:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ systemClock)
+/* harmony export */ });
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, Math.max(0, ms));
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+    random: () => Math.random(),
+    timeout: (ms, reason) => {
+        const controller = new AbortController();
+        // Unref'd: a deadline that has not come yet must not keep a finished run's process alive.
+        setTimeout(() => controller.abort(reason), Math.max(0, Math.min(ms, 2 ** 31 - 1))).unref();
+        return controller.signal;
+    }
+};
+
+
+/***/ }),
+
+/***/ 6683:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   WU: () => (/* binding */ raceSignal),
+/* harmony export */   cJ: () => (/* binding */ Cancelled),
+/* harmony export */   db: () => (/* binding */ startDeadline),
+/* harmony export */   tm: () => (/* binding */ NEVER),
+/* harmony export */   w3: () => (/* binding */ stopCause)
+/* harmony export */ });
+/* unused harmony export DeadlineExceeded */
+/** The run was cancelled: the runner sent a signal (a cancelled workflow, a job's timeout-minutes). */
+class Cancelled extends Error {
+    signalName;
+    name = 'Cancelled';
+    constructor(signalName) {
+        super(`the run was cancelled (${signalName})`);
+        this.signalName = signalName;
+    }
+}
+/** A phase ran out of the time its configuration gives it. */
+class DeadlineExceeded extends Error {
+    limit;
+    name = 'DeadlineExceeded';
+    constructor(
+    /** The setting that bounds the phase, in the words a user knows it by (e.g. "ingestion_timeout_minutes = 60"). */
+    limit) {
+        super(`the time allowed by ${limit} ran out`);
+        this.limit = limit;
+    }
+}
+function startDeadline(clock, ms, cancel, limit) {
+    const at = clock.now() + ms;
+    const signal = AbortSignal.any([cancel, clock.timeout(ms, new DeadlineExceeded(limit))]);
+    return { signal, limit, left: () => Math.max(0, at - clock.now()) };
+}
+/** Why `signal` stopped the work, when it did: a cancellation or a deadline. */
+function stopCause(signal) {
+    if (!signal?.aborted)
+        return undefined;
+    const reason = signal.reason;
+    return reason instanceof Cancelled || reason instanceof DeadlineExceeded ? reason : undefined;
+}
+/** A signal that never aborts, for callers that have nothing to cancel. */
+const NEVER = new AbortController().signal;
+/**
+ * Races a promise that cannot take a signal (a token request, a credential provider) against one, so it never
+ * outlives the phase; the loser is left to settle on its own.
+ */
+function raceSignal(promise, signal) {
+    if (signal.aborted)
+        return Promise.reject(signal.reason);
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+        promise.then((value) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(value);
+        }, (error) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(error);
+        });
+    });
+}
+
+
+/***/ }),
+
+/***/ 8422:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DG: () => (/* binding */ YAML_TRUE),
+/* harmony export */   Lj: () => (/* binding */ MAX_DESCRIPTION_LENGTH),
+/* harmony export */   TL: () => (/* binding */ parseInputs),
+/* harmony export */   Vp: () => (/* binding */ runUrl),
+/* harmony export */   WJ: () => (/* binding */ INPUT_DEFAULTS),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   yu: () => (/* binding */ REQUIRED_INPUTS)
+/* harmony export */ });
+/* unused harmony export MAX_SYNC_PAYLOAD_BYTES */
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8992);
+/**
+ * Raw action inputs → a validated, typed Config. Every input is checked before the first AWS call, and every
+ * problem is reported at once, each naming the input, the value it got and what is allowed.
+ */
+
+/** The defaults of action.yml, repeated here because a run outside the runner (local-action, CLI) gets none. */
+const INPUT_DEFAULTS = {
+    function_name: 'incident-kb-batch-sync',
+    aws_region: '',
+    role_to_assume: '',
+    role_session_name: '',
+    audience: 'sts.amazonaws.com',
+    sync: 'true',
+    wait_for_sync: 'true',
+    max_sync_batches: '10',
+    sync_payload: '{}',
+    sync_timeout_seconds: '900',
+    ingestion: 'auto',
+    wait_for_ingestion: 'true',
+    ingestion_timeout_minutes: '60',
+    poll_interval_seconds: '15',
+    fail_on_document_failures: 'true',
+    backlog_table: 'incidents',
+    backlog_index: 'status-priority-index',
+    description: '',
+    dry_run: 'false',
+    lambda_log_tail: 'auto',
+    metrics_namespace: 'IncidentKBSync',
+    alert_issue: 'false',
+    // action.yml defaults this to the job's token (an expression the runner evaluates); elsewhere there is none.
+    github_token: ''
+};
+const REQUIRED_INPUTS = ['knowledge_base_id', 'data_source_id'];
+/** AWS's limit on an ingestion job's description. */
+const MAX_DESCRIPTION_LENGTH = 200;
+/**
+ * The largest sync_payload accepted: Lambda takes larger synchronous events, but an asynchronous (Event) one is
+ * capped lower, and a payload this big is a mistake in a workflow file rather than an event.
+ */
+const MAX_SYNC_PAYLOAD_BYTES = 256 * 1024;
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1 ? problems[0] : `${problems.length} inputs are invalid:\n- ${problems.join('\n- ')}`);
+        this.problems = problems;
+        this.name = 'InputError';
+    }
+}
+const RESOURCE_ID = /^[0-9a-zA-Z]{10}$/;
+// Lambda's own FunctionName pattern: name, partial ARN or full ARN, with an optional :alias or :version.
+const FUNCTION_NAME = /^(arn:(aws[a-zA-Z-]*)?:lambda:)?([a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:)?(\d{12}:)?(function:)?([a-zA-Z0-9-_.]+)(:(\$LATEST|[a-zA-Z0-9-_]+))?$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+const ROLE_ARN = /^arn:aws[a-zA-Z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
+const TABLE_OR_INDEX_NAME = /^[a-zA-Z0-9_.-]{3,255}$/;
+const TABLE_ARN = /^arn:aws[a-zA-Z-]*:dynamodb:[a-z0-9-]+:\d{12}:table\/[a-zA-Z0-9_.-]{3,255}$/;
+const YAML_TRUE = ['true', 'True', 'TRUE'];
+const YAML_FALSE = ['false', 'False', 'FALSE'];
+const METRICS_NAMESPACE = /^(?!AWS\/)[A-Za-z0-9.\-_/#: ]{1,255}$/;
+const DECIMAL = /^\d+(\.\d+)?$/;
+const INTEGER = /^\d+$/;
+/**
+ * Parses and validates every input; `env` supplies the region fallbacks, `label` names an input in messages (the
+ * action says "Input 'x'"; a terminal front names its flag). An input that is empty or not given
+ * takes its default, except backlog_table, where an explicit empty value turns the check off. Throws InputError
+ * listing every problem found.
+ */
+function parseInputs(read, env, run, label = (name) => `Input '${name}'`) {
+    const problems = [];
+    const raw = (name) => {
+        const value = (read(name) ?? '').trim();
+        if (value !== '')
+            return value;
+        return name in INPUT_DEFAULTS ? INPUT_DEFAULTS[name] : '';
+    };
+    const fail = (name, value, allowed) => {
+        problems.push(`${label(name)} has the value ${quote(value)}; ${allowed}.`);
+    };
+    const resourceId = (name) => {
+        const value = raw(name);
+        if (value === '')
+            problems.push(`${label(name)} is required: the 10-character id (letters and digits) from the Bedrock console.`);
+        else if (!RESOURCE_ID.test(value))
+            fail(name, value, 'allowed: exactly 10 letters or digits ([0-9a-zA-Z]{10})');
+        return value;
+    };
+    const bool = (name) => {
+        const value = raw(name);
+        if (YAML_TRUE.includes(value))
+            return true;
+        if (YAML_FALSE.includes(value))
+            return false;
+        fail(name, value, 'allowed: true | True | TRUE | false | False | FALSE');
+        return INPUT_DEFAULTS[name] === 'true';
+    };
+    const integer = (name, min, max) => {
+        const value = raw(name);
+        const parsed = INTEGER.test(value) ? Number(value) : NaN;
+        if (!(parsed >= min && parsed <= max)) {
+            fail(name, value, `allowed: a whole number from ${min} to ${max}`);
+            return Number(INPUT_DEFAULTS[name]);
+        }
+        return parsed;
+    };
+    const decimal = (name, maxExclusiveZero, unit) => {
+        const value = raw(name);
+        const parsed = DECIMAL.test(value) ? Number(value) : NaN;
+        if (!(parsed > 0 && parsed <= maxExclusiveZero)) {
+            fail(name, value, `allowed: a number of ${unit} above 0 and at most ${maxExclusiveZero}; decimals allowed (e.g. 0.5)`);
+            return Number(INPUT_DEFAULTS[name]);
+        }
+        return parsed;
+    };
+    const knowledgeBaseId = resourceId('knowledge_base_id');
+    const dataSourceId = resourceId('data_source_id');
+    const functionName = raw('function_name');
+    if (functionName.length > 140 || !FUNCTION_NAME.test(functionName)) {
+        fail('function_name', functionName, 'allowed: a Lambda function name, partial or full ARN, with an optional :alias or :version (at most 140 characters)');
+    }
+    const regionInput = raw('aws_region');
+    const region = regionInput || env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim() || '';
+    if (region === '') {
+        problems.push(`${label('aws_region')} is empty and neither AWS_REGION nor AWS_DEFAULT_REGION is set; set it (e.g. us-east-1).`);
+    }
+    else if (!REGION.test(region)) {
+        fail('aws_region', region, 'allowed: an AWS region code such as us-east-1 or eu-central-1');
+    }
+    const roleToAssume = raw('role_to_assume') || undefined;
+    if (roleToAssume !== undefined && !ROLE_ARN.test(roleToAssume)) {
+        fail('role_to_assume', roleToAssume, 'allowed: an IAM role ARN (arn:aws:iam::123456789012:role/NAME) or empty for the default credential chain');
+    }
+    const sessionInput = raw('role_session_name');
+    const roleSessionName = sessionInput || defaultSessionName(run.runId);
+    if (!SESSION_NAME.test(roleSessionName)) {
+        fail('role_session_name', roleSessionName, 'allowed: 2 to 64 characters of letters, digits and + = , . @ _ -');
+    }
+    const audience = raw('audience');
+    if (audience === '')
+        fail('audience', audience, 'allowed: a non-empty OIDC audience (default sts.amazonaws.com)');
+    const sync = bool('sync');
+    const waitForSync = bool('wait_for_sync');
+    const maxSyncBatches = integer('max_sync_batches', 1, 1000);
+    // Never quoted: a workflow may put a secret in the event, and an error message goes to the log.
+    const syncPayload = raw('sync_payload');
+    const payloadBytes = Buffer.byteLength(syncPayload);
+    if (payloadBytes > MAX_SYNC_PAYLOAD_BYTES) {
+        problems.push(`${label('sync_payload')} is ${payloadBytes} bytes; allowed: a JSON object of at most ${MAX_SYNC_PAYLOAD_BYTES} bytes (the value is not shown, in case it holds a secret).`);
+    }
+    else {
+        const why = jsonObjectProblem(syncPayload);
+        if (why) {
+            problems.push(`${label('sync_payload')} ${why}; allowed: a JSON object such as {} or {"limit": 50} (the value is not shown, in case it holds a secret).`);
+        }
+    }
+    const syncTimeoutSeconds = integer('sync_timeout_seconds', 1, 900);
+    const ingestionRaw = raw('ingestion');
+    const ingestion = ingestionRaw.toLowerCase();
+    if (!['auto', 'always', 'never', 'direct'].includes(ingestion))
+        fail('ingestion', ingestionRaw, 'allowed: auto | always | never | direct');
+    const waitForIngestion = bool('wait_for_ingestion');
+    const ingestionTimeoutMinutes = decimal('ingestion_timeout_minutes', 1440, 'minutes');
+    const pollIntervalSeconds = decimal('poll_interval_seconds', 3600, 'seconds');
+    const failOnDocumentFailures = bool('fail_on_document_failures');
+    // Given but empty turns the check off; raw() would put the default back, so read this one without it.
+    const backlogTable = (read('backlog_table') ?? INPUT_DEFAULTS.backlog_table).trim() || undefined;
+    if (backlogTable !== undefined && !TABLE_OR_INDEX_NAME.test(backlogTable) && !TABLE_ARN.test(backlogTable)) {
+        fail('backlog_table', backlogTable, 'allowed: a DynamoDB table name or ARN (3-255 of a-z A-Z 0-9 _ . -), or empty to turn the backlog check off');
+    }
+    const backlogIndex = raw('backlog_index');
+    if (backlogTable !== undefined && !TABLE_OR_INDEX_NAME.test(backlogIndex)) {
+        fail('backlog_index', backlogIndex, 'allowed: a DynamoDB index name (3-255 of a-z A-Z 0-9 _ . -)');
+    }
+    const description = (0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(raw('description') || defaultDescription(run), MAX_DESCRIPTION_LENGTH);
+    const dryRun = bool('dry_run');
+    const logTailRaw = raw('lambda_log_tail');
+    const logTail = logTailRaw.toLowerCase();
+    if (!['auto', 'always', 'never'].includes(logTail)) {
+        fail('lambda_log_tail', logTailRaw, 'allowed: auto (private and internal repositories only) | always | never');
+    }
+    const showLogTail = logTail === 'always' ||
+        (logTail === 'auto' && (run.repositoryVisibility === 'private' || run.repositoryVisibility === 'internal'));
+    // Given but empty turns publishing off, as with backlog_table.
+    const metricsNamespace = (read('metrics_namespace') ?? INPUT_DEFAULTS.metrics_namespace).trim() || undefined;
+    if (metricsNamespace !== undefined && !METRICS_NAMESPACE.test(metricsNamespace)) {
+        fail('metrics_namespace', metricsNamespace, 'allowed: a CloudWatch namespace (1-255 of letters, digits and . - _ / # : space, not starting with AWS/), or empty to publish no metrics');
+    }
+    const alertIssue = bool('alert_issue');
+    const githubToken = raw('github_token');
+    if (alertIssue && (githubToken === '' || run.repository === '')) {
+        problems.push(`${label('alert_issue')} is true, but there is no ${githubToken === '' ? 'github_token' : 'repository (GITHUB_REPOSITORY)'} to open an issue with; set github_token (default: the job's token, with permissions: issues: write) or turn alert_issue off.`);
+    }
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return {
+        knowledgeBaseId,
+        dataSourceId,
+        functionName,
+        region,
+        roleToAssume,
+        roleSessionName,
+        audience,
+        sync,
+        waitForSync,
+        maxSyncBatches,
+        syncPayload,
+        syncTimeoutSeconds,
+        ingestion,
+        waitForIngestion,
+        ingestionTimeoutMs: Math.round(ingestionTimeoutMinutes * 60_000),
+        pollIntervalMs: Math.round(pollIntervalSeconds * 1000),
+        failOnDocumentFailures,
+        backlogTable,
+        backlogIndex,
+        description,
+        dryRun,
+        showLogTail,
+        metricsNamespace,
+        alertIssue,
+        githubToken
+    };
+}
+function runUrl(run) {
+    if (!run.repository || !run.runId)
+        return undefined;
+    return `${run.serverUrl}/${run.repository}/actions/runs/${run.runId}`;
+}
+function defaultDescription(run) {
+    const url = runUrl(run);
+    if (!url)
+        return 'Started by kb-sync outside GitHub Actions.';
+    return `Started by kb-sync for ${run.repository}, run ${url}`;
+}
+function defaultSessionName(runId) {
+    return `kb-sync-${runId || 'local'}`.replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
+}
+/** Why text is not a JSON object, in words that quote nothing of it (JSON.parse's own message quotes the text). */
+function jsonObjectProblem(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return 'is not valid JSON';
+    }
+    if (Array.isArray(value))
+        return 'is a JSON array, not an object';
+    if (typeof value !== 'object' || value === null)
+        return `is a JSON ${value === null ? 'null' : typeof value}, not an object`;
+    return undefined;
+}
+function quote(value) {
+    return value === '' ? "'' (empty)" : `'${(0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(value, 200)}'`;
+}
+
+
+/***/ }),
+
+/***/ 2441:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  J: () => (/* binding */ countBacklog)
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-dynamodb/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(4305);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __nccwpck_require__(9378);
+;// CONCATENATED MODULE: ./src/pending.ts
+/**
+ * The one definition of a pending incident — CLOSED, and not yet marked synced — shared by the action's backlog
+ * count, the reference Lambda's search and its conditional mark, and the local stack's truth check.
+ */
+const CLOSED_STATUS = 'CLOSED';
+/** Expression parts for a Query on the status index: key condition and filter, with their names and values. */
+const PENDING_QUERY = {
+    keyCondition: '#status = :closed',
+    filter: 'attribute_not_exists(#kb.#synced) OR #kb.#synced = :false',
+    names: { '#status': 'status', '#kb': 'kb_sync_status', '#synced': 'synced' },
+    values: { ':closed': { S: CLOSED_STATUS }, ':false': { BOOL: false } }
+};
+/** The filter alone, as a condition on one item (the mark that claims an incident uses it). */
+const NOT_SYNCED_CONDITION = {
+    expression: PENDING_QUERY.filter,
+    names: { '#kb': 'kb_sync_status', '#synced': 'synced' },
+    values: { ':false': { BOOL: false } }
+};
+/** The same test for an item already read from the table. */
+function isPending(item) {
+    if (item.status !== CLOSED_STATUS)
+        return false;
+    const status = item.kb_sync_status;
+    if (status === null || typeof status !== 'object')
+        return true;
+    const synced = status.synced;
+    return synced === undefined || synced === false;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/backlog.ts
+/**
+ * Counts the incidents still waiting to be synced (docs/behaviour.md, "The backlog"). A count that cannot be read is a warning and an
+ * unknown count, never a failure: the pipeline works without it.
+ */
+
+
+
+async function countBacklog(dynamodb, target, signal) {
+    let count = 0;
+    try {
+        const pages = (0,dist_cjs/* paginateQuery */.y0e)({ client: dynamodb }, {
+            TableName: target.table,
+            IndexName: target.index,
+            KeyConditionExpression: PENDING_QUERY.keyCondition,
+            FilterExpression: PENDING_QUERY.filter,
+            ExpressionAttributeNames: PENDING_QUERY.names,
+            ExpressionAttributeValues: PENDING_QUERY.values,
+            Select: 'COUNT'
+        }, { abortSignal: signal });
+        for await (const page of pages)
+            count += page.Count ?? 0;
+        return { count };
+    }
+    catch (error) {
+        const why = (0,errors/* describeAwsError */.Pp)(error, {
+            iamAction: 'dynamodb:Query',
+            target: `table ${target.table} index ${target.index}`
+        });
+        return { count: null, warning: `Backlog count unavailable, continuing without it: ${why}` };
+    }
+}
+
+
+/***/ }),
+
+/***/ 1178:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ retryDelay),
+/* harmony export */   x: () => (/* binding */ pollDelay)
+/* harmony export */ });
+/**
+ * Backoff schedules with "equal jitter": each wait is between half and all of its exponential step, so many
+ * runners polling one account spread out while no wait ever exceeds its cap.
+ */
+/** The first status check comes within 1 s, and the gaps grow to `maxMs` (poll_interval_seconds). */
+const FIRST_POLL_MS = 1_000;
+/** Retries of a failed call start at 0.5 s and stop growing at 20 s, like the SDK's own standard mode. */
+const FIRST_RETRY_MS = 500;
+const MAX_RETRY_MS = 20_000;
+function pollDelay(check, maxMs, random) {
+    return jittered(Math.min(maxMs, FIRST_POLL_MS * 2 ** check), random);
+}
+function retryDelay(attempt, random) {
+    return jittered(Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** attempt), random);
+}
+function jittered(step, random) {
+    return step / 2 + (step / 2) * random();
+}
+
+
+/***/ }),
+
+/***/ 4458:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  hb: () => (/* reexport */ normalizeStatistics),
+  runIngestionPhase: () => (/* binding */ runIngestionPhase)
+});
+
+// UNUSED EXPORTS: clientToken, decide
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/budget.ts
+var budget = __nccwpck_require__(7562);
+// EXTERNAL MODULE: ./src/deadline.ts
+var src_deadline = __nccwpck_require__(6683);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __nccwpck_require__(8422);
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __nccwpck_require__(8992);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-bedrock-agent/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(8009);
+// EXTERNAL MODULE: ./src/pipeline/backoff.ts
+var backoff = __nccwpck_require__(1178);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var errors = __nccwpck_require__(9378);
+;// CONCATENATED MODULE: ./src/pipeline/calls.ts
+/**
+ * How the ingestion phase calls Bedrock: every call and every wait obeys the phase's deadline (and the run's
+ * cancellation); transient failures are retried with backoff while time is left; anything else stops the phase
+ * with a sentence a person can act on. Jobs and direct document ingestion share this discipline.
+ */
+
+
+
+/** Why the phase ended early: a failed call, its deadline, or the run being cancelled. */
+class PhaseStop extends Error {
+    kind;
+    constructor(kind, message) {
+        super(message);
+        this.kind = kind;
+    }
+}
+class PhaseCalls {
+    config;
+    ctx;
+    deadline;
+    /** The newest failure a retry is working through, for the message when time runs out. */
+    lastError;
+    /** The call waiting for its answer, for the message when time runs out meanwhile. */
+    waitingFor;
+    constructor(config, ctx, deadline) {
+        this.config = config;
+        this.ctx = ctx;
+        this.deadline = deadline;
+    }
+    get ids() {
+        return { knowledgeBaseId: this.config.knowledgeBaseId, dataSourceId: this.config.dataSourceId };
+    }
+    get target() {
+        return `knowledge base ${this.config.knowledgeBaseId} data source ${this.config.dataSourceId}`;
+    }
+    /** Turns what a call threw into a stop: the deadline or a cancel when the signal says so, else a bug. */
+    stopFor(error) {
+        if (error instanceof PhaseStop)
+            return error;
+        const cause = (0,src_deadline/* stopCause */.w3)(this.deadline.signal);
+        if (cause?.name === 'Cancelled')
+            return new PhaseStop('cancelled', cause.message);
+        if (cause) {
+            const unfinished = this.unfinished();
+            if (unfinished)
+                return new PhaseStop('failed', `Timed out after ${this.deadline.limit}: ${unfinished}`);
+            if (this.waitingFor) {
+                const acted = this.mayHaveActed(this.waitingFor);
+                return new PhaseStop('failed', `Timed out after ${this.deadline.limit} waiting for ${this.waitingFor} on ${this.target} to answer.${acted ? ` ${acted}` : ''}`);
+            }
+            const last = this.lastError
+                ? `: ${(0,errors/* describeAwsError */.Pp)(this.lastError.error, { iamAction: this.lastError.iamAction, target: this.target, region: this.config.region })}`
+                : '';
+            return new PhaseStop('failed', `Gave up after ${this.deadline.limit}${last}`);
+        }
+        return new PhaseStop('failed', `Unexpected ${(0,errors/* errorName */.Is)(error)} in the ingestion phase: ${String(error)}`);
+    }
+    /** Runs one AWS call under the deadline; a call the deadline or a cancel cut off becomes a stop. */
+    async send(iamAction, call) {
+        if (this.deadline.signal.aborted)
+            throw this.stopFor(this.deadline.signal.reason);
+        this.waitingFor = iamAction;
+        try {
+            return await call(this.deadline.signal);
+        }
+        catch (error) {
+            if (this.deadline.signal.aborted)
+                throw this.stopFor(error);
+            throw error;
+        }
+        finally {
+            this.waitingFor = undefined;
+        }
+    }
+    async sleep(ms) {
+        try {
+            await this.ctx.clock.sleep(ms, this.deadline.signal);
+        }
+        catch (error) {
+            throw this.stopFor(error);
+        }
+    }
+    /** Retries transient failures with backoff while time is left; anything else stops the phase. */
+    async retryable(iamAction, call) {
+        for (let attempt = 0;; attempt++) {
+            try {
+                return await this.send(iamAction, call);
+            }
+            catch (error) {
+                if (error instanceof PhaseStop)
+                    throw error;
+                this.failedOrRetry(error, iamAction);
+                await this.sleep((0,backoff/* retryDelay */.a)(attempt, () => this.ctx.clock.random()));
+            }
+        }
+    }
+    /**
+     * A call that changes something on the data source (start a job, send documents). A conflict means an ingestion
+     * job is running there: `onConflict` waits for it, then the call goes again. Throttling backs off (at most
+     * `maxThrottleWaitMs` between tries) and transient failures retry while time is left; a used-up quota fails at
+     * once, since only other work ending can free it.
+     */
+    async changing(iamAction, call, onConflict, maxThrottleWaitMs = Number.POSITIVE_INFINITY) {
+        const operation = iamAction.replace(/^\w+:/, '');
+        for (let attempt = 0;; attempt++) {
+            try {
+                return await this.send(iamAction, call);
+            }
+            catch (error) {
+                if (error instanceof PhaseStop)
+                    throw error;
+                if ((0,errors/* isConflict */.dh)(error)) {
+                    this.ctx.logger.info(`${operation}: another job is running (${(0,errors/* errorName */.Is)(error)}); waiting for it`);
+                    await onConflict(attempt);
+                    continue;
+                }
+                if ((0,errors/* isQuotaExceeded */.go)(error)) {
+                    throw new PhaseStop('failed', (0,errors/* describeAwsError */.Pp)(error, { iamAction, target: this.target, region: this.config.region }));
+                }
+                if ((0,errors/* isThrottling */.E2)(error)) {
+                    this.noteRetry(error, iamAction);
+                    const wait = Math.min(maxThrottleWaitMs, (0,backoff/* retryDelay */.a)(attempt + 1, () => this.ctx.clock.random()));
+                    this.ctx.logger.info(`${operation} was throttled; trying again in ${(wait / 1000).toFixed(1)}s`);
+                    await this.sleep(wait);
+                    continue;
+                }
+                this.failedOrRetry(error, iamAction);
+                await this.sleep((0,backoff/* retryDelay */.a)(attempt, () => this.ctx.clock.random()));
+            }
+        }
+    }
+    /** Stops the phase on a failure that retrying cannot heal; otherwise notes it and says it retries. */
+    failedOrRetry(error, iamAction, target = this.target, retrying = `${iamAction} failed (${(0,errors/* errorName */.Is)(error)}); retrying`) {
+        if (!(0,errors/* isTransient */.dg)(error)) {
+            throw new PhaseStop('failed', (0,errors/* describeAwsError */.Pp)(error, { iamAction, target, region: this.config.region }));
+        }
+        this.noteRetry(error, iamAction);
+        this.ctx.logger.info(retrying);
+    }
+    noteRetry(error, iamAction) {
+        this.lastError = { error, iamAction };
+    }
+}
+
+// EXTERNAL MODULE: ./src/pipeline/rules.ts
+var rules = __nccwpck_require__(6517);
+;// CONCATENATED MODULE: ./src/pipeline/documents.ts
+/**
+ * Direct ingestion (docs/behaviour.md, "Direct ingestion"): the documents a run wrote and removed go to the
+ * knowledge base by name, with no scan of the data source — IngestKnowledgeBaseDocuments with each document's
+ * metadata sidecar, DeleteKnowledgeBaseDocuments for the removed ones — and each one is followed with
+ * GetKnowledgeBaseDocuments until it is indexed, deleted or failed, under the phase's deadline (calls.ts).
+ */
+
+
+
+
+
+
+/** The fewest documents any of the three document APIs accepts in one call; every call stays within it. */
+const DOCUMENTS_PER_CALL = 10;
+/**
+ * Above this many changed documents a full ingestion job is used instead: one scan is then cheaper than the calls
+ * (ingest, delete and status checks, ten documents each) that direct ingestion would take.
+ */
+const DIRECT_MAX_DOCUMENTS = 100;
+/** The metadata sidecar Bedrock reads next to an S3 document. */
+const SIDECAR_SUFFIX = '.metadata.json';
+/** States a document passes through while Bedrock works on it. */
+const WORKING = new Set(['STARTING', 'IN_PROGRESS', 'PENDING', 'DELETING', 'DELETE_IN_PROGRESS']);
+/** Bedrock may not know a just-submitted document for a moment; after this many checks "not found" is a failure. */
+const NOT_FOUND_GRACE_CHECKS = 2;
+class Documents extends PhaseCalls {
+    settings;
+    bedrock;
+    jobs;
+    token;
+    statusChecks = 0;
+    tracked = new Map();
+    constructor(settings, bedrock, 
+    /** For a job that started on the data source meanwhile (a conflict): it is waited for, as before a job. */
+    jobs, ctx, deadline, 
+    /** This run's idempotency token; each call derives its own from it and the documents it carries. */
+    token) {
+        super(settings, ctx, deadline);
+        this.settings = settings;
+        this.bedrock = bedrock;
+        this.jobs = jobs;
+        this.token = token;
+    }
+    unfinished() {
+        const working = [...this.tracked.values()].filter((doc) => !this.isSettled(doc));
+        if (working.length === 0)
+            return undefined;
+        const shown = (0,src_text/* listSome */.XT)(working.map((doc) => `${doc.uri} ${doc.status}`), rules/* LISTED_VALUES_LIMIT */.h5);
+        return `${working.length} documents are still being processed (${shown}). Bedrock goes on with them; see them with: aws bedrock-agent get-knowledge-base-documents --knowledge-base-id ${this.config.knowledgeBaseId} --data-source-id ${this.config.dataSourceId} --document-identifiers 'dataSourceType=S3,s3={uri=${working[0].uri}}'`;
+    }
+    mayHaveActed(iamAction) {
+        return iamAction === 'bedrock:GetKnowledgeBaseDocuments'
+            ? undefined
+            : 'Bedrock may have taken the documents anyway; see them with aws bedrock-agent get-knowledge-base-documents.';
+    }
+    /** Sends every change, ten documents a call: the written ones with their sidecars, then the removals. */
+    async submit(changes) {
+        for (const [index, uris] of chunks(changes.written).entries()) {
+            this.ctx.logger.info(`Ingesting ${uris.length} documents directly (${index + 1})`);
+            const answer = await this.call('bedrock:IngestKnowledgeBaseDocuments', (abortSignal) => this.bedrock.send(new dist_cjs/* IngestKnowledgeBaseDocumentsCommand */.JKU({
+                ...this.ids,
+                clientToken: this.callToken('ingest', uris),
+                documents: uris.map((uri) => ({
+                    content: { dataSourceType: 'S3', s3: { s3Location: { uri } } },
+                    metadata: { type: 'S3_LOCATION', s3Location: { uri: `${uri}${SIDECAR_SUFFIX}` } }
+                }))
+            }), { abortSignal }));
+            this.track('ingest', uris, answer.documentDetails);
+        }
+        for (const [index, uris] of chunks(changes.removed).entries()) {
+            this.ctx.logger.info(`Removing ${uris.length} documents directly (${index + 1})`);
+            const answer = await this.call('bedrock:DeleteKnowledgeBaseDocuments', (abortSignal) => this.bedrock.send(new dist_cjs/* DeleteKnowledgeBaseDocumentsCommand */.ic({
+                ...this.ids,
+                clientToken: this.callToken('delete', uris),
+                documentIdentifiers: uris.map((uri) => ({ dataSourceType: 'S3', s3: { uri } }))
+            }), { abortSignal }));
+            this.track('delete', uris, answer.documentDetails);
+        }
+    }
+    /** Checks every document until each is settled, backing off as the job path does. */
+    async follow() {
+        const startedAt = this.ctx.clock.now();
+        for (let check = 0; [...this.tracked.values()].some((doc) => !this.isSettled(doc)); check++) {
+            await this.sleep((0,backoff/* pollDelay */.x)(check, this.settings.pollIntervalMs, () => this.ctx.clock.random()));
+            const working = [...this.tracked.values()].filter((doc) => !this.isSettled(doc)).map((doc) => doc.uri);
+            for (const uris of chunks(working)) {
+                const answer = await this.call('bedrock:GetKnowledgeBaseDocuments', (abortSignal) => this.bedrock.send(new dist_cjs/* GetKnowledgeBaseDocumentsCommand */.JZD({
+                    ...this.ids,
+                    documentIdentifiers: uris.map((uri) => ({ dataSourceType: 'S3', s3: { uri } }))
+                }), { abortSignal }));
+                this.update(answer.documentDetails);
+            }
+            this.statusChecks++;
+            const result = this.result();
+            const done = result.indexed.length + result.deleted.length + result.failed.length;
+            const elapsedMs = this.ctx.clock.now() - startedAt;
+            this.ctx.logger.info(`Documents: ${result.indexed.length} indexed, ${result.deleted.length} deleted, ${result.failed.length} failed, ${this.tracked.size - done} in progress after ${(elapsedMs / 1000).toFixed(1)}s`);
+            this.ctx.progress?.({ phase: 'documents', done, total: this.tracked.size, elapsedMs });
+        }
+        return this.result();
+    }
+    /** Where every document stands now. */
+    result() {
+        const outcome = {
+            indexed: [],
+            deleted: [],
+            failed: [],
+            unfinished: [],
+            statusChecks: this.statusChecks
+        };
+        for (const doc of this.tracked.values()) {
+            const settled = this.settledAs(doc);
+            const entry = {
+                uri: doc.uri,
+                action: doc.action,
+                status: doc.status,
+                ...(doc.reason ? { reason: doc.reason } : {})
+            };
+            if (settled === 'indexed')
+                outcome.indexed.push(doc.uri);
+            else if (settled === 'deleted')
+                outcome.deleted.push(doc.uri);
+            else if (settled === 'failed')
+                outcome.failed.push(entry);
+            else
+                outcome.unfinished.push(entry);
+        }
+        return outcome;
+    }
+    isSettled(doc) {
+        return this.settledAs(doc) !== undefined;
+    }
+    settledAs(doc) {
+        if (WORKING.has(doc.status) || doc.status === 'SUBMITTED')
+            return undefined;
+        if (doc.action === 'ingest') {
+            if (doc.status === 'INDEXED')
+                return 'indexed';
+            if (doc.status === 'NOT_FOUND' && this.statusChecks < NOT_FOUND_GRACE_CHECKS)
+                return undefined;
+            return 'failed';
+        }
+        if (doc.status === 'NOT_FOUND')
+            return 'deleted';
+        if (doc.status === 'FAILED')
+            return 'failed';
+        // Still indexed (or any other state): the removal has not been applied yet.
+        return undefined;
+    }
+    track(action, uris, details) {
+        for (const uri of uris)
+            this.tracked.set(uri, { uri, action, status: 'SUBMITTED', reason: undefined });
+        this.update(details);
+    }
+    update(details) {
+        for (const detail of details ?? []) {
+            const uri = detail.identifier?.s3?.uri;
+            const doc = uri === undefined ? undefined : this.tracked.get(uri);
+            if (!doc)
+                continue;
+            doc.status = detail.status ?? 'UNKNOWN';
+            doc.reason = detail.statusReason || undefined;
+        }
+    }
+    callToken(action, uris) {
+        return `kbsync-${(0,external_node_crypto_.createHash)('sha256')
+            .update([this.token, action, ...uris].join('\n'))
+            .digest('hex')}`;
+    }
+    /** One document call: a job that starts on the data source meanwhile is waited for, then the call goes again. */
+    call(iamAction, send) {
+        return this.changing(iamAction, send, (attempt) => this.jobs.waitForAnyRunning(attempt));
+    }
+}
+function chunks(items) {
+    const out = [];
+    for (let i = 0; i < items.length; i += DOCUMENTS_PER_CALL)
+        out.push(items.slice(i, i + DOCUMENTS_PER_CALL));
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/pipeline/result.ts
+var result = __nccwpck_require__(3641);
+;// CONCATENATED MODULE: ./src/pipeline/jobs.ts
+/**
+ * Ingestion jobs of one data source: the newest ones, waiting out a job that is running, starting ours
+ * idempotently, and following a job to its end — each call under the phase's deadline (calls.ts).
+ */
+
+
+
+
+
+
+/** StartIngestionJob allows about one call per 10 s per account: throttled starts back off up to that long. */
+const START_THROTTLE_MAX_WAIT_MS = 10_000;
+function normalizeStatistics(stats) {
+    if (!stats)
+        return undefined;
+    const out = {};
+    for (const name of result/* STATISTIC_NAMES */.O1)
+        out[name] = Number(stats[name] ?? 0);
+    return out;
+}
+function snapshotOf(job) {
+    return {
+        jobId: job.ingestionJobId ?? '',
+        status: job.status ?? 'UNKNOWN',
+        statistics: normalizeStatistics(job.statistics),
+        failureReasons: 'failureReasons' in job && job.failureReasons ? job.failureReasons : []
+    };
+}
+function time(date) {
+    return date?.getTime() ?? 0;
+}
+/**
+ * The job calls of one phase. Every method returns what it was asked for or throws a PhaseStop; the counts
+ * (status checks, jobs waited for, the job being followed) live here and nowhere else.
+ */
+class Jobs extends PhaseCalls {
+    settings;
+    bedrock;
+    statusChecks = 0;
+    waitedFor = [];
+    /** The job whose status is being followed, and the newest snapshot of it. */
+    following;
+    constructor(settings, bedrock, ctx, deadline) {
+        super(settings, ctx, deadline);
+        this.settings = settings;
+        this.bedrock = bedrock;
+    }
+    unfinished() {
+        const followed = this.following;
+        if (!followed)
+            return undefined;
+        return `ingestion job ${followed.job.jobId} (${followed.role}) is still ${followed.job.status}. The job was left running; see it with: ${(0,rules/* followJobCommand */.eQ)(this.ids, followed.job.jobId)}`;
+    }
+    mayHaveActed(iamAction) {
+        // A start whose answer never came may have been executed: a job can be running that this run never saw.
+        return iamAction === 'bedrock:StartIngestionJob'
+            ? `A job may have started anyway; see the data source's jobs with: ${(0,rules/* listJobsCommand */._j)(this.ids)}`
+            : undefined;
+    }
+    async listRecent() {
+        const answer = await this.retryable('bedrock:ListIngestionJobs', (abortSignal) => this.bedrock.send(new dist_cjs/* ListIngestionJobsCommand */.Czs({
+            ...this.ids,
+            sortBy: { attribute: 'STARTED_AT', order: 'DESCENDING' },
+            maxResults: 10
+        }), { abortSignal }));
+        // Newest first, whatever order the service chose to answer in.
+        return (answer.ingestionJobSummaries ?? []).sort((a, b) => time(b.startedAt) - time(a.startedAt));
+    }
+    /** One job as it is now, failure reasons included (a listing leaves them out). */
+    async snapshot(jobId) {
+        const answer = await this.retryable('bedrock:GetIngestionJob', (abortSignal) => this.bedrock.send(new dist_cjs/* GetIngestionJobCommand */.xLs({ ...this.ids, ingestionJobId: jobId }), { abortSignal }));
+        if (!answer.ingestionJob)
+            throw new PhaseStop('failed', `GetIngestionJob answered without job ${jobId}`);
+        return snapshotOf(answer.ingestionJob);
+    }
+    /** Waits for a job this run did not start and returns how it ended. */
+    async waitForRunning(job) {
+        this.ctx.logger.info(`Ingestion job ${job.jobId} is ${job.status}; Bedrock runs one job per data source, so waiting for it to end first`);
+        const final = await this.follow(job, 'already running');
+        this.waitedFor.push(final);
+        this.ctx.logger.info(`Ingestion job ${job.jobId}, which was already running, ended ${final.status}`);
+        return final;
+    }
+    /** Waits for whatever job is running now, if any (after a ConflictException says one is). */
+    async waitForAnyRunning(attempt) {
+        const running = (await this.listRecent()).find((job) => rules/* ACTIVE_STATUSES */.az.has(job.status ?? ''));
+        if (running)
+            await this.waitForRunning(snapshotOf(running));
+        else
+            await this.sleep((0,backoff/* retryDelay */.a)(attempt, () => this.ctx.clock.random()));
+    }
+    /**
+     * Starts our job. A conflict means another job is running: wait for it, then try again, since files that
+     * landed after its scan began would otherwise be missed. StartIngestionJob allows about one call per 10 s.
+     */
+    async start(token, description) {
+        const answer = await this.changing('bedrock:StartIngestionJob', (abortSignal) => this.bedrock.send(new dist_cjs/* StartIngestionJobCommand */.PEi({ ...this.ids, clientToken: token, description }), {
+            abortSignal
+        }), (attempt) => this.waitForAnyRunning(attempt), START_THROTTLE_MAX_WAIT_MS);
+        if (!answer.ingestionJob?.ingestionJobId)
+            throw new PhaseStop('failed', 'StartIngestionJob answered without a job id');
+        return snapshotOf(answer.ingestionJob);
+    }
+    /**
+     * Polls a job until it ends: the first check within 1 s, backing off to poll_interval_seconds with jitter.
+     * Throttled and failed checks are retried while time is left; at the deadline the job is left running.
+     */
+    async follow(job, role) {
+        const startedAt = this.ctx.clock.now();
+        this.following = { job, role };
+        for (let check = 0; !rules/* TERMINAL_STATUSES */.CM.has(this.following.job.status); check++) {
+            await this.sleep((0,backoff/* pollDelay */.x)(check, this.settings.pollIntervalMs, () => this.ctx.clock.random()));
+            const current = this.following.job;
+            try {
+                const answer = await this.send('bedrock:GetIngestionJob', (abortSignal) => this.bedrock.send(new dist_cjs/* GetIngestionJobCommand */.xLs({ ...this.ids, ingestionJobId: current.jobId }), {
+                    abortSignal
+                }));
+                this.statusChecks++;
+                if (answer.ingestionJob)
+                    this.following = { job: snapshotOf(answer.ingestionJob), role };
+                const elapsedMs = this.ctx.clock.now() - startedAt;
+                const now = this.following.job;
+                this.ctx.logger.info(`Job ${now.jobId}: ${now.status} after ${(elapsedMs / 1000).toFixed(1)}s (${(0,result/* formatStatistics */.zP)(now.statistics)})`);
+                this.ctx.progress?.({
+                    phase: 'ingestion',
+                    jobId: now.jobId,
+                    role,
+                    status: now.status,
+                    elapsedMs,
+                    statistics: now.statistics
+                });
+            }
+            catch (error) {
+                if (error instanceof PhaseStop)
+                    throw error;
+                this.failedOrRetry(error, 'bedrock:GetIngestionJob', `ingestion job ${current.jobId} of ${this.target}`, `Status check of job ${current.jobId} failed (${(0,errors/* errorName */.Is)(error)}); checking again`);
+            }
+        }
+        const final = this.following.job;
+        this.following = undefined;
+        return final;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/ingestion.ts
+/**
+ * The ingestion phase (docs/behaviour.md, "The ingestion phase" and "Direct ingestion"): decide whether ingestion
+ * is needed and how — a full job, or the changed documents directly — wait out a job that is already running,
+ * then start ours idempotently (or send the documents) and follow it to the end, all within one deadline for the
+ * whole phase, which every call and every wait obeys.
+ */
+
+
+
+
+
+
+
+
+
+
+async function runIngestionPhase(config, sync, clients, run, ctx) {
+    if (config.ingestion === 'never')
+        return (0,result/* emptyIngestionPhase */.nc)('ingestion: never');
+    const bedrock = await clients.bedrock();
+    const deadline = (0,src_deadline/* startDeadline */.db)(ctx.clock, (0,budget/* ingestionPhaseBudgetMs */.Rk)(config), ctx.cancel, `ingestion_timeout_minutes = ${config.ingestionTimeoutMs / 60_000}`);
+    const jobs = new Jobs(config, bedrock, ctx, deadline);
+    const token = clientToken(config, run, ctx.clock.now());
+    let documents;
+    let base = { reason: '', mode: 'job' };
+    const phase = (outcome, job) => ({
+        ...base,
+        outcome,
+        job,
+        waitedFor: [...jobs.waitedFor],
+        statusChecks: jobs.statusChecks + (documents?.statusChecks ?? 0),
+        ...(documents ? { direct: documents.result() } : {})
+    });
+    try {
+        const recent = await jobs.listRecent();
+        let newest = recent[0] && snapshotOf(recent[0]);
+        const running = recent.find((job) => rules/* ACTIVE_STATUSES */.az.has(job.status ?? ''));
+        if (running)
+            newest = await jobs.waitForRunning(snapshotOf(running));
+        // The job is told only when this run waited for it; a finished job it merely read is not this run's.
+        const waitedJob = running ? newest : undefined;
+        const earlier = await learnEarlier(recent[0]?.description, newest, jobs, config);
+        if (earlier) {
+            base = { ...base, earlier };
+            if (earlier.verdict === 'warning')
+                ctx.warn(earlier.message);
+            else
+                ctx.logger.info(earlier.message);
+        }
+        const decision = decide(config.ingestion, sync, newest, config.waitForIngestion);
+        base = {
+            ...base,
+            reason: decision.reason,
+            mode: decision.mode,
+            ...(decision.fallback ? { fallbackReason: decision.fallback } : {})
+        };
+        if (decision.fallback)
+            ctx.logger.info(`A full ingestion job instead of direct ingestion: ${decision.fallback}`);
+        if (!decision.start) {
+            ctx.logger.info(`No ingestion needed: ${decision.reason}`);
+            return phase('skipped', waitedJob);
+        }
+        if (decision.mode === 'direct') {
+            ctx.logger.info(`Ingesting the changed documents directly: ${decision.reason}`);
+            documents = new Documents(config, bedrock, jobs, ctx, deadline, token);
+            await documents.submit(sync.documents);
+            if (!config.waitForIngestion)
+                return phase('started', waitedJob);
+            await documents.follow();
+            return judgeDocuments(documents.result(), config, ctx, phase('completed', waitedJob));
+        }
+        ctx.logger.info(`Starting an ingestion job: ${decision.reason}`);
+        // A job nobody waits for is marked, so the next run knows to report how it ended.
+        const description = config.waitForIngestion
+            ? config.description
+            : `${(0,src_text/* truncate */.xv)(config.description, inputs/* MAX_DESCRIPTION_LENGTH */.Lj - rules/* NOT_WAITED_MARK */.bF.length)}${rules/* NOT_WAITED_MARK */.bF}`;
+        const started = await jobs.start(token, description);
+        ctx.logger.info(`Ingestion job ${started.jobId} accepted (${started.status})`);
+        if (!config.waitForIngestion)
+            return phase('started', started);
+        const final = await jobs.follow(started, 'started by this run');
+        return judge(final, config, ctx, phase('completed', final));
+    }
+    catch (error) {
+        const stop = jobs.stopFor(error);
+        const followed = jobs.following?.job;
+        const left = followed && !rules/* TERMINAL_STATUSES */.CM.has(followed.status) ? followed : undefined;
+        return {
+            ...phase(stop.kind, followed),
+            ...(left ? { leftRunning: left } : {}),
+            ...(stop.kind === 'failed' ? { error: stop.message } : {})
+        };
+    }
+}
+/** Whether ingestion is needed, by a full job or directly, and why. */
+function decide(mode, sync, newest, waiting = true) {
+    if (mode === 'always')
+        return { start: true, reason: 'ingestion: always', mode: 'job' };
+    const need = needed(sync, newest);
+    if (!need.start || mode === 'never')
+        return { ...need, mode: 'job' };
+    if (mode === 'auto' && !waiting) {
+        // Documents sent and not followed leave no trace a later run can read; a job does.
+        return { ...need, mode: 'job', fallback: 'not waiting for ingestion: the next run reports how a job ended' };
+    }
+    const blocker = directBlocker(sync, newest);
+    return blocker ? { ...need, mode: 'job', fallback: blocker } : { ...need, mode: 'direct' };
+}
+/** The rules of ingestion: auto — something changed, or the last job did not end cleanly. */
+function needed(sync, newest) {
+    if (!sync.ran)
+        return { start: true, reason: 'the sync phase was off, so changes in S3 are unknown' };
+    if (!sync.waited)
+        return { start: true, reason: 'the sync ran asynchronously, so its results are unknown' };
+    if (sync.error || sync.inFlightBatch !== undefined) {
+        // A batch that failed or was cut off may have changed documents it never counted.
+        return { start: true, reason: 'a batch failed or was cut off, so what it changed in S3 is unknown' };
+    }
+    if (sync.synced > 0)
+        return { start: true, reason: `this run synced ${sync.synced} incidents` };
+    if (sync.updated + sync.removed > 0) {
+        return {
+            start: true,
+            reason: `this run updated ${sync.updated} and removed ${sync.removed} documents of changed incidents`
+        };
+    }
+    if (!newest)
+        return { start: true, reason: 'the data source has never been ingested' };
+    if (newest.status !== 'COMPLETE') {
+        return { start: true, reason: `the last ingestion job (${newest.jobId}) ended ${newest.status}; healing it` };
+    }
+    const failed = newest.statistics?.numberOfDocumentsFailed ?? 0;
+    if (failed > 0) {
+        return {
+            start: true,
+            reason: `the last ingestion job (${newest.jobId}) had ${failed} failed documents; healing it`
+        };
+    }
+    return {
+        start: false,
+        reason: `nothing new was synced and the last ingestion job (${newest.jobId}) completed cleanly`
+    };
+}
+/**
+ * How the job an earlier run started without waiting ended, when the newest job is such a job (its description
+ * carries the mark); undefined otherwise. A job that ended badly fails this run, as it would have failed that one.
+ */
+async function learnEarlier(description, newest, jobs, config) {
+    if (!description?.endsWith(rules/* NOT_WAITED_MARK */.bF) || !newest || !rules/* TERMINAL_STATUSES */.CM.has(newest.status))
+        return undefined;
+    // A listing has no failure reasons; the job itself does.
+    const job = newest.status === 'COMPLETE' ? newest : await jobs.snapshot(newest.jobId);
+    const which = `The ingestion job an earlier run started without waiting for it (${job.jobId})`;
+    const failedDocs = job.statistics?.numberOfDocumentsFailed ?? 0;
+    if (job.status === 'COMPLETE' && failedDocs === 0) {
+        return { job, verdict: 'ok', message: `${which} completed (${(0,result/* formatStatistics */.zP)(job.statistics)})` };
+    }
+    if (job.status === 'COMPLETE') {
+        const message = `${which} completed, but ${failedDocs} documents failed to ingest${reasons(job)}`;
+        return config.failOnDocumentFailures
+            ? {
+                job,
+                verdict: 'failed',
+                message: `${message}. Set fail_on_document_failures: false to accept this as a warning.`
+            }
+            : { job, verdict: 'warning', message };
+    }
+    return { job, verdict: 'failed', message: `${which} ended ${job.status}${reasons(job)}` };
+}
+/** Why direct ingestion cannot be trusted with this run's changes; undefined when it can. */
+function directBlocker(sync, newest) {
+    const changes = sync.documents;
+    if (!changes) {
+        if (!sync.ran || !sync.waited)
+            return 'the changed documents are unknown (the sync was off or not waited for)';
+        if (sync.error || sync.stopReason === 'cancelled' || sync.stopReason === 'deadline')
+            return 'a batch failed or was cut off, so it may have written documents it did not list';
+        return 'the Lambda does not list the documents it writes (synced_documents, removed_documents)';
+    }
+    // Each incident synced or updated writes a document: shorter lists than the counts leave changes unsent.
+    const counted = sync.synced + sync.updated + sync.removed;
+    if (changes.written.length < sync.synced + sync.updated || changes.removed.length < sync.removed) {
+        return `the Lambda listed ${changes.written.length + changes.removed.length} changed documents but counted ${counted}, so its lists are incomplete`;
+    }
+    const count = changes.written.length + changes.removed.length;
+    if (count > DIRECT_MAX_DOCUMENTS) {
+        return `${count} documents changed, more than direct ingestion takes (${DIRECT_MAX_DOCUMENTS}); one scan is cheaper`;
+    }
+    if (!newest)
+        return 'the data source has never had a full ingestion job';
+    if (newest.status !== 'COMPLETE' || (newest.statistics?.numberOfDocumentsFailed ?? 0) > 0) {
+        return `the last full job (${newest.jobId}) did not end cleanly; a full job heals it`;
+    }
+    return undefined;
+}
+/** How a direct ingestion ends the phase: failed documents fail it as a job's would. */
+function judgeDocuments(outcome, config, ctx, phase) {
+    if (outcome.failed.length === 0)
+        return phase;
+    const reasons = outcome.failed.map((doc) => `${doc.uri}: ${doc.status}${doc.reason ? ` (${doc.reason})` : ''}`);
+    const message = `Direct ingestion: ${outcome.failed.length} documents failed: ${(0,src_text/* listSome */.XT)(reasons, rules/* LISTED_VALUES_LIMIT */.h5)}`;
+    return documentsFailed(message, config, ctx, phase);
+}
+/** Failed documents fail the phase, or only warn with fail_on_document_failures: false. */
+function documentsFailed(message, config, ctx, phase) {
+    if (!config.failOnDocumentFailures) {
+        ctx.warn(message);
+        return phase;
+    }
+    return {
+        ...phase,
+        outcome: 'failed',
+        error: `${message}. Set fail_on_document_failures: false to accept this as a warning.`
+    };
+}
+/**
+ * A clientToken that is the same for every retry of this step's request and different for every other run,
+ * attempt, step, knowledge base and data source: letters, digits and single hyphens, 71 characters.
+ * Outside a GitHub run there is no run id to pin it to, so the time makes each local run its own.
+ */
+function clientToken(config, run, now) {
+    const parts = [
+        run.repository,
+        run.runId || `local-${now}`,
+        run.runAttempt,
+        run.job,
+        run.action,
+        config.knowledgeBaseId,
+        config.dataSourceId
+    ];
+    return `kbsync-${(0,external_node_crypto_.createHash)('sha256').update(parts.join('\n')).digest('hex')}`;
+}
+/** How a finished job ends the phase: COMPLETE (checked for failed documents), FAILED or STOPPED. */
+function judge(job, config, ctx, phase) {
+    const failedDocs = job.statistics?.numberOfDocumentsFailed ?? 0;
+    if (job.status === 'COMPLETE') {
+        if (failedDocs === 0)
+            return phase;
+        return documentsFailed(`Ingestion job ${job.jobId} completed, but ${failedDocs} documents failed to ingest${reasons(job)}`, config, ctx, phase);
+    }
+    if (job.status === 'FAILED')
+        return { ...phase, outcome: 'failed', error: `Ingestion job ${job.jobId} FAILED${reasons(job)}` };
+    return {
+        ...phase,
+        outcome: 'failed',
+        error: `Ingestion job ${job.jobId} ended ${job.status} before it finished${reasons(job)}`
+    };
+}
+function reasons(job) {
+    return job.failureReasons.length > 0 ? `: ${job.failureReasons.join('; ')}` : '';
+}
+
+
+/***/ }),
+
+/***/ 3641:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hs: () => (/* binding */ directStatistics),
+/* harmony export */   Nq: () => (/* binding */ syncCountsKnown),
+/* harmony export */   O1: () => (/* binding */ STATISTIC_NAMES),
+/* harmony export */   W7: () => (/* binding */ directStatus),
+/* harmony export */   YP: () => (/* binding */ deriveStatus),
+/* harmony export */   nc: () => (/* binding */ emptyIngestionPhase),
+/* harmony export */   oZ: () => (/* binding */ emptySyncPhase),
+/* harmony export */   zP: () => (/* binding */ formatStatistics)
+/* harmony export */ });
+/**
+ * The one result object a run produces. Every phase returns its part; outputs, job summary and exit status are
+ * all derived from it, so they can never disagree.
+ */
+/** The seven statistics of the Bedrock API, by their API names. */
+const STATISTIC_NAMES = [
+    'numberOfDocumentsScanned',
+    'numberOfMetadataDocumentsScanned',
+    'numberOfNewDocumentsIndexed',
+    'numberOfModifiedDocumentsIndexed',
+    'numberOfMetadataDocumentsModified',
+    'numberOfDocumentsDeleted',
+    'numberOfDocumentsFailed'
+];
+/** The statistics in one line, in the API's order. */
+function formatStatistics(stats) {
+    if (!stats)
+        return 'no statistics yet';
+    return [
+        `scanned ${stats.numberOfDocumentsScanned}`,
+        `metadata scanned ${stats.numberOfMetadataDocumentsScanned}`,
+        `new ${stats.numberOfNewDocumentsIndexed}`,
+        `modified ${stats.numberOfModifiedDocumentsIndexed}`,
+        `metadata modified ${stats.numberOfMetadataDocumentsModified}`,
+        `deleted ${stats.numberOfDocumentsDeleted}`,
+        `failed ${stats.numberOfDocumentsFailed}`
+    ].join(', ');
+}
+function emptySyncPhase(skippedReason) {
+    return {
+        ran: false,
+        skippedReason,
+        waited: false,
+        invocations: 0,
+        batches: [],
+        synced: 0,
+        failed: 0,
+        processed: 0,
+        updated: 0,
+        removed: 0,
+        documents: undefined,
+        backlogBefore: null,
+        backlogAfter: null,
+        workPending: false,
+        failedIds: []
+    };
+}
+function emptyIngestionPhase(reason) {
+    return { outcome: 'skipped', mode: 'job', reason, job: undefined, waitedFor: [], statusChecks: 0 };
+}
+/**
+ * The run's status from its parts. A cancelled run says so whatever else happened; then failed wins; a dry run says so; otherwise the ingestion phase decides, and a
+ * run that neither synced nor ingested anything did nothing because nothing needed doing.
+ */
+function deriveStatus(result) {
+    if (result.cancelled)
+        return 'cancelled';
+    if (result.problems.length > 0)
+        return 'failed';
+    if (result.dryRun)
+        return 'dry_run';
+    if (result.ingestion.outcome === 'failed')
+        return 'failed';
+    if (result.ingestion.outcome === 'started')
+        return 'started';
+    if (result.ingestion.outcome === 'completed')
+        return 'completed';
+    const changed = result.sync.synced + result.sync.updated + result.sync.removed > 0;
+    const syncDidWork = changed || (result.sync.ran && !result.sync.waited && result.sync.invocations > 0);
+    return syncDidWork ? 'completed' : 'skipped';
+}
+function directStatistics(direct) {
+    return {
+        numberOfDocumentsIndexed: direct.indexed.length,
+        numberOfDocumentsDeleted: direct.deleted.length,
+        numberOfDocumentsFailed: direct.failed.length
+    };
+}
+/** A direct ingestion's state in a job's words: COMPLETE once every document is settled. */
+function directStatus(direct, outcome) {
+    if (direct.unfinished.length === 0)
+        return 'COMPLETE';
+    return outcome === 'started' ? 'STARTING' : 'IN_PROGRESS';
+}
+/** An Event invocation's results are never seen by this run; every other count is known (0 when nothing ran). */
+function syncCountsKnown(sync) {
+    return !(sync.ran && !sync.waited);
+}
+
+
+/***/ }),
+
+/***/ 6517:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CM: () => (/* binding */ TERMINAL_STATUSES),
+/* harmony export */   _j: () => (/* binding */ listJobsCommand),
+/* harmony export */   az: () => (/* binding */ ACTIVE_STATUSES),
+/* harmony export */   bF: () => (/* binding */ NOT_WAITED_MARK),
+/* harmony export */   eQ: () => (/* binding */ followJobCommand),
+/* harmony export */   h5: () => (/* binding */ LISTED_VALUES_LIMIT),
+/* harmony export */   n5: () => (/* binding */ FULL_BATCH_SIZE)
+/* harmony export */ });
+/** Rules that more than one part of the pipeline (and its report) applies, written once. */
+/** Ingestion job states in which Bedrock is still working: a new job on the data source must wait. */
+const ACTIVE_STATUSES = new Set(['STARTING', 'IN_PROGRESS', 'STOPPING']);
+/** States a job never leaves. */
+const TERMINAL_STATUSES = new Set(['COMPLETE', 'FAILED', 'STOPPED']);
+/** Lists of outside values (failed incident ids, failure reasons) are cut here in logs, messages and the summary. */
+const LISTED_VALUES_LIMIT = 20;
+/** The reference Lambda's batch size: a batch this full, from a Lambda that says nothing else, suggests more. */
+const FULL_BATCH_SIZE = 50;
+/** The command that shows a job this run left running. */
+function followJobCommand(ids, jobId) {
+    return `aws bedrock-agent get-ingestion-job --knowledge-base-id ${ids.knowledgeBaseId} --data-source-id ${ids.dataSourceId} --ingestion-job-id ${jobId}`;
+}
+/** The command that lists a data source's jobs, newest first: where a job this run may have started shows up. */
+function listJobsCommand(ids) {
+    return `aws bedrock-agent list-ingestion-jobs --knowledge-base-id ${ids.knowledgeBaseId} --data-source-id ${ids.dataSourceId} --sort-by attribute=STARTED_AT,order=DESCENDING`;
+}
+/**
+ * Appended to the description of a job the run does not wait for, so a later run can tell it was never judged and
+ * report how it ended.
+ */
+const NOT_WAITED_MARK = ' (kb-sync: not waited for)';
+
 
 /***/ }),
 
@@ -81133,7 +81043,8 @@ function summaryText(text, max = 2_000) {
 function summaryPreformatted(text, max = 4_096) {
     return truncate(text, max).replace(CONTROL, '\ufffd').replace(SUMMARY_SPECIALS, entity).replace(LINE_BREAKS, '&#10;');
 }
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Built on first use: creating a segmenter loads ICU's break rules (~10 ms), which most runs never need.
+let graphemes;
 /**
  * Cuts text to at most `max` characters (Unicode code points, as AWS counts them), never inside a character or a
  * grapheme (an emoji with its modifiers), marking the cut with an ellipsis.
@@ -81145,6 +81056,7 @@ function truncate(text, max) {
     let out = '';
     let used = 0;
     // A prefix is enough to find the cut (max code points are at most 2 × max units), whatever the text's size.
+    graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
     for (const { segment } of graphemes.segment(text.slice(0, 2 * max + 64))) {
         const size = [...segment].length;
         if (used + size > max - 1)

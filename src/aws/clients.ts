@@ -6,19 +6,26 @@
  * `socketTimeout` for a socket that goes quiet afterwards (a body that stalls after its headers). The phase
  * deadline, passed to each call as an abort signal, bounds whatever the retries add on top.
  */
-import { BedrockAgentClient } from '@aws-sdk/client-bedrock-agent'
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
-import { LambdaClient } from '@aws-sdk/client-lambda'
-import { STSClient } from '@aws-sdk/client-sts'
+import type { BedrockAgentClient } from '@aws-sdk/client-bedrock-agent'
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import type { LambdaClient } from '@aws-sdk/client-lambda'
+import type { STSClient } from '@aws-sdk/client-sts'
 import { StandardRetryStrategy } from '@smithy/core/retry'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { AwsCredentialIdentityProvider, RetryErrorInfo, StandardRetryToken } from '@smithy/types'
 import { invokeBudgetMs } from '../budget.js'
 
+/**
+ * The run's clients, each built (and its SDK package loaded) the first time a phase asks for it: a run that never
+ * ingests never loads the Bedrock client, and the first request goes out before the other clients load.
+ */
 export interface AwsClients {
-  lambda: LambdaClient
-  bedrock: BedrockAgentClient
-  dynamodb: DynamoDBClient
+  lambda(): Promise<LambdaClient>
+  bedrock(): Promise<BedrockAgentClient>
+  dynamodb(): Promise<DynamoDBClient>
+  /** The one credentials provider every client signs with. */
+  credentials: AwsCredentialIdentityProvider
+  destroy(): void
 }
 
 export interface ClientSettings {
@@ -70,32 +77,51 @@ function httpHandler(timeoutMs: number): NodeHttpHandler {
   })
 }
 
-export function createClients(settings: ClientSettings): AwsClients {
-  const common = {
-    region: settings.region,
-    customUserAgent: [USER_AGENT],
-    ...(settings.credentials ? { credentials: settings.credentials } : {})
+export async function createClients(settings: ClientSettings): Promise<AwsClients> {
+  // One provider for all clients: the default chain is resolved once, whichever client signs first.
+  let credentials = settings.credentials
+  if (credentials === undefined) {
+    const { defaultProvider } = await import('@aws-sdk/credential-provider-node')
+    credentials = defaultProvider()
   }
+  const common = { region: settings.region, customUserAgent: [USER_AGENT], credentials }
   const api = apiHandler()
+  const built: { destroy(): void }[] = []
+  const lazily = <T extends { destroy(): void }>(make: () => Promise<T>): (() => Promise<T>) => {
+    let client: Promise<T> | undefined
+    return () =>
+      (client ??= make().then((made) => {
+        built.push(made)
+        return made
+      }))
+  }
   return {
-    lambda: new LambdaClient({
-      ...common,
-      retryStrategy: new InvokeRetryStrategy(),
-      // A synchronous invocation sends nothing back until the function ends, so both timeouts are its whole budget.
-      requestHandler: httpHandler(invokeBudgetMs(settings))
+    credentials,
+    lambda: lazily(async () => {
+      const { LambdaClient } = await import('@aws-sdk/client-lambda')
+      return new LambdaClient({
+        ...common,
+        retryStrategy: new InvokeRetryStrategy(),
+        // A synchronous invocation sends nothing back until the function ends: both timeouts are its whole budget.
+        requestHandler: httpHandler(invokeBudgetMs(settings))
+      })
     }),
-    bedrock: new BedrockAgentClient({ ...common, requestHandler: api }),
-    dynamodb: new DynamoDBClient({ ...common, requestHandler: api })
+    bedrock: lazily(async () => {
+      const { BedrockAgentClient } = await import('@aws-sdk/client-bedrock-agent')
+      return new BedrockAgentClient({ ...common, requestHandler: api })
+    }),
+    dynamodb: lazily(async () => {
+      const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb')
+      return new DynamoDBClient({ ...common, requestHandler: api })
+    }),
+    destroy: () => {
+      for (const client of built) client.destroy()
+    }
   }
 }
 
 /** The STS client of the OIDC exchange: the same timeouts, so a stalled STS cannot hold the credentials step. */
-export function createStsClient(region: string): STSClient {
+export async function createStsClient(region: string): Promise<STSClient> {
+  const { STSClient } = await import('@aws-sdk/client-sts')
   return new STSClient({ region, customUserAgent: [USER_AGENT], requestHandler: apiHandler() })
-}
-
-export function destroyClients(clients: AwsClients): void {
-  clients.lambda.destroy()
-  clients.bedrock.destroy()
-  clients.dynamodb.destroy()
 }

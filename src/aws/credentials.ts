@@ -13,15 +13,18 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smit
 import { CREDENTIALS_BUDGET_MS } from '../budget.js'
 import { NEVER, raceSignal, stopCause } from '../deadline.js'
 import { createStsClient } from './clients.js'
-import { errorMessage, errorName, isAccessDenied, isCredentialError } from './errors.js'
+import { TokenRequestError } from './github-oidc.js'
+import { CredentialsError, errorMessage, errorName, isAccessDenied, isCredentialError } from './errors.js'
+
+export { CredentialsError } from './errors.js'
 
 export interface OidcRequest {
   roleArn: string
   sessionName: string
   audience: string
   region: string
-  /** Fetches the GitHub OIDC token (core.getIDToken in the runner). */
-  getIdToken: (audience: string) => Promise<string>
+  /** Fetches the GitHub OIDC token; the signal bounds the request. */
+  getIdToken: (audience: string, signal?: AbortSignal) => Promise<string>
   /** False when the job has no ACTIONS_ID_TOKEN_REQUEST_URL, i.e. lacks `permissions: id-token: write`. */
   idTokenAvailable: boolean
   /** Hides a secret from the logs the moment it exists (core.setSecret in the runner). */
@@ -31,13 +34,6 @@ export interface OidcRequest {
   /** The run's cancellation; each later renewal is also bounded by the credentials budget. */
   cancel?: AbortSignal
   sts?: STSClient
-}
-
-export class CredentialsError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'CredentialsError'
-  }
 }
 
 /** Credentials are renewed this long before they expire, so no call is signed with a dying session. */
@@ -81,14 +77,14 @@ export async function assumeRoleWithOidc(request: OidcRequest, signal: AbortSign
   }
   let token: string
   try {
-    token = await raceSignal(request.getIdToken(request.audience), signal)
+    token = await raceSignal(request.getIdToken(request.audience, signal), signal)
   } catch (error) {
     if (stopCause(signal)) throw signal.reason
     throw new CredentialsError(tokenRequestFailure(request.audience, error))
   }
   request.mask(token)
 
-  const sts = request.sts ?? createStsClient(request.region)
+  const sts = request.sts ?? (await createStsClient(request.region))
   try {
     const answer = await sts.send(
       new AssumeRoleWithWebIdentityCommand({
@@ -144,7 +140,7 @@ export async function assumeRoleCredentials(
 }
 
 export async function assumeRole(request: AssumeRoleRequest, signal: AbortSignal): Promise<AwsCredentialIdentity> {
-  const sts = request.sts ?? createStsClient(request.region)
+  const sts = request.sts ?? (await createStsClient(request.region))
   try {
     const answer = await sts.send(
       new AssumeRoleCommand({
@@ -177,21 +173,22 @@ export async function assumeRole(request: AssumeRoleRequest, signal: AbortSignal
 }
 
 /**
- * Why the token request failed, and where to look. @actions/core words it over several lines, with the HTTP status
- * as "Error Code : 429" ("undefined" when no answer came). Only a refusal (401, 403) or a request never made points
- * at the job's permissions; a rate limit, a 5xx or a dropped connection does not.
+ * Why the token request failed, and where to look. Only a refusal (401, 403), or a request that could not be made
+ * at all, points at the job's permissions; a rate limit or a 5xx does not, and a dropped connection points at the
+ * network.
  */
 function tokenRequestFailure(audience: string, error: unknown): string {
-  const text = errorMessage(error).replace(/\s+/g, ' ').trim()
-  const code = /Error Code ?: ?(\S+)/.exec(text)?.[1]
-  const said = /Error Message ?: ?(.*)$/.exec(text)?.[1] ?? text
   const failed = `Could not get a GitHub OIDC token for audience '${audience}'`
-  if (code === undefined || code === '401' || code === '403') {
+  const status = error instanceof TokenRequestError ? error.status : undefined
+  const text = errorMessage(error)
+  if (status === undefined && error instanceof TokenRequestError && /not set$/.test(text)) {
     return `${failed}: ${text}. Check that the job has "permissions: id-token: write".`
   }
-  if (/^\d+$/.test(code))
-    return `${failed}: GitHub's token endpoint answered HTTP ${code} (${said}). Try the run again later.`
-  return `${failed}: GitHub's token endpoint could not be reached (${said}). Check the runner's network.`
+  if (status === 401 || status === 403) {
+    return `${failed}: ${text}. Check that the job has "permissions: id-token: write".`
+  }
+  if (status !== undefined) return `${failed}: ${text}. Try the run again later.`
+  return `${failed}: GitHub's token endpoint could not be reached (${text}). Check the runner's network.`
 }
 
 /** A session's credentials from STS's answer; an answer without all three parts is an error, never a half session. */

@@ -25,6 +25,11 @@ const CREDENTIALS = new Set([
   'ExpiredToken'
 ])
 
+/** Credentials could not be had: the message says why, in words a person can act on. */
+export class CredentialsError extends Error {
+  override name = 'CredentialsError'
+}
+
 function shape(error: unknown): SdkErrorShape {
   return typeof error === 'object' && error !== null ? (error as SdkErrorShape) : { message: String(error) }
 }

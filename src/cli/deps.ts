@@ -4,9 +4,8 @@
  * assumed with GitHub OIDC inside a workflow (as the action does) and with sts:AssumeRole everywhere else.
  */
 import { LambdaClient } from '@aws-sdk/client-lambda'
-import { destroyClients } from '../aws/clients.js'
+import { githubIdToken } from '../aws/github-oidc.js'
 import { assumeRoleCredentials } from '../aws/credentials.js'
-import { CREDENTIALS_BUDGET_MS } from '../budget.js'
 import { systemClock } from '../clock.js'
 import { stopCause } from '../deadline.js'
 import { InputError, parseInputs, type InputName } from '../inputs.js'
@@ -37,7 +36,7 @@ export function frontDeps(options: FrontOptions): RunDeps {
     run: runInfo(env),
     clock: systemClock,
     logger: options.logger,
-    getIdToken: (audience) => githubIdToken(audience, env),
+    getIdToken: (audience, signal) => githubIdToken(audience, env, signal),
     mask: (secret) => {
       // The runner reads workflow commands on stderr too; outside a workflow there is no log to mask.
       if (env.GITHUB_ACTIONS === 'true') options.stderr.write(`::add-mask::${secret}\n`)
@@ -58,25 +57,6 @@ export function frontDeps(options: FrontOptions): RunDeps {
             })
         })
   }
-}
-
-/**
- * The job's GitHub OIDC token, fetched as @actions/core does but without it: core writes `::debug::` and
- * `::add-mask::` to stdout, where a terminal front keeps only its result (or the MCP protocol).
- */
-export async function githubIdToken(audience: string, env: NodeJS.ProcessEnv): Promise<string> {
-  const url = env.ACTIONS_ID_TOKEN_REQUEST_URL
-  const token = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
-  if (!url || !token) throw new Error('ACTIONS_ID_TOKEN_REQUEST_URL or ACTIONS_ID_TOKEN_REQUEST_TOKEN is not set')
-  const response = await fetch(`${url}&audience=${encodeURIComponent(audience)}`, {
-    headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
-    signal: AbortSignal.timeout(CREDENTIALS_BUDGET_MS)
-  })
-  // The body is not quoted: a token endpoint's answer is no text for a log.
-  if (!response.ok) throw new Error(`the token endpoint answered HTTP ${response.status}`)
-  const value = ((await response.json()) as { value?: unknown }).value
-  if (typeof value !== 'string' || value === '') throw new Error('the token endpoint answered without a token')
-  return value
 }
 
 /**
@@ -124,10 +104,10 @@ export async function ingestionStatus(deps: RunDeps, jobId: string | undefined):
   const connected = await connect(config, deps, cancel)
   if (!connected.ok) return cancelled() ?? { kind: 'failed', message: connected.message }
   try {
-    const answer = await getIngestionStatus(config, connected.clients.bedrock, jobId, cancel)
+    const answer = await getIngestionStatus(config, await connected.clients.bedrock(), jobId, cancel)
     return cancelled() ?? (answer.ok ? { kind: 'job', job: answer.job } : { kind: 'failed', message: answer.message })
   } finally {
-    destroyClients(connected.clients)
+    connected.clients.destroy()
   }
 }
 

@@ -47,7 +47,9 @@ export async function runDryRunChecks(config: Config, clients: AwsClients, ctx: 
       target: `function ${config.functionName}`,
       skip: config.sync ? undefined : 'sync: false',
       run: async (abortSignal) => {
-        await clients.lambda.send(new InvokeCommand({ FunctionName: config.functionName, InvocationType: 'DryRun' }), {
+        await (
+          await clients.lambda()
+        ).send(new InvokeCommand({ FunctionName: config.functionName, InvocationType: 'DryRun' }), {
           abortSignal
         })
         return ok(`lambda:InvokeFunction allowed on ${config.functionName}`)
@@ -59,10 +61,9 @@ export async function runDryRunChecks(config: Config, clients: AwsClients, ctx: 
       target: kb,
       skip: ingestionOff,
       run: async (abortSignal) => {
-        const answer = await clients.bedrock.send(
-          new GetKnowledgeBaseCommand({ knowledgeBaseId: config.knowledgeBaseId }),
-          { abortSignal }
-        )
+        const answer = await (
+          await clients.bedrock()
+        ).send(new GetKnowledgeBaseCommand({ knowledgeBaseId: config.knowledgeBaseId }), { abortSignal })
         return readiness(answer.knowledgeBase?.name ?? config.knowledgeBaseId, answer.knowledgeBase?.status, [
           'ACTIVE',
           'UPDATING'
@@ -75,7 +76,9 @@ export async function runDryRunChecks(config: Config, clients: AwsClients, ctx: 
       target: ds,
       skip: ingestionOff,
       run: async (abortSignal) => {
-        const answer = await clients.bedrock.send(
+        const answer = await (
+          await clients.bedrock()
+        ).send(
           new GetDataSourceCommand({ knowledgeBaseId: config.knowledgeBaseId, dataSourceId: config.dataSourceId }),
           { abortSignal }
         )
@@ -88,7 +91,9 @@ export async function runDryRunChecks(config: Config, clients: AwsClients, ctx: 
       target: ds,
       skip: ingestionOff,
       run: async (abortSignal) => {
-        const answer = await clients.bedrock.send(
+        const answer = await (
+          await clients.bedrock()
+        ).send(
           new ListIngestionJobsCommand({
             knowledgeBaseId: config.knowledgeBaseId,
             dataSourceId: config.dataSourceId,
@@ -110,7 +115,7 @@ export async function runDryRunChecks(config: Config, clients: AwsClients, ctx: 
       skip: config.backlogTable === undefined ? 'backlog_table is empty' : undefined,
       run: async (abortSignal) => {
         const result = await countBacklog(
-          clients.dynamodb,
+          await clients.dynamodb(),
           { table: config.backlogTable!, index: config.backlogIndex },
           abortSignal
         )

@@ -5,7 +5,7 @@
  * whole phase, which every call and every wait obeys.
  */
 import { createHash } from 'node:crypto'
-import type { BedrockAgentClient } from '@aws-sdk/client-bedrock-agent'
+import type { AwsClients } from '../aws/clients.js'
 import { ingestionPhaseBudgetMs } from '../budget.js'
 import { startDeadline } from '../deadline.js'
 import { MAX_DESCRIPTION_LENGTH, type Config, type RunInfo } from '../inputs.js'
@@ -43,11 +43,12 @@ type IngestionSettings = Pick<
 export async function runIngestionPhase(
   config: IngestionSettings,
   sync: SyncPhase,
-  bedrock: BedrockAgentClient,
+  clients: Pick<AwsClients, 'bedrock'>,
   run: RunInfo,
   ctx: PhaseContext
 ): Promise<IngestionPhase> {
   if (config.ingestion === 'never') return emptyIngestionPhase('ingestion: never')
+  const bedrock = await clients.bedrock()
   const deadline = startDeadline(
     ctx.clock,
     ingestionPhaseBudgetMs(config),

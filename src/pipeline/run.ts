@@ -4,9 +4,8 @@
  * every failure lands in the result, which the report turns into outputs, summary and exit code.
  */
 import type { AwsCredentialIdentityProvider } from '@smithy/types'
-import { createClients, destroyClients, type AwsClients, type ClientSettings } from '../aws/clients.js'
-import { CredentialsError, oidcCredentials } from '../aws/credentials.js'
-import { errorMessage, errorName } from '../aws/errors.js'
+import { createClients, type AwsClients, type ClientSettings } from '../aws/clients.js'
+import { CredentialsError, errorMessage, errorName } from '../aws/errors.js'
 import { putMetrics } from '../aws/metrics.js'
 import { CREDENTIALS_BUDGET_MS, REPORT_BUDGET_MS } from '../budget.js'
 import { metricsOf } from './metrics.js'
@@ -24,8 +23,6 @@ import {
 import type { AlertTarget } from '../report/alert.js'
 import type { Logger } from '../logger.js'
 import type { PhaseContext, ProgressEvent } from './context.js'
-import { runDryRunChecks } from './dry-run.js'
-import { runIngestionPhase } from './ingestion.js'
 import {
   deriveStatus,
   emptyIngestionPhase,
@@ -46,14 +43,14 @@ export interface RunDeps {
   run: RunInfo
   clock: Clock
   logger: Logger
-  /** GitHub OIDC token for an audience (core.getIDToken in the runner). */
-  getIdToken: (audience: string) => Promise<string>
+  /** GitHub OIDC token for an audience; the signal bounds the request. */
+  getIdToken: (audience: string, signal?: AbortSignal) => Promise<string>
   /** Hides a secret from the logs (core.setSecret in the runner). */
   mask: (secret: string) => void
   /** Aborts when the run is cancelled (the runner's SIGINT/SIGTERM): every wait and call then stops at once. */
   cancel?: AbortSignal
   /** Builds the AWS clients; tests hand in stubbed ones. */
-  createClients?: (settings: ClientSettings) => AwsClients
+  createClients?: (settings: ClientSettings) => AwsClients | Promise<AwsClients>
   /**
    * How role_to_assume is assumed. The action exchanges the job's GitHub OIDC token (the default); a terminal
    * front outside GitHub assumes the role with the credentials of the default chain instead.
@@ -174,6 +171,7 @@ async function runPipeline(deps: RunDeps): Promise<{ result: RunResult; config: 
   try {
     if (config.dryRun) {
       during = 'dry_run'
+      const { runDryRunChecks } = await import('./dry-run.js')
       const dryRun = await logger.group('Dry run', () => runDryRunChecks(config, clients, ctx))
       checks.push(...dryRun.checks)
       for (const check of dryRun.checks) {
@@ -201,8 +199,9 @@ async function runPipeline(deps: RunDeps): Promise<{ result: RunResult; config: 
 
     // Runs even after a sync error, so that what did sync becomes searchable.
     during = 'ingestion'
+    const { runIngestionPhase } = await import('./ingestion.js')
     const ingestion = await logger.group('Ingestion: S3 → Knowledge Base', () =>
-      runIngestionPhase(config, sync, clients.bedrock, deps.run, ctx)
+      runIngestionPhase(config, sync, clients, deps.run, ctx)
     )
     result.ingestion = ingestion
     if (ingestion.earlier?.verdict === 'failed')
@@ -217,7 +216,7 @@ async function runPipeline(deps: RunDeps): Promise<{ result: RunResult; config: 
     // Only a bug reaches here; keep the run's failure honest and the message useful.
     problems.push({ phase: 'run', message: `Unexpected ${errorName(error)}: ${errorMessage(error)}` })
   } finally {
-    destroyClients(clients)
+    clients.destroy()
   }
   return finish(during)
 }
@@ -236,7 +235,7 @@ async function publishMetrics(
   return putMetrics(
     {
       region: config.region,
-      credentials: clients.lambda.config.credentials,
+      credentials: clients.credentials,
       namespace,
       dimensions: { KnowledgeBaseId: config.knowledgeBaseId, DataSourceId: config.dataSourceId }
     },
@@ -277,6 +276,7 @@ export async function connect(config: Config, deps: RunDeps, cancel: AbortSignal
         credentials = await deps.assumeRole(role, deadline.signal)
         source = `assumed ${config.roleToAssume} (session ${config.roleSessionName})`
       } else {
+        const { oidcCredentials } = await import('../aws/credentials.js')
         credentials = await oidcCredentials({
           ...role,
           getIdToken: deps.getIdToken,
@@ -293,12 +293,12 @@ export async function connect(config: Config, deps: RunDeps, cancel: AbortSignal
   } catch (error) {
     return { ok: false, message: credentialsMessage(error, deadline.signal) }
   }
-  const clients = build({ region: config.region, syncTimeoutSeconds: config.syncTimeoutSeconds, credentials })
+  const clients = await build({ region: config.region, syncTimeoutSeconds: config.syncTimeoutSeconds, credentials })
   if (!credentials) {
     try {
-      await raceSignal(clients.lambda.config.credentials(), deadline.signal)
+      await raceSignal(clients.credentials(), deadline.signal)
     } catch (error) {
-      destroyClients(clients)
+      clients.destroy()
       if (stopCause(deadline.signal)) return { ok: false, message: credentialsMessage(error, deadline.signal) }
       return {
         ok: false,
