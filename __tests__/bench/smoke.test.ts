@@ -9,8 +9,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import type { BenchReport } from '../../bench/lib/report.js'
-import { END_MARKER, START_MARKER } from '../../bench/lib/report.js'
+import type { BenchReport } from '../../bench/support/report.js'
+import { END_MARKER, START_MARKER } from '../../bench/support/report.js'
 import { REPO_ROOT } from '../support/workflow-files.js'
 
 const run = promisify(execFile)
@@ -32,7 +32,14 @@ describe('npm run bench -- --smoke', () => {
       const report = JSON.parse(readFileSync(json, 'utf8')) as BenchReport
       expect(report.quick).toBe(true)
       expect(report.machine.node).toBe(process.version)
-      expect(report.sections.map((s) => s.id)).toEqual(['startup', 'polling', 'drain', 'lambda', 'freshness', 'waiting'])
+      expect(report.sections.map((s) => s.id)).toEqual([
+        'startup',
+        'polling',
+        'drain',
+        'lambda',
+        'freshness',
+        'waiting'
+      ])
       for (const section of report.sections) {
         expect({ id: section.id, error: section.error }).toEqual({ id: section.id, error: undefined })
         expect(section.tables.length).toBeGreaterThan(0)

@@ -1,0 +1,98 @@
+/**
+ * Runs a bundle as the runner does (INPUT_* variables, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files), with any node
+ * binary and any entry: the harness's runAction always runs this node and the working tree's dist/index.js.
+ * Optionally records the process's peak RSS through a preloaded module that writes `process.resourceUsage().maxRSS`
+ * on exit (the action ends with process.exit, which still emits 'exit').
+ */
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { DEFAULT_INPUTS, parseOutputFile } from '../../local/harness/action-runner.js'
+
+export const RSS_PRELOAD = `import { writeFileSync } from 'node:fs'
+process.on('exit', () => {
+  try { writeFileSync(process.env.KB_SYNC_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS * 1024)) } catch {}
+})
+`
+
+export interface BundleRun {
+  exitCode: number | null
+  outputs: Record<string, string>
+  wallMs: number
+  /** Peak resident set size in bytes, when asked for. */
+  peakRss?: number
+  stdout: string
+}
+
+export interface BundleRunOptions {
+  node: string
+  entry: string
+  inputs: Record<string, string>
+  env: Record<string, string>
+  measureRss?: boolean
+  timeoutMs?: number
+}
+
+let counter = 0
+
+export async function runBundle(options: BundleRunOptions): Promise<BundleRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'kb-sync-bench-run-'))
+  try {
+    const files = { output: join(dir, 'output'), summary: join(dir, 'summary'), rss: join(dir, 'rss') }
+    writeFileSync(files.output, '')
+    writeFileSync(files.summary, '')
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? dir,
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      ...options.env,
+      GITHUB_ACTIONS: 'true',
+      GITHUB_REPOSITORY: 'acme/incidents',
+      GITHUB_RUN_ID: String(7_000_000 + ++counter + Math.floor(Math.random() * 1e6)),
+      GITHUB_RUN_ATTEMPT: '1',
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_JOB: 'kb-sync',
+      GITHUB_ACTION: 'kb',
+      GITHUB_OUTPUT: files.output,
+      GITHUB_STEP_SUMMARY: files.summary,
+      RUNNER_TEMP: dir
+    }
+    for (const [name, value] of Object.entries({ ...DEFAULT_INPUTS, ...options.inputs }))
+      env[`INPUT_${name.toUpperCase()}`] = value
+    if (options.measureRss) {
+      const preload = join(dir, 'rss.mjs')
+      writeFileSync(preload, RSS_PRELOAD)
+      env.NODE_OPTIONS = `--import=${preload}`
+      env.KB_SYNC_BENCH_RSS_FILE = files.rss
+    }
+    const started = performance.now()
+    const child = spawn(options.node, [options.entry], { env, stdio: ['ignore', 'pipe', 'ignore'] })
+    let stdout = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000)
+    const exitCode = await new Promise<number | null>((resolve, reject) => {
+      child.on('error', reject)
+      child.on('close', resolve)
+    })
+    clearTimeout(timer)
+    const wallMs = performance.now() - started
+    let peakRss: number | undefined
+    if (options.measureRss) {
+      try {
+        peakRss = Number(readFileSync(files.rss, 'utf8'))
+      } catch {
+        peakRss = undefined
+      }
+    }
+    return {
+      exitCode,
+      outputs: parseOutputFile(readFileSync(files.output, 'utf8')),
+      wallMs,
+      stdout,
+      ...(peakRss !== undefined ? { peakRss } : {})
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
