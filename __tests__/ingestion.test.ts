@@ -14,6 +14,8 @@ import { awsError, FakeClock, phaseContext, RUN } from './support/fakes.js'
 
 const bedrockMock = mockClient(BedrockAgentClient)
 const bedrock = new BedrockAgentClient({ region: 'us-east-1' })
+/** The phase asks for its client; the stubbed one answers. */
+const clients = { bedrock: async () => bedrock }
 
 const CONFIG = {
   knowledgeBaseId: 'LPR1PEW0LN',
@@ -123,7 +125,7 @@ describe('clientToken', () => {
 
 describe('runIngestionPhase', () => {
   it('skips everything with ingestion: never', async () => {
-    const phase = await runIngestionPhase({ ...CONFIG, ingestion: 'never' }, synced(5), bedrock, RUN, phaseContext())
+    const phase = await runIngestionPhase({ ...CONFIG, ingestion: 'never' }, synced(5), clients, RUN, phaseContext())
     expect(phase).toMatchObject({ outcome: 'skipped', reason: 'ingestion: never', job: undefined })
     expect(bedrockMock.calls()).toHaveLength(0)
   })
@@ -136,7 +138,7 @@ describe('runIngestionPhase', () => {
       .resolvesOnce({ ingestionJob: job('NEW', 'IN_PROGRESS', { ...STATS, numberOfNewDocumentsIndexed: 2 }) })
       .resolves({ ingestionJob: job('NEW', 'COMPLETE') })
     const ctx = phaseContext()
-    const phase = await runIngestionPhase(CONFIG, synced(5), bedrock, RUN, ctx)
+    const phase = await runIngestionPhase(CONFIG, synced(5), clients, RUN, ctx)
 
     expect(phase).toMatchObject({ outcome: 'completed', reason: 'this run synced 5 incidents', statusChecks: 2 })
     expect(phase.job).toEqual({ jobId: 'NEW', status: 'COMPLETE', statistics: STATS, failureReasons: [] })
@@ -165,7 +167,7 @@ describe('runIngestionPhase', () => {
     const phase = await runIngestionPhase(
       { ...CONFIG, pollIntervalMs: 10_000 },
       synced(1),
-      bedrock,
+      clients,
       RUN,
       phaseContext(clock)
     )
@@ -184,8 +186,19 @@ describe('runIngestionPhase', () => {
       .resolvesOnce({ ingestionJob: job('NEW', 'IN_PROGRESS') })
       .resolves({ ingestionJob: job('NEW', 'COMPLETE') })
     const clock = new FakeClock(0, 0) // random() = 0: the bottom of every jitter range
-    await runIngestionPhase(CONFIG, synced(1), bedrock, RUN, phaseContext(clock))
+    await runIngestionPhase(CONFIG, synced(1), clients, RUN, phaseContext(clock))
     expect(clock.sleeps).toEqual([500, 1_000])
+  })
+
+  it('polls at the cap itself once the steps reach it, so a long job costs about one check per cap', async () => {
+    bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [] })
+    bedrockMock.on(StartIngestionJobCommand).resolves({ ingestionJob: job('NEW', 'STARTING', undefined) })
+    let get = bedrockMock.on(GetIngestionJobCommand)
+    for (let i = 0; i < 6; i++) get = get.resolvesOnce({ ingestionJob: job('NEW', 'IN_PROGRESS') })
+    get.resolves({ ingestionJob: job('NEW', 'COMPLETE') })
+    const clock = new FakeClock(0, 0) // random() = 0: the bottom of every jitter range
+    await runIngestionPhase({ ...CONFIG, pollIntervalMs: 5_000 }, synced(1), clients, RUN, phaseContext(clock))
+    expect(clock.sleeps).toEqual([500, 1_000, 2_000, 5_000, 5_000, 5_000, 5_000])
   })
 
   it('waits for a job that is already running before starting its own', async () => {
@@ -198,7 +211,7 @@ describe('runIngestionPhase', () => {
     bedrockMock
       .on(GetIngestionJobCommand, { ingestionJobId: 'MINE' })
       .resolves({ ingestionJob: job('MINE', 'COMPLETE') })
-    const phase = await runIngestionPhase(CONFIG, synced(2), bedrock, RUN, phaseContext())
+    const phase = await runIngestionPhase(CONFIG, synced(2), clients, RUN, phaseContext())
 
     expect(phase.outcome).toBe('completed')
     expect(phase.waitedFor.map((j) => [j.jobId, j.status])).toEqual([['RUNNING', 'COMPLETE']])
@@ -224,7 +237,7 @@ describe('runIngestionPhase', () => {
     const phase = await runIngestionPhase(
       { ...CONFIG, waitForIngestion: false },
       synced(2),
-      bedrock,
+      clients,
       RUN,
       phaseContext()
     )
@@ -249,7 +262,7 @@ describe('runIngestionPhase', () => {
     bedrockMock
       .on(GetIngestionJobCommand, { ingestionJobId: 'MINE' })
       .resolves({ ingestionJob: job('MINE', 'COMPLETE') })
-    const phase = await runIngestionPhase(CONFIG, synced(1), bedrock, RUN, phaseContext())
+    const phase = await runIngestionPhase(CONFIG, synced(1), clients, RUN, phaseContext())
 
     expect(phase.outcome).toBe('completed')
     expect(phase.waitedFor.map((j) => j.jobId)).toEqual(['RACER'])
@@ -267,7 +280,7 @@ describe('runIngestionPhase', () => {
       .resolves({ ingestionJob: job('MINE', 'STARTING', undefined) })
     bedrockMock.on(GetIngestionJobCommand).resolves({ ingestionJob: job('MINE', 'COMPLETE') })
     const clock = new FakeClock(0, 0.5)
-    const phase = await runIngestionPhase(CONFIG, synced(1), bedrock, RUN, phaseContext(clock))
+    const phase = await runIngestionPhase(CONFIG, synced(1), clients, RUN, phaseContext(clock))
     expect(phase.outcome).toBe('completed')
     // Backing off beyond the SDK's own quick retries, towards the API's one call per 10 s.
     expect(clock.sleeps.slice(0, 2)).toEqual([750, 1_500])
@@ -281,7 +294,7 @@ describe('runIngestionPhase', () => {
     const phase = await runIngestionPhase(
       { ...CONFIG, ingestionTimeoutMs: 30_000 },
       synced(1),
-      bedrock,
+      clients,
       RUN,
       phaseContext(clock)
     )
@@ -299,7 +312,7 @@ describe('runIngestionPhase', () => {
         { ...job('NEWER', 'COMPLETE'), startedAt: new Date(2_000) }
       ]
     })
-    const phase = await runIngestionPhase(CONFIG, synced(0), bedrock, RUN, phaseContext())
+    const phase = await runIngestionPhase(CONFIG, synced(0), clients, RUN, phaseContext())
     expect(phase).toMatchObject({
       outcome: 'skipped',
       reason: 'nothing new was synced and the last ingestion job (NEWER) completed cleanly'
@@ -313,7 +326,7 @@ describe('runIngestionPhase', () => {
       .rejectsOnce(awsError('ThrottlingException', 429))
       .rejectsOnce(awsError('InternalServerException', 500))
       .resolves({ ingestionJob: job('MINE', 'COMPLETE') })
-    const phase = await runIngestionPhase(CONFIG, synced(1), bedrock, RUN, phaseContext())
+    const phase = await runIngestionPhase(CONFIG, synced(1), clients, RUN, phaseContext())
     expect(phase.outcome).toBe('completed')
     expect(phase.error).toBeUndefined()
   })
@@ -323,7 +336,7 @@ describe('runIngestionPhase', () => {
     bedrockMock
       .on(GetIngestionJobCommand)
       .resolves({ ingestionJob: job('MINE', 'FAILED', STATS, ['Embedding model throttled', 'S3 access denied']) })
-    const phase = await runIngestionPhase(CONFIG, synced(1), bedrock, RUN, phaseContext())
+    const phase = await runIngestionPhase(CONFIG, synced(1), clients, RUN, phaseContext())
     expect(phase.outcome).toBe('failed')
     expect(phase.error).toBe('Ingestion job MINE FAILED: Embedding model throttled; S3 access denied')
     expect(phase.job?.failureReasons).toEqual(['Embedding model throttled', 'S3 access denied'])
@@ -331,7 +344,7 @@ describe('runIngestionPhase', () => {
 
   it('fails a STOPPED job', async () => {
     arrangeOwnJob(job('MINE', 'STOPPED'))
-    const phase = await runIngestionPhase(CONFIG, synced(1), bedrock, RUN, phaseContext())
+    const phase = await runIngestionPhase(CONFIG, synced(1), clients, RUN, phaseContext())
     expect(phase).toMatchObject({ outcome: 'failed', error: 'Ingestion job MINE ended STOPPED before it finished' })
   })
 
@@ -339,14 +352,14 @@ describe('runIngestionPhase', () => {
     const failedDocs = { ...STATS, numberOfDocumentsFailed: 3 }
     arrangeOwnJob(job('MINE', 'COMPLETE', failedDocs))
 
-    const strict = await runIngestionPhase(CONFIG, synced(1), bedrock, RUN, phaseContext())
+    const strict = await runIngestionPhase(CONFIG, synced(1), clients, RUN, phaseContext())
     expect(strict.outcome).toBe('failed')
     expect(strict.error).toMatch(
       /^Ingestion job MINE completed, but 3 documents failed to ingest\. Set fail_on_document_failures: false/
     )
 
     const ctx = phaseContext()
-    const lenient = await runIngestionPhase({ ...CONFIG, failOnDocumentFailures: false }, synced(1), bedrock, RUN, ctx)
+    const lenient = await runIngestionPhase({ ...CONFIG, failOnDocumentFailures: false }, synced(1), clients, RUN, ctx)
     expect(lenient.outcome).toBe('completed')
     expect(lenient.error).toBeUndefined()
     expect(ctx.warned).toEqual(['Ingestion job MINE completed, but 3 documents failed to ingest'])
@@ -358,7 +371,7 @@ describe('runIngestionPhase', () => {
     const phase = await runIngestionPhase(
       { ...CONFIG, ingestionTimeoutMs: 30_000 },
       synced(1),
-      bedrock,
+      clients,
       RUN,
       phaseContext(clock)
     )
@@ -378,7 +391,7 @@ describe('runIngestionPhase', () => {
     const phase = await runIngestionPhase(
       { ...CONFIG, ingestionTimeoutMs: 60_000 },
       synced(1),
-      bedrock,
+      clients,
       RUN,
       phaseContext(clock)
     )
@@ -389,7 +402,7 @@ describe('runIngestionPhase', () => {
 
   it('skips, with the reason, when nothing synced and the last job was clean', async () => {
     bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [job('OLD', 'COMPLETE')] })
-    const phase = await runIngestionPhase(CONFIG, synced(0), bedrock, RUN, phaseContext())
+    const phase = await runIngestionPhase(CONFIG, synced(0), clients, RUN, phaseContext())
     expect(phase).toMatchObject({
       outcome: 'skipped',
       reason: 'nothing new was synced and the last ingestion job (OLD) completed cleanly',
@@ -402,7 +415,7 @@ describe('runIngestionPhase', () => {
     bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [job('OLD', 'FAILED')] })
     bedrockMock.on(StartIngestionJobCommand).resolves({ ingestionJob: job('MINE', 'STARTING', undefined) })
     bedrockMock.on(GetIngestionJobCommand).resolves({ ingestionJob: job('MINE', 'COMPLETE') })
-    const phase = await runIngestionPhase(CONFIG, synced(0), bedrock, RUN, phaseContext())
+    const phase = await runIngestionPhase(CONFIG, synced(0), clients, RUN, phaseContext())
     expect(phase).toMatchObject({
       outcome: 'completed',
       reason: 'the last ingestion job (OLD) ended FAILED; healing it'
@@ -412,7 +425,7 @@ describe('runIngestionPhase', () => {
   it('decides on a running job by how it ends', async () => {
     bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [job('RUNNING', 'IN_PROGRESS')] })
     bedrockMock.on(GetIngestionJobCommand).resolves({ ingestionJob: job('RUNNING', 'COMPLETE') })
-    const phase = await runIngestionPhase(CONFIG, synced(0), bedrock, RUN, phaseContext())
+    const phase = await runIngestionPhase(CONFIG, synced(0), clients, RUN, phaseContext())
     expect(phase).toMatchObject({ outcome: 'skipped', job: { jobId: 'RUNNING', status: 'COMPLETE' } })
     expect(bedrockMock.commandCalls(StartIngestionJobCommand)).toHaveLength(0)
   })
@@ -422,7 +435,7 @@ describe('runIngestionPhase', () => {
     bedrockMock
       .on(StartIngestionJobCommand)
       .rejects(awsError('AccessDeniedException', 403, 'User is not authorized to perform: bedrock:StartIngestionJob'))
-    const phase = await runIngestionPhase(CONFIG, synced(1), bedrock, RUN, phaseContext())
+    const phase = await runIngestionPhase(CONFIG, synced(1), clients, RUN, phaseContext())
     expect(phase.outcome).toBe('failed')
     expect(phase.error).toMatch(
       /^Access denied for bedrock:StartIngestionJob on knowledge base LPR1PEW0LN data source AJIJE6BWIV: grant the role/
@@ -431,7 +444,7 @@ describe('runIngestionPhase', () => {
 
   it('says to check the id and region when the knowledge base is not found', async () => {
     bedrockMock.on(ListIngestionJobsCommand).rejects(awsError('ResourceNotFoundException', 404, 'KB not found'))
-    const phase = await runIngestionPhase(CONFIG, synced(1), bedrock, RUN, phaseContext())
+    const phase = await runIngestionPhase(CONFIG, synced(1), clients, RUN, phaseContext())
     expect(phase.error).toBe(
       'knowledge base LPR1PEW0LN data source AJIJE6BWIV was not found in region us-east-1 (bedrock:ListIngestionJobs): check the id and the region (ResourceNotFoundException: KB not found)'
     )
@@ -443,7 +456,7 @@ describe('runIngestionPhase', () => {
       .on(StartIngestionJobCommand)
       .rejects(awsError('ServiceQuotaExceededException', 402, 'Concurrent ingestion jobs per account exceeded'))
     const clock = new FakeClock(0)
-    const phase = await runIngestionPhase(CONFIG, synced(1), bedrock, RUN, phaseContext(clock))
+    const phase = await runIngestionPhase(CONFIG, synced(1), clients, RUN, phaseContext(clock))
     expect(phase.outcome).toBe('failed')
     expect(phase.error).toBe(
       'bedrock:StartIngestionJob on knowledge base LPR1PEW0LN data source AJIJE6BWIV was refused because an account quota is used up; waiting will not help until other work ends. Raise the quota in https://us-east-1.console.aws.amazon.com/servicequotas/home/services/bedrock/quotas (ServiceQuotaExceededException: Concurrent ingestion jobs per account exceeded)'
@@ -461,7 +474,7 @@ describe('runIngestionPhase', () => {
       return { ingestionJob: job('MINE', 'IN_PROGRESS') }
     })
     const clock = new FakeClock(0)
-    const phase = await runIngestionPhase(CONFIG, synced(1), bedrock, RUN, phaseContext(clock, cancel.signal))
+    const phase = await runIngestionPhase(CONFIG, synced(1), clients, RUN, phaseContext(clock, cancel.signal))
     expect(phase).toMatchObject({
       outcome: 'cancelled',
       job: { jobId: 'MINE', status: 'IN_PROGRESS' },
@@ -482,7 +495,7 @@ describe('runIngestionPhase', () => {
     const phase = await runIngestionPhase(
       CONFIG,
       synced(1),
-      bedrock,
+      clients,
       RUN,
       phaseContext(new FakeClock(0), cancel.signal)
     )
@@ -496,7 +509,7 @@ describe('runIngestionPhase', () => {
     const phase = await runIngestionPhase(
       { ...CONFIG, ingestionTimeoutMs: 60_000 },
       synced(1),
-      bedrock,
+      clients,
       RUN,
       phaseContext(clock)
     )
@@ -533,7 +546,7 @@ describe('a job an earlier run did not wait for', () => {
     const phase = await runIngestionPhase(
       { ...CONFIG, waitForIngestion: false },
       synced(1),
-      bedrock,
+      clients,
       RUN,
       phaseContext()
     )
@@ -552,7 +565,7 @@ describe('a job an earlier run did not wait for', () => {
     bedrockMock
       .on(GetIngestionJobCommand, { ingestionJobId: 'MINE' })
       .resolves({ ingestionJob: job('MINE', 'COMPLETE') })
-    const phase = await runIngestionPhase(CONFIG, synced(0), bedrock, RUN, phaseContext())
+    const phase = await runIngestionPhase(CONFIG, synced(0), clients, RUN, phaseContext())
     expect(phase.earlier).toMatchObject({
       verdict: 'failed',
       message: 'The ingestion job an earlier run started without waiting for it (OLD) ended FAILED: S3 access denied'
@@ -566,7 +579,7 @@ describe('a job an earlier run did not wait for', () => {
 
   it('reports a clean one without failing, and warns on failed documents when they are allowed', async () => {
     bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [marked('OLD', 'COMPLETE')] })
-    const clean = await runIngestionPhase(CONFIG, synced(0), bedrock, RUN, phaseContext())
+    const clean = await runIngestionPhase(CONFIG, synced(0), clients, RUN, phaseContext())
     expect(clean).toMatchObject({ outcome: 'skipped', earlier: { verdict: 'ok' } })
     expect(clean.earlier?.message).toMatch(
       /^The ingestion job an earlier run started without waiting for it \(OLD\) completed \(scanned 5/
@@ -580,7 +593,7 @@ describe('a job an earlier run did not wait for', () => {
     bedrockMock.on(StartIngestionJobCommand).resolves({ ingestionJob: job('MINE', 'STARTING', undefined) })
     bedrockMock.on(GetIngestionJobCommand).resolves({ ingestionJob: job('MINE', 'COMPLETE') })
     const ctx = phaseContext()
-    const lenient = await runIngestionPhase({ ...CONFIG, failOnDocumentFailures: false }, synced(0), bedrock, RUN, ctx)
+    const lenient = await runIngestionPhase({ ...CONFIG, failOnDocumentFailures: false }, synced(0), clients, RUN, ctx)
     expect(lenient.earlier?.verdict).toBe('warning')
     expect(ctx.warned).toEqual([
       'The ingestion job an earlier run started without waiting for it (OLD) completed, but 2 documents failed to ingest'
@@ -589,6 +602,6 @@ describe('a job an earlier run did not wait for', () => {
 
   it('is not reported when it is not the newest job, or when its run waited', async () => {
     bedrockMock.on(ListIngestionJobsCommand).resolves({ ingestionJobSummaries: [job('OLD', 'COMPLETE')] })
-    expect((await runIngestionPhase(CONFIG, synced(0), bedrock, RUN, phaseContext())).earlier).toBeUndefined()
+    expect((await runIngestionPhase(CONFIG, synced(0), clients, RUN, phaseContext())).earlier).toBeUndefined()
   })
 })

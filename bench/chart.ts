@@ -50,7 +50,9 @@ function panel(
   const yTop = neverRow ? PANEL.top + 30 : PANEL.top
   const y = (v: number) => (Number.isFinite(v) ? logScale(v, yAxis, PANEL.bottom, yTop) : PANEL.top + 10)
   out.push(`<text x="${x0}" y="${PANEL.top - 22}" class="title">${esc(title)}</text>`)
-  out.push(`<rect x="${x0}" y="${PANEL.top}" width="${PANEL.width}" height="${PANEL.bottom - PANEL.top}" class="frame"/>`)
+  out.push(
+    `<rect x="${x0}" y="${PANEL.top}" width="${PANEL.width}" height="${PANEL.bottom - PANEL.top}" class="frame"/>`
+  )
   for (const tick of yAxis.ticks) {
     const ty = y(tick.value)
     out.push(`<line x1="${x0}" x2="${x1}" y1="${ty}" y2="${ty}" class="grid"/>`)
@@ -113,7 +115,15 @@ export function chartSvg(cells: Cell[], caption: string): string {
     return `<line x1="${x}" x2="${x + 22}" y1="${y - 4}" y2="${y - 4}" stroke="${s.color}" stroke-width="3"/><text x="${x + 28}" y="${y}" class="legend">${esc(label(s.id))}</text>`
   })
   const body = [
-    ...panel(LEFT_X, 'Freshness p95: close → searchable', minutesAxis, (c) => c.p95, { value: 70, label: 'target 70 min' }, cells, true),
+    ...panel(
+      LEFT_X,
+      'Freshness p95: close → searchable',
+      minutesAxis,
+      (c) => c.p95,
+      { value: 70, label: 'target 70 min' },
+      cells,
+      true
+    ),
     ...panel(
       RIGHT_X,
       'Cost per month (AWS + runner minutes, private repo)',

@@ -6,9 +6,9 @@
  */
 import { runAction } from '../local/harness/action-runner.js'
 import { startStack } from '../local/stack.js'
-import { indexSafeIncidents } from './lib/incidents.js'
-import type { SectionReport, Table } from './lib/report.js'
-import { fixed, median, minutes } from './lib/stats.js'
+import { indexSafeIncidents } from './support/incidents.js'
+import type { SectionReport, Table } from './support/report.js'
+import { fixed, median, minutes } from './support/stats.js'
 
 export interface DrainOptions {
   sizes: number[]

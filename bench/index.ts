@@ -19,7 +19,7 @@ import { chartSvg } from './chart.js'
 import { drainSection } from './drain.js'
 import { freshnessSections, type Cell } from './freshness/section.js'
 import { lambdaSection } from './lambda.js'
-import { currentCommit, ROOT } from './lib/bundles.js'
+import { currentCommit, ROOT } from './support/bundles.js'
 import {
   END_MARKER,
   machine,
@@ -29,7 +29,7 @@ import {
   writeBetweenMarkers,
   type BenchReport,
   type SectionReport
-} from './lib/report.js'
+} from './support/report.js'
 import { pollingSection } from './polling.js'
 import { startupSection } from './startup.js'
 
@@ -109,7 +109,9 @@ if (wanted('polling'))
 if (wanted('drain')) show(await timed('drain', '3. Draining a backlog', async () => [await drainSection(size.drain)]))
 if (wanted('lambda')) show(await timed('lambda', '4. The Lambda', async () => [await lambdaSection(size.lambda)]))
 if (wanted('freshness') || wanted('waiting'))
-  show(await timed('freshness', '5. Freshness and cost (simulated month)', async () => freshnessSections(size.freshness)))
+  show(
+    await timed('freshness', '5. Freshness and cost (simulated month)', async () => freshnessSections(size.freshness))
+  )
 
 const report: BenchReport = {
   date: new Date().toISOString().slice(0, 10),

@@ -8,10 +8,10 @@
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda'
 import { lambdaEnvironment, safetyMargin } from '../local/harness/config.js'
 import { startStack, type Stack } from '../local/stack.js'
-import { ROOT } from './lib/bundles.js'
-import { indexSafeIncidents } from './lib/incidents.js'
-import type { SectionReport, Table } from './lib/report.js'
-import { fixed, median, passFail, ratio } from './lib/stats.js'
+import { ROOT } from './support/bundles.js'
+import { indexSafeIncidents } from './support/incidents.js'
+import type { SectionReport, Table } from './support/report.js'
+import { fixed, median, passFail, ratio } from './support/stats.js'
 
 export interface LambdaOptions {
   /** Measured invocations per handler and setting, after one warm-up. */
@@ -48,7 +48,10 @@ async function invoke(stack: Stack, lambda: LambdaClient, name: string): Promise
   const out = await lambda.send(new InvokeCommand({ FunctionName: name, Payload: Buffer.from('{}') }))
   const text = Buffer.from(out.Payload ?? new Uint8Array()).toString('utf8')
   if (out.FunctionError) throw new Error(`${name} failed: ${text}`)
-  const record = stack.invocations().slice(before).find((i) => i.functionName === name)
+  const record = stack
+    .invocations()
+    .slice(before)
+    .find((i) => i.functionName === name)
   const answer = JSON.parse(text) as Answer
   if (answer.failed > 0) throw new Error(`${name} failed ${answer.failed} incidents`)
   return { synced: answer.successfully_synced, ms: record?.durationMs ?? Number.NaN }
@@ -128,18 +131,29 @@ export async function lambdaSection(options: LambdaOptions): Promise<SectionRepo
         passFail(ref / naive >= 5)
       ])
       data.push({ latency, case: label, ...r })
-      findings.push(`${name}, ${label}: the reference Lambda syncs ${ratio(ref / naive)} as many incidents per second as one at a time.`)
+      findings.push(
+        `${name}, ${label}: the reference Lambda syncs ${ratio(ref / naive)} as many incidents per second as one at a time.`
+      )
     }
   }
   const table: Table = {
     title: 'Incidents per second per invocation (median of the warm invocations)',
-    columns: ['setting', 'invocation', 'reference: synced', 'reference: incidents/s', 'one at a time: synced', 'one at a time: incidents/s', 'ratio', 'target ≥ 5×'],
+    columns: [
+      'setting',
+      'invocation',
+      'reference: synced',
+      'reference: incidents/s',
+      'one at a time: synced',
+      'one at a time: incidents/s',
+      'ratio',
+      'target ≥ 5×'
+    ],
     rows,
     notes: [
       `AWS-like round trips, added to every call by the stack's delay fault: ${Object.entries(AWS_LATENCY_MS)
         .map(([op, ms]) => `${op} ${ms} ms`)
         .join(', ')} (assumed typical in-region medians, not measured here).`,
-      'Incidents/s: synced ÷ the invocation\'s duration as the stack\'s Lambda runtime records it (the handler\'s run, not its init).',
+      "Incidents/s: synced ÷ the invocation's duration as the stack's Lambda runtime records it (the handler's run, not its init).",
       `Time budget: both handlers stop starting incidents when less than the margin is left (${safetyMargin(options.budgetTimeoutMs)} ms of ${options.budgetTimeoutMs / 1000} s).`
     ]
   }

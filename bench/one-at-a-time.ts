@@ -60,9 +60,16 @@ export async function handler(_event: unknown, context: Context) {
     try {
       const doc = renderDocument(incident, prefix)
       await s3.send(
-        new PutObjectCommand({ Bucket: bucket, Key: doc.metadataKey, Body: doc.metadata, ContentType: 'application/json' })
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: doc.metadataKey,
+          Body: doc.metadata,
+          ContentType: 'application/json'
+        })
       )
-      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: doc.key, Body: doc.body, ContentType: 'application/json' }))
+      await s3.send(
+        new PutObjectCommand({ Bucket: bucket, Key: doc.key, Body: doc.body, ContentType: 'application/json' })
+      )
       await ddb.send(
         new UpdateItemCommand({
           TableName: table,

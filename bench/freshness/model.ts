@@ -8,7 +8,7 @@
  * did not end cleanly; it goes direct unless more than 100 documents changed or the newest job did not end cleanly.
  */
 import { pollDelay } from '../../src/pipeline/backoff.js'
-import { exponential, normal, seededRandom } from '../lib/stats.js'
+import { exponential, normal, seededRandom } from '../support/stats.js'
 
 export type Mode = 'always' | 'auto-job' | 'auto' | 'direct'
 
@@ -225,7 +225,12 @@ class Month {
   /** A full job: scans what is in S3 at `t`; a failed one indexes nothing. */
   startJob(t: number): Job {
     const start = Math.max(t, this.directBusyUntil)
-    const job: Job = { start, end: start + this.jobDuration(), failed: this.fate() < this.p.jobFailureShare, reported: false }
+    const job: Job = {
+      start,
+      end: start + this.jobDuration(),
+      failed: this.fate() < this.p.jobFailureShare,
+      reported: false
+    }
     this.jobs.push(job)
     if (!job.failed) {
       for (let i = this.jobCovered; i < this.synced; i++) {
@@ -334,8 +339,7 @@ function kbSyncRun(m: Month, design: Design, start: number, totals: RunTotals): 
   const mode = design.mode!
   const needed = mode === 'always' || changed > 0 || !clean
   if (!needed) return t + p.runnerAfterS
-  const direct =
-    (mode === 'auto' || mode === 'direct') && changed > 0 && changed <= p.directMaxDocuments && clean
+  const direct = (mode === 'auto' || mode === 'direct') && changed > 0 && changed <= p.directMaxDocuments && clean
 
   if (direct) {
     const d = m.ingestDirect(t + p.countS, firstNew)

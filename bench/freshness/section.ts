@@ -3,8 +3,8 @@
  * each; freshness (close → searchable), what a month costs on AWS and on GitHub's runners, and what not waiting
  * for ingestion saves and costs.
  */
-import type { SectionReport, Table } from '../lib/report.js'
-import { dollars, fixed, median, minutes, passFail, sortedQuantile } from '../lib/stats.js'
+import type { SectionReport, Table } from '../support/report.js'
+import { dollars, fixed, median, minutes, passFail, sortedQuantile } from '../support/stats.js'
 import { PARAMS, simulate, type Design, type MonthResult, type Window } from './model.js'
 
 /** The team's unit costs (docs/costs.md) and GitHub's Linux runner price. */

@@ -9,8 +9,14 @@ const FIRST_POLL_MS = 1_000
 const FIRST_RETRY_MS = 500
 const MAX_RETRY_MS = 20_000
 
+/**
+ * Once the steps reach the cap, every wait is the cap itself: the jittered steps before have already spread the
+ * runners out, and waits drawn below the cap would cost a long job a third more status checks (3/4 of the cap on
+ * average) for no earlier answer (BENCHMARKS.md, "Polling an ingestion job").
+ */
 export function pollDelay(check: number, maxMs: number, random: () => number): number {
-  return jittered(Math.min(maxMs, FIRST_POLL_MS * 2 ** check), random)
+  const step = FIRST_POLL_MS * 2 ** check
+  return step >= maxMs ? maxMs : jittered(step, random)
 }
 
 export function retryDelay(attempt: number, random: () => number): number {
