@@ -9,7 +9,7 @@ describe('loadConfig', () => {
       bucketName: 'incident-analyzer-dev-incidents-dev',
       keyPrefix: 'incidents/closed/',
       batchLimit: 50,
-      concurrency: 8,
+      concurrency: 32,
       safetyMarginMs: 10_000,
       sweepLimit: 2000,
       stateKey: 'kb-sync-state/sweep.json'

@@ -79,7 +79,6 @@ export function lambdaEnvironment(ids: StackIds, url: string, timeoutMs: number)
     BUCKET_NAME: ids.bucket,
     KEY_PREFIX: ids.prefix,
     BATCH_LIMIT: '50',
-    CONCURRENCY: '8',
     SAFETY_MARGIN_MS: String(safetyMargin(timeoutMs))
   }
 }

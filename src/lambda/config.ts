@@ -63,7 +63,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push(`KEY_PREFIX=${JSON.stringify(keyPrefix)} must not start with "/" and must end with "/"`)
   }
   const batchLimit = int({ name: 'BATCH_LIMIT', fallback: 50, min: 1, max: 1000 })
-  const concurrency = int({ name: 'CONCURRENCY', fallback: 8, min: 1, max: 64 })
+  const concurrency = int({ name: 'CONCURRENCY', fallback: 32, min: 1, max: 64 })
   const safetyMarginMs = int({ name: 'SAFETY_MARGIN_MS', fallback: 10_000, min: 0, max: 900_000 })
   const sweepLimit = int({ name: 'SWEEP_LIMIT', fallback: 2000, min: 0, max: 100_000 })
   const stateKey = text('STATE_KEY', 'kb-sync-state/sweep.json')
