@@ -49,24 +49,24 @@ const { values } = parseArgs({
 /** How much each section does: the full run, `--quick` (under a minute), `--smoke` (the jest smoke test's size). */
 const SIZES = {
   full: {
-    startup: { reps: 11, rssReps: 3, node24: true, previous: true },
+    startup: { reps: 11, rssReps: 3, node24: true, previous: true, variants: true },
     polling: { reps: 9, durationsS: [10, 60, 600] },
     drain: { sizes: [1000, 10_000], reps: 3 },
     lambda: { invocations: 7, budgetTimeoutMs: 3000, settings: ['local', 'aws'] as const },
     freshness: { seeds: 5, window: { days: 35, fromDay: 2, toDay: 32 } }
   },
   quick: {
-    startup: { reps: 3, rssReps: 1, node24: true, previous: true },
+    startup: { reps: 3, rssReps: 1, node24: true, previous: true, variants: true },
     polling: { reps: 3, durationsS: [10, 60, 600] },
     drain: { sizes: [1000], reps: 1 },
     lambda: { invocations: 2, budgetTimeoutMs: 1000, settings: ['aws'] as const },
     freshness: { seeds: 2, window: { days: 35, fromDay: 2, toDay: 32 } }
   },
   smoke: {
-    startup: { reps: 1, rssReps: 1, node24: false, previous: false },
+    startup: { reps: 1, rssReps: 1, node24: false, previous: false, variants: false },
     polling: { reps: 1, durationsS: [10, 60] },
     drain: { sizes: [100], reps: 1 },
-    lambda: { invocations: 1, budgetTimeoutMs: 500, settings: ['local'] as const },
+    lambda: { invocations: 1, budgetTimeoutMs: 1000, settings: ['local'] as const },
     freshness: { seeds: 1, window: { days: 9, fromDay: 2, toDay: 8 } }
   }
 }

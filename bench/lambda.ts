@@ -128,7 +128,9 @@ export async function lambdaSection(options: LambdaOptions): Promise<SectionRepo
         fixed(median(r.naiveSynced)),
         fixed(naive),
         ratio(ref / naive),
-        passFail(ref / naive >= 5)
+        // With no round trips there is nothing for concurrency to overlap: both handlers and the emulator share the
+        // machine's cores, so that row measures the emulator's CPU, not the handlers' design.
+        latency ? passFail(ref / naive >= 5) : 'n/a: no latency'
       ])
       data.push({ latency, case: label, ...r })
       findings.push(
@@ -154,6 +156,7 @@ export async function lambdaSection(options: LambdaOptions): Promise<SectionRepo
         .map(([op, ms]) => `${op} ${ms} ms`)
         .join(', ')} (assumed typical in-region medians, not measured here).`,
       "Incidents/s: synced ÷ the invocation's duration as the stack's Lambda runtime records it (the handler's run, not its init).",
+      "The target is judged with round trips: on the local stack as is every call answers in well under a millisecond, so overlapping calls gains nothing and the reference handler's extra work (re-reads, conditional marks, the mirror's sweep) shows instead.",
       `Time budget: both handlers stop starting incidents when less than the margin is left (${safetyMargin(options.budgetTimeoutMs)} ms of ${options.budgetTimeoutMs / 1000} s).`
     ]
   }
@@ -161,7 +164,7 @@ export async function lambdaSection(options: LambdaOptions): Promise<SectionRepo
     id: 'lambda',
     title: '4. The Lambda',
     method: [
-      `The reference handler (dist/lambda/index.js: concurrency 8, BatchGetItem re-reads, conditional marks) and bench/one-at-a-time.ts (sidecar, document, mark, one call at a time), each as its own function on one stack seeded with ${fixed(poolFor(options))} pending incidents; invoked alternately, ${options.invocations} warm invocations each per setting.`
+      `The reference handler (dist/lambda/index.js: its default CONCURRENCY of 32, BatchGetItem re-reads, conditional marks, the mirror’s sweep) and bench/one-at-a-time.ts (sidecar, document, mark, one call at a time), each as its own function on one stack seeded with ${fixed(poolFor(options))} pending incidents; invoked alternately, ${options.invocations} warm invocations each per setting.`
     ],
     tables: [table],
     findings,

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startStack } from '../local/stack.js'
 import { currentBundle, extractBundle, previousCommit, ROOT, type Bundle } from './support/bundles.js'
+import { buildVariants } from './support/variants.js'
 import type { SectionReport, Table } from './support/report.js'
 import { RSS_PRELOAD, runBundle } from './support/run-bundle.js'
 import { fixed, median, megabytes, passFail, ratio } from './support/stats.js'
@@ -22,6 +23,8 @@ const RSS_TARGET = 75 * 1024 * 1024
 
 export interface StartupOptions {
   reps: number
+  /** Also the bundles built at bench time: the SDK's floor (ncc, esbuild) and the action with esbuild. */
+  variants: boolean
   rssReps: number
   /** Also on Node 24, when it is installed under .tmp/node24. */
   node24: boolean
@@ -90,13 +93,19 @@ function actionEnv(url: string, dir: string): Record<string, string> {
   }
 }
 
-/** Peak RSS of the bare script, through the same preload the full runs use. */
-async function bareRss(node: string, dir: string, bare: string, url: string): Promise<number> {
+/** Peak RSS of a script that makes one request (bare, or an SDK floor), through the same preload the full runs use. */
+async function oneRequestRss(
+  node: string,
+  dir: string,
+  script: string,
+  url: string,
+  env: Record<string, string>
+): Promise<number> {
   const preload = join(dir, 'rss.mjs')
   const out = join(dir, 'rss')
   writeFileSync(preload, RSS_PRELOAD)
-  const child = spawn(node, [`--import=${preload}`, bare, url], {
-    env: { PATH: process.env.PATH ?? '', KB_SYNC_BENCH_RSS_FILE: out },
+  const child = spawn(node, [`--import=${preload}`, script, url], {
+    env: { ...env, KB_SYNC_BENCH_RSS_FILE: out },
     stdio: 'ignore'
   })
   await new Promise<void>((resolve) => child.on('close', () => resolve()))
@@ -135,15 +144,16 @@ async function peakRss(node: string, bundle: Bundle, reps: number): Promise<{ rs
 }
 
 export async function startupSection(options: StartupOptions): Promise<SectionReport> {
-  const bundles: Bundle[] = [currentBundle()]
+  const bundles: (Bundle & { action: boolean })[] = [{ ...currentBundle(), action: true }]
   const notes: string[] = []
   if (options.previous) {
     try {
-      bundles.push(extractBundle(previousCommit(options.ref)))
+      bundles.push({ ...extractBundle(previousCommit(options.ref)), action: true })
     } catch (error) {
       notes.push(`No previous bundle: ${(error as Error).message}.`)
     }
   }
+  if (options.variants) bundles.push(...(await buildVariants()))
   const nodes = [{ label: `Node ${process.versions.node}`, path: process.execPath }]
   if (!options.node24) notes.push('Node 24 not measured in this run.')
   else if (existsSync(NODE24)) nodes.push({ label: 'Node 24', path: NODE24 })
@@ -152,10 +162,12 @@ export async function startupSection(options: StartupOptions): Promise<SectionRe
   const dir = mkdtempSync(join(tmpdir(), 'kb-sync-bench-startup-'))
   writeFileSync(join(dir, 'out'), '')
   writeFileSync(join(dir, 'summary'), '')
-  const bare = join(dir, 'bare.mjs')
+  // CommonJS: on Node 24 an ESM `import 'node:http'` also loads Node's internal undici, which a bare request does
+  // not need (the bundles load built-ins with require too).
+  const bare = join(dir, 'bare.cjs')
   writeFileSync(
     bare,
-    "import { request } from 'node:http'\n" +
+    "const { request } = require('node:http')\n" +
       "request(process.argv[2], { method: 'POST' }, (res) => res.resume()).end('{}')\n"
   )
   const server = await endpoint()
@@ -180,7 +192,7 @@ export async function startupSection(options: StartupOptions): Promise<SectionRe
         }
       }
       const bareMs = median(times.get('bare')!)
-      const bareBytes = await bareRss(node.path, dir, bare, server.url)
+      const bareBytes = await oneRequestRss(node.path, dir, bare, server.url, { PATH: env.PATH! })
       rows.push([
         nodeLabel,
         'bare `node` + one HTTP request',
@@ -194,13 +206,28 @@ export async function startupSection(options: StartupOptions): Promise<SectionRe
       ])
       for (const bundle of bundles) {
         const ms = median(times.get(bundle.label)!)
+        const r = ms / bareMs
+        const name = `${bundle.label}${bundle.commit ? ` (${bundle.commit})` : ''}`
+        const size = `${fixed(bundle.bytes / 1024)} KiB`
+        if (!bundle.action) {
+          const rss = await oneRequestRss(node.path, dir, bundle.entry, server.url, env)
+          rows.push([nodeLabel, name, size, fixed(ms), ratio(r), megabytes(rss), ratio(rss / bareBytes), '', ''])
+          data.push({
+            node: nodeLabel,
+            bundle: bundle.label,
+            bytes: bundle.bytes,
+            firstRequestMs: times.get(bundle.label),
+            ratio: r,
+            peakRss: [rss]
+          })
+          continue
+        }
         const full = await peakRss(node.path, bundle, options.rssReps)
         const rss = Math.max(...full.rss)
-        const r = ms / bareMs
         rows.push([
           nodeLabel,
-          `${bundle.label}${bundle.commit ? ` (${bundle.commit})` : ''}`,
-          `${fixed(bundle.bytes / 1024)} KiB`,
+          name,
+          size,
           fixed(ms),
           ratio(r),
           megabytes(rss),
@@ -229,12 +256,33 @@ export async function startupSection(options: StartupOptions): Promise<SectionRe
   } finally {
     server.server.close()
   }
-  const prev = data.find((d) => d.bundle === 'previous')
-  const cur = data.find((d) => d.bundle === 'current')
-  if (prev && cur)
-    findings.push(
-      `Against the previous bundle (${String(prev.commit)}) on ${String(cur.node)}: first request ${ratio((cur.ratio as number) / (prev.ratio as number))} of its time.`
+  for (const node of new Set(data.map((d) => d.node as string))) {
+    type Row = { ratio: number; peakRss: number[]; commit?: string }
+    const of = (label: string) => data.find((d) => d.node === node && d.bundle === label) as Row | undefined
+    const cur = of('current')
+    const prev = of('previous')
+    const floors = [of('SDK floor: one Lambda Invoke, ncc'), of('SDK floor: one Lambda Invoke, esbuild')].filter(
+      (row): row is Row => row !== undefined
     )
+    const esbuilt = of('current source, esbuild (ESM, splitting)')
+    if (cur && floors.length > 0) {
+      const floor = floors.reduce((a, b) => (a.ratio <= b.ratio ? a : b))
+      const floorRss = Math.min(...floors.map((f) => f.peakRss[0]!))
+      const curRss = Math.max(...cur.peakRss)
+      findings.push(
+        `${node}: the SDK's floor (one Lambda client, one Invoke) makes its request at ${ratio(floor.ratio)} a bare node's time at best, so no program that calls AWS through the SDK meets "≤ ${FIRST_REQUEST_TARGET}× bare" here; the action's first request comes at ${ratio(cur.ratio / floor.ratio)} the floor's time. ` +
+          `Memory: the floor peaks at ${megabytes(floorRss)}; a whole run, with four clients (Lambda, DynamoDB, Bedrock, CloudWatch), at ${megabytes(curRss)}.`
+      )
+    }
+    if (cur && esbuilt)
+      findings.push(
+        `${node}: the action bundled by esbuild instead makes its first request in ${ratio(esbuilt.ratio / cur.ratio)} of ncc's time.`
+      )
+    if (cur && prev)
+      findings.push(
+        `${node}: against the previous bundle (${String(prev.commit)}), first request in ${ratio(cur.ratio / prev.ratio)} of its time, peak RSS ${ratio(Math.max(...cur.peakRss) / Math.max(...prev.peakRss))} of its.`
+      )
+  }
   const table: Table = {
     title: 'node start → first AWS request (median), and a full run',
     columns: [
@@ -250,7 +298,7 @@ export async function startupSection(options: StartupOptions): Promise<SectionRe
     ],
     rows,
     notes: [
-      'First request: spawn to the first request reaching a local endpoint that refuses every call (the run then fails fast).',
+      'First request: spawn to the first request reaching a local endpoint that refuses every call (the run then fails fast). Bare: a CommonJS script that makes one request with `node:http`. SDK floors and the esbuild build: built from bench/sdk-floor.ts and src/ at bench time.',
       'Full run: 50 closed incidents synced by the reference Lambda, ingested directly and waited for, summary written, on the local stack; peak RSS from `process.resourceUsage().maxRSS` of the action process, the worst of the runs.',
       ...notes
     ]

@@ -3,7 +3,7 @@
  * (dist/index.js with its package.json and chunk files, written to a temporary directory), whatever dist/ holds now.
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -15,7 +15,15 @@ export interface Bundle {
   entry: string
   /** The commit it came from, when it came from git. */
   commit?: string
+  /** The entry and the chunks beside it. */
   bytes: number
+}
+
+/** The size of a bundle: the JavaScript files of its directory (the entry and its chunks, not subdirectories). */
+export function totalBytes(dir: string): number {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.js') && statSync(join(dir, name)).isFile())
+    .reduce((sum, name) => sum + statSync(join(dir, name)).size, 0)
 }
 
 function git(args: string[], binary = false): string {
@@ -38,8 +46,7 @@ export function currentCommit(): string {
 }
 
 export function currentBundle(): Bundle {
-  const entry = join(ROOT, 'dist', 'index.js')
-  return { label: 'current', entry, bytes: readFileSync(entry).length }
+  return { label: 'current', entry: join(ROOT, 'dist', 'index.js'), bytes: totalBytes(join(ROOT, 'dist')) }
 }
 
 /**
@@ -75,5 +82,5 @@ export function extractBundle(commit: string): Bundle {
   // A bundle from before dist/package.json existed was loaded as ESM through the root package.json.
   if (!existsSync(join(dir, 'package.json'))) writeFileSync(join(dir, 'package.json'), '{"type":"module"}\n')
   const entry = join(dir, 'index.js')
-  return { label: 'previous', entry, commit: commit.slice(0, 7), bytes: readFileSync(entry).length }
+  return { label: 'previous', entry, commit: commit.slice(0, 7), bytes: totalBytes(dir) }
 }
