@@ -4,7 +4,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
-import * as core from '../__fixtures__/core.js'
 import type { RunDeps } from '../src/pipeline/run.js'
 import type { RunResult } from '../src/pipeline/result.js'
 
@@ -12,7 +11,6 @@ const runKbSync = jest.fn<(deps: RunDeps) => Promise<RunResult>>()
 const report = jest.fn<(result: RunResult) => Promise<void>>()
 const commands: string[] = []
 const githubIdToken = jest.fn(async (audience: string) => `token-for-${audience}`)
-jest.unstable_mockModule('@actions/core', () => core)
 jest.unstable_mockModule('../src/aws/github-oidc.js', () => ({ githubIdToken, TokenRequestError: Error }))
 jest.unstable_mockModule('../src/workflow-commands.js', () => ({
   workflow: {
@@ -20,6 +18,7 @@ jest.unstable_mockModule('../src/workflow-commands.js', () => ({
     debug: (message: string) => void commands.push(`::debug::${message}`),
     warning: (message: string) => void commands.push(`::warning::${message}`),
     addMask: (secret: string) => void commands.push(`::add-mask::${secret}`),
+    setFailed: (message: string) => void commands.push(`::error::${message}`),
     group: async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
       commands.push(`::group::${name}`)
       return fn()
@@ -33,7 +32,6 @@ const { runInfo } = await import('../src/run-info.js')
 
 beforeEach(() => {
   commands.length = 0
-  core.resetCore()
   runKbSync.mockReset()
   report.mockReset()
 })
@@ -129,9 +127,10 @@ describe('run', () => {
   it('fails the run with the error when something throws that never should', async () => {
     runKbSync.mockRejectedValue(new Error('bug\n::add-mask::x'))
     await run()
-    expect(core.failures).toHaveLength(1)
+    const failures = commands.filter((line) => line.startsWith('::error::'))
+    expect(failures).toHaveLength(1)
     // One line: the command text stays in the middle of it, where the runner does not look for commands.
-    expect(core.failures[0]).toMatch(/^kb-sync failed unexpectedly: Error: bug ⏎ ::add-mask::x ⏎ /)
-    expect(core.failures[0]).not.toContain('\n')
+    expect(failures[0]).toMatch(/^::error::kb-sync failed unexpectedly: Error: bug ⏎ ::add-mask::x ⏎ /)
+    expect(failures[0]).not.toContain('\n')
   })
 })

@@ -1,10 +1,66 @@
-/** The report funnel: outputs, summary, annotations and the exit code from one result, through @actions/core. */
-import { beforeEach, describe, expect, it, jest } from '@jest/globals'
-import * as core from '../__fixtures__/core.js'
+/**
+ * The report funnel: outputs, summary, annotations and the exit code from one result, read back from the runner's
+ * files and the workflow commands on stdout.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { parseOutputFile } from '../local/harness/action-runner.js'
 import { emptyIngestionPhase, emptySyncPhase, type RunResult } from '../src/pipeline/result.js'
+import { report } from '../src/report/report.js'
 
-jest.unstable_mockModule('@actions/core', () => core)
-const { report } = await import('../src/report/report.js')
+let dir: string
+let stdout: string[]
+const saved = { output: process.env.GITHUB_OUTPUT, summary: process.env.GITHUB_STEP_SUMMARY }
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'kb-sync-report-'))
+  process.env.GITHUB_OUTPUT = path.join(dir, 'output')
+  process.env.GITHUB_STEP_SUMMARY = path.join(dir, 'summary')
+  writeFileSync(process.env.GITHUB_OUTPUT, '')
+  writeFileSync(process.env.GITHUB_STEP_SUMMARY, '')
+  stdout = []
+  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout.push(String(chunk))
+    return true
+  })
+})
+
+afterEach(() => {
+  jest.restoreAllMocks()
+  process.exitCode = undefined
+  for (const [name, value] of [
+    ['GITHUB_OUTPUT', saved.output],
+    ['GITHUB_STEP_SUMMARY', saved.summary]
+  ] as const) {
+    if (value === undefined) delete process.env[name]
+    else process.env[name] = value
+  }
+  rmSync(dir, { recursive: true, force: true })
+})
+
+/** What the runner would read: outputs, summaries, log lines, error annotations, the exit code. */
+function runner() {
+  const unescape = (text: string) => text.replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%')
+  const lines = stdout
+    .join('')
+    .split('\n')
+    .filter((line) => line !== '')
+  const errors = lines.flatMap((line) => {
+    const match = /^::error(?: title=(.*?))?::(.*)$/.exec(line)
+    const title = match?.[1]?.replace(/%3A/g, ':').replace(/%2C/g, ',')
+    return match ? [{ title: title === undefined ? undefined : unescape(title), message: unescape(match[2]!) }] : []
+  })
+  return {
+    outputs: parseOutputFile(readFileSync(path.join(dir, 'output'), 'utf8')),
+    summary: readFileSync(path.join(dir, 'summary'), 'utf8'),
+    lines,
+    failures: errors.filter((e) => e.title === undefined).map((e) => e.message),
+    annotations: errors.filter((e) => e.title !== undefined),
+    exitCode: process.exitCode
+  }
+}
 
 function result(overrides: Partial<RunResult> = {}): RunResult {
   return {
@@ -38,17 +94,17 @@ function result(overrides: Partial<RunResult> = {}): RunResult {
   }
 }
 
-beforeEach(() => core.resetCore())
-
 describe('report', () => {
   it('sets every output, writes the summary once and does not fail a good run', async () => {
     await report(result())
-    expect(core.outputs).toMatchObject({ status: 'completed', synced_count: '3', ingestion_job_id: 'JOB1' })
-    expect(Object.keys(core.outputs)).toHaveLength(11)
-    expect(core.writtenSummaries()).toHaveLength(1)
-    expect(core.writtenSummaries()[0]).toContain('<h2>✅ kb-sync: completed</h2>')
-    expect(core.failures).toEqual([])
-    expect(core.lines.at(-1)).toMatch(/^Synced 3 incidents in 1 batch; ingestion job JOB1 completed/)
+    const seen = runner()
+    expect(seen.outputs).toMatchObject({ status: 'completed', synced_count: '3', ingestion_job_id: 'JOB1' })
+    expect(Object.keys(seen.outputs)).toHaveLength(11)
+    expect(seen.summary.match(/<h2>/g)).toEqual(['<h2>'])
+    expect(seen.summary).toContain('<h2>✅ kb-sync: completed</h2>')
+    expect(seen.failures).toEqual([])
+    expect(seen.exitCode).toBeUndefined()
+    expect(seen.lines.at(-1)).toMatch(/^Synced 3 incidents in 1 batch; ingestion job JOB1 completed/)
   })
 
   it('fails a failed run with its last problem and annotates the others', async () => {
@@ -61,11 +117,11 @@ describe('report', () => {
         ]
       })
     )
-    expect(core.annotations).toEqual([
-      { level: 'error', message: '2 incidents failed to sync to S3', title: 'kb-sync: sync' }
-    ])
-    expect(core.failures).toEqual(['Ingestion job JOB1 FAILED'])
-    expect(core.outputs.status).toBe('failed')
+    const seen = runner()
+    expect(seen.annotations).toEqual([{ message: '2 incidents failed to sync to S3', title: 'kb-sync: sync' }])
+    expect(seen.failures).toEqual(['Ingestion job JOB1 FAILED'])
+    expect(seen.exitCode).toBe(1)
+    expect(seen.outputs.status).toBe('failed')
   })
 
   it('fails a cancelled run with the outcome line, naming the job left running', async () => {
@@ -77,8 +133,9 @@ describe('report', () => {
         ingestion: { ...emptyIngestionPhase('x'), outcome: 'cancelled', job, leftRunning: job }
       })
     )
-    expect(core.outputs.status).toBe('cancelled')
-    expect(core.failures).toEqual([
+    expect(runner().outputs.status).toBe('cancelled')
+    expect(runner().exitCode).toBe(1)
+    expect(runner().failures).toEqual([
       'Cancelled by SIGINT during the ingestion step; ingestion job JOB9 was left running (IN_PROGRESS) (1 s)'
     ])
   })
@@ -93,18 +150,20 @@ describe('report', () => {
         ]
       })
     )
-    const told = [...core.failures, ...core.annotations.map((a) => a.message)]
-    for (const message of told) {
-      for (const line of message.split('\n')) expect(line.trimStart().startsWith('::')).toBe(false)
-    }
+    const seen = runner()
+    expect(seen.failures.length + seen.annotations.length).toBe(2)
+    // Every line printed starts a command of the action's own making or is plain text: none of the outside ones.
+    for (const line of seen.lines) expect(line).not.toMatch(/^\s*::(add-mask|stop-commands|error::fake)/)
   })
 
   it('still reports through the log and the exit code when the summary cannot be written', async () => {
-    core.summary.write.mockRejectedValueOnce(new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY'))
+    delete process.env.GITHUB_STEP_SUMMARY
     await report(result({ status: 'failed', problems: [{ phase: 'sync', message: 'boom' }] }))
-    expect(core.lines).toContain(
-      'Job summary not written: Unable to find environment variable for $GITHUB_STEP_SUMMARY'
+    const seen = runner()
+    expect(seen.lines).toContain(
+      'Job summary not written: GITHUB_STEP_SUMMARY is not set. Check if your runtime environment supports job summaries.'
     )
-    expect(core.failures).toEqual(['boom'])
+    expect(seen.failures).toEqual(['boom'])
+    expect(seen.exitCode).toBe(1)
   })
 })

@@ -34,7 +34,7 @@ async function updateAlertIssue(target, result, signal) {
         return undefined;
     const [owner, repo] = target.repository.split('/');
     try {
-        const { getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413)]).then(__webpack_require__.bind(__webpack_require__, 2413));
+        const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
         const octokit = getOctokit(target.token, { request: { signal } });
         const open = await findOpenAlert(octokit, owner, repo, target.knowledgeBaseId);
         const body = report(target, result);

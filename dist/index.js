@@ -30993,13 +30993,13 @@ function raceSignal(promise, signal) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6828);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7564);
 /** The action's entrypoint (action.yml runs dist/index.js, the bundle of this file). */
 
 /** Once the run has reported, whatever still holds the process open gets this long before the step ends anyway. */
 const EXIT_AFTER_REPORT_MS = 1_000;
-// Every deadline timer is unref'd, so a request whose promise stops settling (@actions/core's token request when
-// its connection drops mid-body) would let Node end the process with exit code 13 and no report. Held open until
+// Every deadline timer is unref'd, so a request whose promise stops settling (a token request whose connection drops
+// mid-body, in @actions/core's client) would let Node end the process with exit code 13 and no report. Held open until
 // the run has reported, the process lives to see that request's deadline.
 const keepAlive = setInterval(() => undefined, 2 ** 30);
 try {
@@ -31285,7 +31285,7 @@ function quote(value) {
 
 /***/ }),
 
-/***/ 6828:
+/***/ 7564:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31873,52 +31873,14 @@ function repositoryVisibility(eventPath) {
     return 'unknown';
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ./src/workflow-commands.ts
-/**
- * The runner's workflow commands for the lines a run prints while it works: log lines, groups, warnings, masks.
- * @actions/core prints these too, but importing it loads its OIDC client and, through it, an HTTP stack (undici)
- * that a run needs only to ask for a token; printing with the documented protocol keeps that load off the path to
- * the first AWS request. Outputs, the job summary, the token and the exit code stay with @actions/core, loaded when
- * they are needed.
- */
-
-/** The runner's escaping of a command's data and of its property values (as @actions/core applies it). */
-function escapeData(text) {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-function escapeProperty(text) {
-    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-function issueCommand(command, message, properties = {}) {
-    const props = Object.entries(properties)
-        .map(([key, value]) => `${key}=${escapeProperty(value)}`)
-        .join(',');
-    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${external_node_os_.EOL}`);
-}
-const workflow = {
-    info: (message) => void process.stdout.write(`${message}${external_node_os_.EOL}`),
-    debug: (message) => issueCommand('debug', message),
-    warning: (message) => issueCommand('warning', message),
-    addMask: (secret) => issueCommand('add-mask', secret),
-    async group(name, fn) {
-        issueCommand('group', name);
-        try {
-            return await fn();
-        }
-        finally {
-            issueCommand('endgroup', '');
-        }
-    }
-};
-
+// EXTERNAL MODULE: ./src/workflow-commands.ts
+var workflow_commands = __nccwpck_require__(6137);
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
  * The runner adapter: read the run's inputs and metadata, run the pipeline, report. Everything between is plain
  * code over (config, clients, clock) that never touches the runner. This is also where the runner's signals
- * become the pipeline's cancellation. @actions/core is loaded only where it is needed (the OIDC token, the
- * report), so the run reaches its first AWS call without it.
+ * become the pipeline's cancellation. The runner's protocol is spoken by workflow-commands.ts, without
+ * @actions/core and the HTTP stack it would load (see there).
  */
 
 
@@ -31938,10 +31900,10 @@ function readInput(name) {
 }
 /** Every line the pipeline says reaches the runner through logText, so outside text can never be a command. */
 const runnerLogger = {
-    info: (message) => workflow.info((0,src_text/* logText */.kc)(message)),
-    debug: (message) => workflow.debug((0,src_text/* logText */.kc)(message)),
-    warning: (message) => workflow.warning((0,src_text/* logText */.kc)(message)),
-    group: (name, fn) => workflow.group((0,src_text/* logText */.kc)(name), fn)
+    info: (message) => workflow_commands/* workflow */.kn.info((0,src_text/* logText */.kc)(message)),
+    debug: (message) => workflow_commands/* workflow */.kn.debug((0,src_text/* logText */.kc)(message)),
+    warning: (message) => workflow_commands/* workflow */.kn.warning((0,src_text/* logText */.kc)(message)),
+    group: (name, fn) => workflow_commands/* workflow */.kn.group((0,src_text/* logText */.kc)(name), fn)
 };
 /** The two signals the runner sends; the first of either cancels, later ones change nothing. */
 function onFirstSignal(target, handle) {
@@ -31964,7 +31926,7 @@ function onFirstSignal(target, handle) {
 async function run() {
     const cancel = new AbortController();
     const stopWatching = onFirstSignal(process, (signal) => {
-        workflow.info(`Received ${signal}: stopping now; the job summary and outputs follow.`);
+        workflow_commands/* workflow */.kn.info(`Received ${signal}: stopping now; the job summary and outputs follow.`);
         cancel.abort(new src_deadline/* Cancelled */.cJ(signal));
         setTimeout(() => process.exit(process.exitCode || 1), EXIT_AFTER_SIGNAL_MS).unref();
     });
@@ -31976,21 +31938,20 @@ async function run() {
             clock: clock/* systemClock */.m,
             logger: runnerLogger,
             getIdToken: (audience, signal) => (0,github_oidc/* githubIdToken */.eC)(audience, process.env, signal),
-            mask: (secret) => workflow.addMask(secret),
+            mask: (secret) => workflow_commands/* workflow */.kn.addMask(secret),
             cancel: cancel.signal,
             updateAlertIssue: async (target, result, signal) => {
-                workflow.addMask(target.token);
+                workflow_commands/* workflow */.kn.addMask(target.token);
                 const { updateAlertIssue } = await __nccwpck_require__.e(/* import() */ 120).then(__nccwpck_require__.bind(__nccwpck_require__, 3120));
                 return updateAlertIssue(target, result, signal);
             }
         });
-        const { report } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(421), __nccwpck_require__.e(850)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8850));
+        const { report } = await __nccwpck_require__.e(/* import() */ 614).then(__nccwpck_require__.bind(__nccwpck_require__, 614));
         await report(result);
     }
     catch (error) {
         // The pipeline and report never throw by design; this funnel keeps a bug from ending the run silently green.
-        const core = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(421)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6421));
-        core.setFailed((0,src_text/* logText */.kc)(`kb-sync failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+        workflow_commands/* workflow */.kn.setFailed((0,src_text/* logText */.kc)(`kb-sync failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
     }
     finally {
         stopWatching();
@@ -32355,24 +32316,89 @@ function listSome(values, limit) {
 
 /***/ }),
 
+/***/ 6137:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   kn: () => (/* binding */ workflow),
+/* harmony export */   uH: () => (/* binding */ setOutput)
+/* harmony export */ });
+/* unused harmony export issueCommand */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * The runner's protocol, as @actions/core speaks it: workflow commands on stdout (log lines, groups, annotations,
+ * masks), outputs through the GITHUB_OUTPUT file, the exit code. Importing @actions/core would load its OIDC client
+ * and, through it, an HTTP stack (undici) that this action never uses: about 13 MB of memory on Node 20 and 22 MB
+ * on Node 24, and time before the first AWS request (BENCHMARKS.md, "Start-up and memory"). The tests check every
+ * byte written here against @actions/core's own.
+ */
+
+
+
+/** The runner's escaping of a command's data and of its property values (as @actions/core applies it). */
+function escapeData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(text) {
+    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+function issueCommand(command, message, properties = {}) {
+    const props = Object.entries(properties)
+        .map(([key, value]) => `${key}=${escapeProperty(value)}`)
+        .join(',');
+    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
+}
+/** A step output: a heredoc with a random delimiter in GITHUB_OUTPUT, or the old command where there is no file. */
+function setOutput(name, value, env = process.env) {
+    const file = env.GITHUB_OUTPUT;
+    if (!file) {
+        process.stdout.write(node_os__WEBPACK_IMPORTED_MODULE_2__.EOL);
+        issueCommand('set-output', value, { name });
+        return;
+    }
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file))
+        throw new Error(`Missing file at path: ${file}`);
+    const delimiter = `ghadelimiter_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
+    // A value holding the delimiter would end the heredoc early and set outputs of its own.
+    if (name.includes(delimiter) || value.includes(delimiter)) {
+        throw new Error(`Unexpected input: output ${name} contains the delimiter "${delimiter}"`);
+    }
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(file, `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`, { encoding: 'utf8' });
+}
+const workflow = {
+    info: (message) => void process.stdout.write(`${message}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`),
+    debug: (message) => issueCommand('debug', message),
+    warning: (message) => issueCommand('warning', message),
+    error: (message, title) => issueCommand('error', message, title ? { title } : {}),
+    /** An error annotation, and exit code 1 when the process ends. */
+    setFailed(message) {
+        process.exitCode = 1;
+        issueCommand('error', message);
+    },
+    addMask: (secret) => issueCommand('add-mask', secret),
+    async group(name, fn) {
+        issueCommand('group', name);
+        try {
+            return await fn();
+        }
+        finally {
+            issueCommand('endgroup', '');
+        }
+    }
+};
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 5317:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-
-/***/ }),
-
-/***/ 6982:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
@@ -32607,24 +32633,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
-/***/ 6928:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-
-/***/ }),
-
 /***/ 3193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 3557:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 
 /***/ }),
 
@@ -32747,6 +32759,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

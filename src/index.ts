@@ -4,8 +4,8 @@ import { run } from './main.js'
 /** Once the run has reported, whatever still holds the process open gets this long before the step ends anyway. */
 const EXIT_AFTER_REPORT_MS = 1_000
 
-// Every deadline timer is unref'd, so a request whose promise stops settling (@actions/core's token request when
-// its connection drops mid-body) would let Node end the process with exit code 13 and no report. Held open until
+// Every deadline timer is unref'd, so a request whose promise stops settling (a token request whose connection drops
+// mid-body, in @actions/core's client) would let Node end the process with exit code 13 and no report. Held open until
 // the run has reported, the process lives to see that request's deadline.
 const keepAlive = setInterval(() => undefined, 2 ** 30)
 try {

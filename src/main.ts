@@ -1,8 +1,8 @@
 /**
  * The runner adapter: read the run's inputs and metadata, run the pipeline, report. Everything between is plain
  * code over (config, clients, clock) that never touches the runner. This is also where the runner's signals
- * become the pipeline's cancellation. @actions/core is loaded only where it is needed (the OIDC token, the
- * report), so the run reaches its first AWS call without it.
+ * become the pipeline's cancellation. The runner's protocol is spoken by workflow-commands.ts, without
+ * @actions/core and the HTTP stack it would load (see there).
  */
 import { systemClock } from './clock.js'
 import { githubIdToken } from './aws/github-oidc.js'
@@ -80,8 +80,7 @@ export async function run(): Promise<void> {
     await report(result)
   } catch (error) {
     // The pipeline and report never throw by design; this funnel keeps a bug from ending the run silently green.
-    const core = await import('@actions/core')
-    core.setFailed(
+    workflow.setFailed(
       logText(`kb-sync failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
     )
   } finally {
