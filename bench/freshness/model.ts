@@ -5,9 +5,12 @@
  *
  * The ingestion rules mirror docs/behaviour.md, "The ingestion phase" and "Direct ingestion": a job already running
  * is waited for first, even without wait_for_ingestion; `auto` ingests when something was synced or the newest job
- * did not end cleanly; it goes direct unless more than 100 documents changed or the newest job did not end cleanly.
+ * did not end cleanly; it goes direct when it waits, unless more than DIRECT_MAX_DOCUMENTS documents changed or the
+ * newest job did not end cleanly (src/pipeline/ingestion.ts, `decide`). Documents sent and not followed leave no
+ * trace a later run can read, so their failures are never reported.
  */
 import { pollDelay } from '../../src/pipeline/backoff.js'
+import { DIRECT_MAX_DOCUMENTS } from '../../src/pipeline/documents.js'
 import { exponential, normal, seededRandom } from '../support/stats.js'
 
 export type Mode = 'always' | 'auto-job' | 'auto' | 'direct'
@@ -81,7 +84,7 @@ export const PARAMS: Params = {
   jobPerDocumentS: 0.01,
   documentS: 30,
   documentCallS: 0.3,
-  directMaxDocuments: 100,
+  directMaxDocuments: DIRECT_MAX_DOCUMENTS,
   pollCapS: 15,
   ingestionTimeoutS: 3600,
   jobFailureShare: 0.01,
@@ -299,16 +302,13 @@ function kbSyncRun(m: Month, design: Design, start: number, totals: RunTotals): 
   const p = m.p
   const maxBatches = design.maxBatches ?? 10
   let t = start + p.runnerBeforeS
-  // What earlier runs left unreported is reported now (the run reads the newest job, and its own documents'
-  // outcome, before anything else).
+  // What earlier runs left unreported is reported now: the run reads the newest job before anything else.
   for (const job of m.jobs) {
     if (!job.reported && job.end <= t) {
       job.reported = true
       if (job.failed) m.reportFailure(job.end, t)
     }
   }
-  for (const d of m.unreportedDirect) m.reportFailure(d.failedAt, t)
-  m.unreportedDirect = []
 
   t += p.countS
   const firstNew = m.synced
@@ -339,7 +339,12 @@ function kbSyncRun(m: Month, design: Design, start: number, totals: RunTotals): 
   const mode = design.mode!
   const needed = mode === 'always' || changed > 0 || !clean
   if (!needed) return t + p.runnerAfterS
-  const direct = (mode === 'auto' || mode === 'direct') && changed > 0 && changed <= p.directMaxDocuments && clean
+  // auto goes direct only when it waits: a job is what the next run can report on.
+  const direct =
+    (mode === 'direct' || (mode === 'auto' && design.wait === true)) &&
+    changed > 0 &&
+    changed <= p.directMaxDocuments &&
+    clean
 
   if (direct) {
     const d = m.ingestDirect(t + p.countS, firstNew)
