@@ -222,32 +222,92 @@ describe('runIngestionPhase with direct ingestion', () => {
     expect(bedrockMock.commandCalls(IngestKnowledgeBaseDocumentsCommand)[0]!.args[0].input.clientToken).toBe(token)
   })
 
-  it('fails the run on failed documents, naming each with the reason Bedrock gives, unless they are allowed', async () => {
-    arrange((u, action) => (u === uri(2) ? 'FAILED' : action === 'ingest' ? 'INDEXED' : 'NOT_FOUND'))
-    bedrockMock.on(GetKnowledgeBaseDocumentsCommand).callsFake(async (input) => ({
-      documentDetails: (input.documentIdentifiers ?? []).map((d: { s3: { uri: string } }) =>
-        d.s3.uri === uri(2) ? detail(d.s3.uri, 'FAILED', 'File is <corrupt>') : detail(d.s3.uri, 'INDEXED')
-      )
-    }))
-    const strict = await runIngestionPhase(CONFIG, changed([uri(1), uri(2)]), clients, RUN, phaseContext())
-    expect(strict.outcome).toBe('failed')
-    expect(strict.error).toBe(
-      `Direct ingestion: 1 documents failed: ${uri(2)}: FAILED (File is <corrupt>). Set fail_on_document_failures: false to accept this as a warning.`
-    )
-    expect(strict.direct?.failed).toEqual([
-      { uri: uri(2), action: 'ingest', status: 'FAILED', reason: 'File is <corrupt>' }
-    ])
+  describe('failed documents', () => {
+    /** Document 2 fails directly with Bedrock's reason; a full job then ends with `failedInJob` failed documents. */
+    function arrangeFailure(failedInJob: number) {
+      arrange()
+      bedrockMock.on(GetKnowledgeBaseDocumentsCommand).callsFake(async (input) => ({
+        documentDetails: (input.documentIdentifiers ?? []).map((d: { s3: { uri: string } }) =>
+          d.s3.uri === uri(2) ? detail(d.s3.uri, 'FAILED', 'File is <corrupt>') : detail(d.s3.uri, 'INDEXED')
+        )
+      }))
+      const retry = {
+        ingestionJobId: 'RETRY',
+        knowledgeBaseId: CONFIG.knowledgeBaseId,
+        dataSourceId: CONFIG.dataSourceId,
+        startedAt: new Date(),
+        updatedAt: new Date()
+      }
+      bedrockMock.on(StartIngestionJobCommand).resolves({ ingestionJob: { ...retry, status: 'STARTING' } })
+      bedrockMock.on(GetIngestionJobCommand, { ingestionJobId: 'RETRY' }).resolves({
+        ingestionJob: {
+          ...retry,
+          status: 'COMPLETE',
+          statistics: {
+            ...CLEAN.statistics,
+            numberOfNewDocumentsIndexed: 1 - failedInJob,
+            numberOfDocumentsFailed: failedInJob
+          },
+          ...(failedInJob > 0 ? { failureReasons: [`${uri(2)}: File is <corrupt>`] } : {})
+        }
+      })
+    }
+    const failure = `Direct ingestion: 1 documents failed: ${uri(2)}: FAILED (File is <corrupt>)`
 
-    const ctx = phaseContext()
-    const lenient = await runIngestionPhase(
-      { ...CONFIG, failOnDocumentFailures: false },
-      changed([uri(1), uri(2)]),
-      clients,
-      RUN,
-      ctx
-    )
-    expect(lenient.outcome).toBe('completed')
-    expect(ctx.warned).toHaveLength(1)
+    it('are retried at once by a full job, which the run passes on when it indexes them', async () => {
+      arrangeFailure(0)
+      const ctx = phaseContext()
+      const phase = await runIngestionPhase(CONFIG, changed([uri(1), uri(2)]), clients, RUN, ctx)
+
+      expect(phase).toMatchObject({
+        outcome: 'completed',
+        mode: 'job',
+        fallbackReason: '1 documents failed in direct ingestion, so a full job retried them',
+        job: { jobId: 'RETRY', status: 'COMPLETE' }
+      })
+      expect(phase.direct?.failed).toEqual([
+        { uri: uri(2), action: 'ingest', status: 'FAILED', reason: 'File is <corrupt>' }
+      ])
+      expect(ctx.warned).toEqual([`${failure}. A full ingestion job retries them.`])
+      expect(bedrockMock.commandCalls(StartIngestionJobCommand)).toHaveLength(1)
+      const result = {
+        status: 'completed' as const,
+        startedAt: 0,
+        durationMs: 0,
+        dryRun: false,
+        sync: changed([uri(1), uri(2)]),
+        ingestion: phase,
+        checks: [],
+        problems: [],
+        warnings: [],
+        showLogTail: false
+      }
+      // The job's outcome is the ingestion's: its status, statistics and id are the outputs.
+      expect(buildOutputs(result)).toMatchObject({ ingestion_job_id: 'RETRY', ingestion_status: 'COMPLETE' })
+      expect(JSON.parse(buildOutputs(result).statistics)).toMatchObject({ numberOfDocumentsFailed: 0 })
+    })
+
+    it('fail the run when the job fails them again, naming them, unless failed documents are allowed', async () => {
+      arrangeFailure(1)
+      const strict = await runIngestionPhase(CONFIG, changed([uri(1), uri(2)]), clients, RUN, phaseContext())
+      expect(strict).toMatchObject({ outcome: 'failed', mode: 'job', job: { jobId: 'RETRY' } })
+      expect(strict.error).toContain('RETRY')
+      expect(strict.error).toContain(`${uri(2)}: File is <corrupt>`)
+      expect(strict.error).toContain('Set fail_on_document_failures: false')
+
+      bedrockMock.reset()
+      arrangeFailure(1)
+      const ctx = phaseContext()
+      const lenient = await runIngestionPhase(
+        { ...CONFIG, failOnDocumentFailures: false },
+        changed([uri(1), uri(2)]),
+        clients,
+        RUN,
+        ctx
+      )
+      expect(lenient.outcome).toBe('completed')
+      expect(ctx.warned).toHaveLength(2)
+    })
   })
 
   it('waits for a job that started on the data source meanwhile, then sends the documents again', async () => {

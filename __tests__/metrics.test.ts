@@ -98,4 +98,64 @@ describe('metricsOf', () => {
       RunFailed: 0
     })
   })
+
+  const direct = (failed: number) => ({
+    indexed: ['s3://b/a.json', 's3://b/b.json'],
+    deleted: [],
+    failed: Array.from({ length: failed }, (_, i) => ({
+      uri: `s3://b/f${i}.json`,
+      action: 'ingest' as const,
+      status: 'FAILED',
+      reason: 'bad'
+    })),
+    unfinished: [],
+    statusChecks: 1
+  })
+
+  it('counts a direct ingestion as one ingestion, with its documents', () => {
+    const metrics = asRecord(
+      result({ ingestion: { ...emptyIngestionPhase('x'), outcome: 'completed', mode: 'direct', direct: direct(0) } })
+    )
+    expect(metrics).toMatchObject({
+      IngestionJobsStarted: 1,
+      IngestionJobsCompleted: 1,
+      IngestionJobsFailed: 0,
+      DocumentsIndexed: 2,
+      DocumentsFailed: 0
+    })
+  })
+
+  it('counts a direct ingestion whose failed documents a job retried as that job, adding the documents indexed directly', () => {
+    const healed = asRecord(
+      result({
+        ingestion: {
+          ...emptyIngestionPhase('x'),
+          outcome: 'completed',
+          mode: 'job',
+          direct: direct(1),
+          job: job('COMPLETE')
+        }
+      })
+    )
+    expect(healed).toMatchObject({
+      IngestionJobsStarted: 1,
+      IngestionJobsCompleted: 1,
+      IngestionJobsFailed: 0,
+      DocumentsIndexed: 9 + 2,
+      DocumentsFailed: 0
+    })
+    const failedAgain = asRecord(
+      result({
+        status: 'failed',
+        ingestion: {
+          ...emptyIngestionPhase('x'),
+          outcome: 'failed',
+          mode: 'job',
+          direct: direct(1),
+          job: job('COMPLETE', 1)
+        }
+      })
+    )
+    expect(failedAgain).toMatchObject({ IngestionJobsStarted: 1, IngestionJobsFailed: 1, DocumentsFailed: 1 })
+  })
 })

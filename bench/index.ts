@@ -66,7 +66,7 @@ const SIZES = {
     startup: { reps: 1, rssReps: 1, node24: false, previous: false, variants: false },
     polling: { reps: 1, durationsS: [10, 60] },
     drain: { sizes: [100], reps: 1 },
-    lambda: { invocations: 1, budgetTimeoutMs: 1000, settings: ['local'] as const },
+    lambda: { invocations: 1, budgetTimeoutMs: 2000, settings: ['local'] as const },
     freshness: { seeds: 1, window: { days: 9, fromDay: 2, toDay: 8 } }
   }
 }

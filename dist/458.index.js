@@ -575,9 +575,22 @@ async function runIngestionPhase(config, sync, clients, run, ctx) {
             if (!config.waitForIngestion)
                 return phase('started', waitedJob);
             await documents.follow();
-            return judgeDocuments(documents.result(), config, ctx, phase('completed', waitedJob));
+            const direct = documents.result();
+            if (direct.failed.length === 0)
+                return phase('completed', waitedJob);
+            // Bedrock keeps nothing about a failed direct document that a later run could read, so a full job takes the
+            // failed documents now. If they fail again, that job's failed count makes later runs heal as after any job.
+            ctx.warn(`${directFailure(direct)}. A full ingestion job retries them.`);
+            base = {
+                ...base,
+                mode: 'job',
+                fallbackReason: `${direct.failed.length} documents failed in direct ingestion, so a full job retried them`
+            };
+            ctx.logger.info('Starting an ingestion job to retry the failed documents');
         }
-        ctx.logger.info(`Starting an ingestion job: ${decision.reason}`);
+        else {
+            ctx.logger.info(`Starting an ingestion job: ${decision.reason}`);
+        }
         // A job nobody waits for is marked, so the next run knows to report how it ended.
         const description = config.waitForIngestion
             ? config.description
@@ -701,13 +714,10 @@ function directBlocker(sync, newest) {
     }
     return undefined;
 }
-/** How a direct ingestion ends the phase: failed documents fail it as a job's would. */
-function judgeDocuments(outcome, config, ctx, phase) {
-    if (outcome.failed.length === 0)
-        return phase;
+/** The documents a direct ingestion failed, each with Bedrock's reason. */
+function directFailure(outcome) {
     const reasons = outcome.failed.map((doc) => `${doc.uri}: ${doc.status}${doc.reason ? ` (${doc.reason})` : ''}`);
-    const message = `Direct ingestion: ${outcome.failed.length} documents failed: ${(0,src_text/* listSome */.XT)(reasons, rules/* LISTED_VALUES_LIMIT */.h5)}`;
-    return documentsFailed(message, config, ctx, phase);
+    return `Direct ingestion: ${outcome.failed.length} documents failed: ${(0,src_text/* listSome */.XT)(reasons, rules/* LISTED_VALUES_LIMIT */.h5)}`;
 }
 /** Failed documents fail the phase, or only warn with fail_on_document_failures: false. */
 function documentsFailed(message, config, ctx, phase) {

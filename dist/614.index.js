@@ -15,9 +15,12 @@ export const modules = {
  * The action's outputs (docs/behaviour.md, "Outputs") as a pure function of the result: always every output, '' when unknown.
  */
 
-/** The ingestion's status and statistics: a job's, or a direct ingestion's counts. */
+/**
+ * The ingestion's status and statistics: a direct ingestion's counts, or a job's (also the job that retried the
+ * documents a direct ingestion failed: its outcome is the phase's).
+ */
 function ingestionFigures(ingestion) {
-    if (ingestion.direct) {
+    if (ingestion.direct && ingestion.mode === 'direct') {
         return {
             status: (0,_pipeline_result_js__WEBPACK_IMPORTED_MODULE_0__/* .directStatus */ .W7)(ingestion.direct, ingestion.outcome),
             statistics: (0,_pipeline_result_js__WEBPACK_IMPORTED_MODULE_0__/* .directStatistics */ .Hs)(ingestion.direct)
@@ -52,7 +55,7 @@ function resultDocument(result) {
             job_id: job?.jobId ?? null,
             status: figures.status,
             statistics: figures.statistics,
-            failure_reasons: ingestion.direct
+            failure_reasons: ingestion.direct && ingestion.mode === 'direct'
                 ? ingestion.direct.failed.map((doc) => `${doc.uri}: ${doc.status}${doc.reason ? ` (${doc.reason})` : ''}`)
                 : (job?.failureReasons ?? [])
         },
@@ -345,7 +348,9 @@ function outcomeLine(result) {
         const mirrored = sync.updated + sync.removed > 0 ? ` (updated ${sync.updated}, removed ${sync.removed} documents)` : '';
         parts.push(`synced ${sync.synced} incidents${mirrored} in ${sync.invocations} ${plural(sync.invocations, 'batch', 'batches')}`);
     }
-    if (ingestion.direct && (ingestion.outcome === 'completed' || ingestion.outcome === 'started')) {
+    if (ingestion.direct &&
+        ingestion.mode === 'direct' &&
+        (ingestion.outcome === 'completed' || ingestion.outcome === 'started')) {
         const d = ingestion.direct;
         parts.push(ingestion.outcome === 'started'
             ? `sent ${d.indexed.length + d.deleted.length + d.failed.length + d.unfinished.length} documents to the knowledge base directly, not waited for`
@@ -491,7 +496,9 @@ function addIngestionPhase(summary, result) {
     const verb = ingestion.outcome === 'skipped' ? 'Skipped' : ingestion.mode === 'direct' ? 'Ingested directly' : 'Started';
     if (ingestion.reason)
         paragraph(summary, `${verb}: ${ingestion.reason}.`);
-    if (ingestion.fallbackReason)
+    if (ingestion.fallbackReason && ingestion.direct)
+        paragraph(summary, `A full ingestion job after direct ingestion: ${ingestion.fallbackReason}.`);
+    else if (ingestion.fallbackReason)
         paragraph(summary, `A full ingestion job instead of direct ingestion: ${ingestion.fallbackReason}.`);
     if (ingestion.direct)
         addDirect(summary, ingestion.direct);

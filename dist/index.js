@@ -31359,11 +31359,12 @@ const METRIC_NAMES = (/* unused pure expression or super */ null && ([
 ]));
 /**
  * Jobs started counts only the job this run started (a job it merely waited for was someone else's); a job fails
- * when it ends FAILED or STOPPED, when the run gave up waiting, or when it completed with failed documents.
+ * when it ends FAILED or STOPPED, when the run gave up waiting, or when it completed with failed documents. A direct
+ * ingestion whose failed documents a job then retried counts as that one job: its outcome is the ingestion's.
  */
 function metricsOf(result) {
     const { ingestion } = result;
-    if (ingestion.direct)
+    if (ingestion.direct && ingestion.mode === 'direct')
         return [...directMetrics(result), ...common(result)];
     const job = ingestion.job;
     const ours = job !== undefined && !ingestion.waitedFor.some((earlier) => earlier.jobId === job.jobId);
@@ -31382,7 +31383,10 @@ function metricsOf(result) {
         { name: 'IngestionJobsFailed', value: jobFailed ? 1 : 0 },
         {
             name: 'DocumentsIndexed',
-            value: (stats?.numberOfNewDocumentsIndexed ?? 0) + (stats?.numberOfModifiedDocumentsIndexed ?? 0)
+            // With a job that retried a direct ingestion's failed documents, the documents indexed directly count too.
+            value: (stats?.numberOfNewDocumentsIndexed ?? 0) +
+                (stats?.numberOfModifiedDocumentsIndexed ?? 0) +
+                (ingestion.direct?.indexed.length ?? 0)
         },
         { name: 'DocumentsFailed', value: failedDocuments }
     ];

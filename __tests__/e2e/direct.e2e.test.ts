@@ -270,30 +270,65 @@ describe('a full job instead, with the reason', () => {
 })
 
 describe('failed documents', () => {
-  it.concurrent('fail the run with Bedrock’s reason; the others are indexed', async () => {
+  it.concurrent('are retried at once by a full job: a passing failure heals in the same run', async () => {
     await withStack(FAST, async (stack) => {
       await primed(stack)
-      const [bad] = await stack.seedIncidents(4, { status: 'CLOSED' })
+      const [bad] = await stack.seedIncidents(3, { status: 'CLOSED' })
       const badKey = `${stack.ids.prefix}${String(bad?.incident_id)}.json`
-      stack.faults.failDocument(badKey, 'Injected: the parser gave up on this document.')
+      stack.faults.failDocument(badKey, 'Injected: a passing parser failure.', { times: 1 })
       listingReference(stack)
 
       const run = await runKbSync(stack, { ingestion: 'direct', function_name: LISTING })
-      expect(run.outputs).toMatchObject({ status: 'failed', synced_count: '4', ingestion_status: 'COMPLETE' })
-      expect(statisticsOf(run)).toEqual({
-        numberOfDocumentsIndexed: 3,
-        numberOfDocumentsDeleted: 0,
-        numberOfDocumentsFailed: 1
+      expect(run.outputs).toMatchObject({ status: 'completed', synced_count: '3', ingestion_status: 'COMPLETE' })
+      expect(run.outputs.ingestion_job_id).not.toBe('')
+      const failure = `s3://${stack.ids.bucket}/${badKey}: FAILED (Injected: a passing parser failure.)`
+      expect(annotations(run.warnings)).toContain(
+        `Direct ingestion: 1 documents failed: ${failure}. A full ingestion job retries them.`
+      )
+      expect(resultOf(run).ingestion_phase).toMatchObject({
+        mode: 'job',
+        fallback_reason: '1 documents failed in direct ingestion, so a full job retried them',
+        failure_reasons: []
       })
-      const failure = `s3://${stack.ids.bucket}/${badKey}: FAILED (Injected: the parser gave up on this document.)`
-      expect(annotations(run.errors)).toContain(`Direct ingestion: 1 documents failed: ${failure}`)
-      expect(annotations(run.errors)).toContain('Set fail_on_document_failures: false')
-      expect(resultOf(run).ingestion_phase.failure_reasons).toEqual([failure])
+      expect(run.summary).toContain('A full ingestion job after direct ingestion')
       const view = await inspect(stack)
       expect(view.indexed).toHaveLength(3)
-      expect(view.indexed).not.toContain(String(bad?.incident_id))
+      expect(view.indexed).toContain(String(bad?.incident_id))
     })
   })
+
+  it.concurrent(
+    'fail the run when the job fails them again, with Bedrock’s reasons; the others are indexed',
+    async () => {
+      await withStack(FAST, async (stack) => {
+        await primed(stack)
+        const [bad] = await stack.seedIncidents(4, { status: 'CLOSED' })
+        const badKey = `${stack.ids.prefix}${String(bad?.incident_id)}.json`
+        stack.faults.failDocument(badKey, 'Injected: the parser gave up on this document.')
+        listingReference(stack)
+
+        const run = await runKbSync(stack, { ingestion: 'direct', function_name: LISTING })
+        expect(run.outputs).toMatchObject({ status: 'failed', synced_count: '4', ingestion_status: 'COMPLETE' })
+        expect(statisticsOf(run)).toMatchObject({ numberOfDocumentsFailed: 1 })
+        const failure = `s3://${stack.ids.bucket}/${badKey}: FAILED (Injected: the parser gave up on this document.)`
+        expect(annotations(run.warnings)).toContain(`Direct ingestion: 1 documents failed: ${failure}`)
+        expect(annotations(run.errors)).toContain('completed, but 1 documents failed to ingest')
+        expect(annotations(run.errors)).toContain(`${badKey}: Injected: the parser gave up on this document.`)
+        expect(annotations(run.errors)).toContain('Set fail_on_document_failures: false')
+        expect(resultOf(run).ingestion_phase.mode).toBe('job')
+        const view = await inspect(stack)
+        expect(view.indexed).toHaveLength(3)
+        expect(view.indexed).not.toContain(String(bad?.incident_id))
+
+        // The failed job is the trace a later run reads: the next auto run heals with a full job.
+        stack.faults.clear()
+        const next = await runKbSync(stack, { function_name: LISTING })
+        expect(next.outputs.status).toBe('completed')
+        expect(resultOf(next).ingestion_phase).toMatchObject({ mode: 'job' })
+        expect((await inspect(stack)).indexed).toContain(String(bad?.incident_id))
+      })
+    }
+  )
 
   it.concurrent('only warn with fail_on_document_failures: false', async () => {
     await withStack(FAST, async (stack) => {
@@ -308,8 +343,9 @@ describe('failed documents', () => {
         fail_on_document_failures: 'false'
       })
       expect(run.outputs).toMatchObject({ status: 'completed', ingestion_status: 'COMPLETE' })
-      expect(statisticsOf(run)).toMatchObject({ numberOfDocumentsIndexed: 1, numberOfDocumentsFailed: 1 })
+      expect(statisticsOf(run)).toMatchObject({ numberOfDocumentsFailed: 1 })
       expect(annotations(run.warnings)).toContain('Direct ingestion: 1 documents failed')
+      expect(annotations(run.warnings)).toContain('completed, but 1 documents failed to ingest')
       expect(annotations(run.warnings)).toContain('Injected document failure.')
     })
   })

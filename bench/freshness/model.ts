@@ -6,8 +6,9 @@
  * The ingestion rules mirror docs/behaviour.md, "The ingestion phase" and "Direct ingestion": a job already running
  * is waited for first, even without wait_for_ingestion; `auto` ingests when something was synced or the newest job
  * did not end cleanly; it goes direct when it waits, unless more than DIRECT_MAX_DOCUMENTS documents changed or the
- * newest job did not end cleanly (src/pipeline/ingestion.ts, `decide`). Documents sent and not followed leave no
- * trace a later run can read, so their failures are never reported.
+ * newest job did not end cleanly (src/pipeline/ingestion.ts, `decide`). Documents that fail directly are retried by
+ * a full job in the same run. Documents sent and not followed leave no trace a later run can read, so their
+ * failures are never reported.
  */
 import { pollDelay } from '../../src/pipeline/backoff.js'
 import { DIRECT_MAX_DOCUMENTS } from '../../src/pipeline/documents.js'
@@ -321,6 +322,17 @@ function kbSyncRun(m: Month, design: Design, start: number, totals: RunTotals): 
   const changed = m.synced - firstNew
 
   const phaseDeadline = t + p.ingestionTimeoutS
+  /** Waits for a job this run started at `from`; returns when the run ends. */
+  const followJob = (job: Job, from: number): number => {
+    const seen = m.follow(Math.max(from, job.start), job.end, phaseDeadline)
+    if (seen.timedOut) {
+      totals.timedOut++
+      return seen.seen + p.runnerAfterS
+    }
+    job.reported = true
+    if (job.failed) m.reportFailure(job.end, seen.seen)
+    return seen.seen + p.runnerAfterS
+  }
   let newest = m.jobs[m.jobs.length - 1]
   if (newest && newest.end > t) {
     // A job started by an earlier run that did not wait: waited for, whatever wait_for_ingestion says.
@@ -354,19 +366,16 @@ function kbSyncRun(m: Month, design: Design, start: number, totals: RunTotals): 
     }
     const seen = m.follow(t, d.end, phaseDeadline)
     if (seen.timedOut) totals.timedOut++
-    else if (d.failed) m.reportFailure(d.end, seen.seen)
+    else if (d.failed) {
+      // Reported at once, and retried at once by a full job the run waits for.
+      m.reportFailure(d.end, seen.seen)
+      return followJob(m.startJob(seen.seen), seen.seen)
+    }
     return seen.seen + p.runnerAfterS
   }
   const job = m.startJob(t)
   if (!design.wait) return t + p.countS + p.runnerAfterS
-  const seen = m.follow(job.start, job.end, phaseDeadline)
-  if (seen.timedOut) {
-    totals.timedOut++
-    return seen.seen + p.runnerAfterS
-  }
-  job.reported = true
-  if (job.failed) m.reportFailure(job.end, seen.seen)
-  return seen.seen + p.runnerAfterS
+  return followJob(job, t)
 }
 
 export function simulate(

@@ -55508,11 +55508,12 @@ const METRIC_NAMES = (/* unused pure expression or super */ null && ([
 ]));
 /**
  * Jobs started counts only the job this run started (a job it merely waited for was someone else's); a job fails
- * when it ends FAILED or STOPPED, when the run gave up waiting, or when it completed with failed documents.
+ * when it ends FAILED or STOPPED, when the run gave up waiting, or when it completed with failed documents. A direct
+ * ingestion whose failed documents a job then retried counts as that one job: its outcome is the ingestion's.
  */
 function metricsOf(result) {
     const { ingestion } = result;
-    if (ingestion.direct)
+    if (ingestion.direct && ingestion.mode === 'direct')
         return [...directMetrics(result), ...common(result)];
     const job = ingestion.job;
     const ours = job !== undefined && !ingestion.waitedFor.some((earlier) => earlier.jobId === job.jobId);
@@ -55531,7 +55532,10 @@ function metricsOf(result) {
         { name: 'IngestionJobsFailed', value: jobFailed ? 1 : 0 },
         {
             name: 'DocumentsIndexed',
-            value: (stats?.numberOfNewDocumentsIndexed ?? 0) + (stats?.numberOfModifiedDocumentsIndexed ?? 0)
+            // With a job that retried a direct ingestion's failed documents, the documents indexed directly count too.
+            value: (stats?.numberOfNewDocumentsIndexed ?? 0) +
+                (stats?.numberOfModifiedDocumentsIndexed ?? 0) +
+                (ingestion.direct?.indexed.length ?? 0)
         },
         { name: 'DocumentsFailed', value: failedDocuments }
     ];
@@ -55989,9 +55993,12 @@ function credentialsMessage(error, signal) {
  * The action's outputs (docs/behaviour.md, "Outputs") as a pure function of the result: always every output, '' when unknown.
  */
 
-/** The ingestion's status and statistics: a job's, or a direct ingestion's counts. */
+/**
+ * The ingestion's status and statistics: a direct ingestion's counts, or a job's (also the job that retried the
+ * documents a direct ingestion failed: its outcome is the phase's).
+ */
 function ingestionFigures(ingestion) {
-    if (ingestion.direct) {
+    if (ingestion.direct && ingestion.mode === 'direct') {
         return {
             status: (0,pipeline_result/* directStatus */.W7)(ingestion.direct, ingestion.outcome),
             statistics: (0,pipeline_result/* directStatistics */.Hs)(ingestion.direct)
@@ -56026,7 +56033,7 @@ function resultDocument(result) {
             job_id: job?.jobId ?? null,
             status: figures.status,
             statistics: figures.statistics,
-            failure_reasons: ingestion.direct
+            failure_reasons: ingestion.direct && ingestion.mode === 'direct'
                 ? ingestion.direct.failed.map((doc) => `${doc.uri}: ${doc.status}${doc.reason ? ` (${doc.reason})` : ''}`)
                 : (job?.failureReasons ?? [])
         },
@@ -78586,7 +78593,9 @@ function outcomeLine(result) {
         const mirrored = sync.updated + sync.removed > 0 ? ` (updated ${sync.updated}, removed ${sync.removed} documents)` : '';
         parts.push(`synced ${sync.synced} incidents${mirrored} in ${sync.invocations} ${plural(sync.invocations, 'batch', 'batches')}`);
     }
-    if (ingestion.direct && (ingestion.outcome === 'completed' || ingestion.outcome === 'started')) {
+    if (ingestion.direct &&
+        ingestion.mode === 'direct' &&
+        (ingestion.outcome === 'completed' || ingestion.outcome === 'started')) {
         const d = ingestion.direct;
         parts.push(ingestion.outcome === 'started'
             ? `sent ${d.indexed.length + d.deleted.length + d.failed.length + d.unfinished.length} documents to the knowledge base directly, not waited for`
@@ -78732,7 +78741,9 @@ function addIngestionPhase(summary, result) {
     const verb = ingestion.outcome === 'skipped' ? 'Skipped' : ingestion.mode === 'direct' ? 'Ingested directly' : 'Started';
     if (ingestion.reason)
         paragraph(summary, `${verb}: ${ingestion.reason}.`);
-    if (ingestion.fallbackReason)
+    if (ingestion.fallbackReason && ingestion.direct)
+        paragraph(summary, `A full ingestion job after direct ingestion: ${ingestion.fallbackReason}.`);
+    else if (ingestion.fallbackReason)
         paragraph(summary, `A full ingestion job instead of direct ingestion: ${ingestion.fallbackReason}.`);
     if (ingestion.direct)
         addDirect(summary, ingestion.direct);
@@ -80663,9 +80674,22 @@ async function runIngestionPhase(config, sync, clients, run, ctx) {
             if (!config.waitForIngestion)
                 return phase('started', waitedJob);
             await documents.follow();
-            return judgeDocuments(documents.result(), config, ctx, phase('completed', waitedJob));
+            const direct = documents.result();
+            if (direct.failed.length === 0)
+                return phase('completed', waitedJob);
+            // Bedrock keeps nothing about a failed direct document that a later run could read, so a full job takes the
+            // failed documents now. If they fail again, that job's failed count makes later runs heal as after any job.
+            ctx.warn(`${directFailure(direct)}. A full ingestion job retries them.`);
+            base = {
+                ...base,
+                mode: 'job',
+                fallbackReason: `${direct.failed.length} documents failed in direct ingestion, so a full job retried them`
+            };
+            ctx.logger.info('Starting an ingestion job to retry the failed documents');
         }
-        ctx.logger.info(`Starting an ingestion job: ${decision.reason}`);
+        else {
+            ctx.logger.info(`Starting an ingestion job: ${decision.reason}`);
+        }
         // A job nobody waits for is marked, so the next run knows to report how it ended.
         const description = config.waitForIngestion
             ? config.description
@@ -80789,13 +80813,10 @@ function directBlocker(sync, newest) {
     }
     return undefined;
 }
-/** How a direct ingestion ends the phase: failed documents fail it as a job's would. */
-function judgeDocuments(outcome, config, ctx, phase) {
-    if (outcome.failed.length === 0)
-        return phase;
+/** The documents a direct ingestion failed, each with Bedrock's reason. */
+function directFailure(outcome) {
     const reasons = outcome.failed.map((doc) => `${doc.uri}: ${doc.status}${doc.reason ? ` (${doc.reason})` : ''}`);
-    const message = `Direct ingestion: ${outcome.failed.length} documents failed: ${(0,src_text/* listSome */.XT)(reasons, rules/* LISTED_VALUES_LIMIT */.h5)}`;
-    return documentsFailed(message, config, ctx, phase);
+    return `Direct ingestion: ${outcome.failed.length} documents failed: ${(0,src_text/* listSome */.XT)(reasons, rules/* LISTED_VALUES_LIMIT */.h5)}`;
 }
 /** Failed documents fail the phase, or only warn with fail_on_document_failures: false. */
 function documentsFailed(message, config, ctx, phase) {

@@ -22,11 +22,12 @@ export interface MetricDatum {
 
 /**
  * Jobs started counts only the job this run started (a job it merely waited for was someone else's); a job fails
- * when it ends FAILED or STOPPED, when the run gave up waiting, or when it completed with failed documents.
+ * when it ends FAILED or STOPPED, when the run gave up waiting, or when it completed with failed documents. A direct
+ * ingestion whose failed documents a job then retried counts as that one job: its outcome is the ingestion's.
  */
 export function metricsOf(result: RunResult): MetricDatum[] {
   const { ingestion } = result
-  if (ingestion.direct) return [...directMetrics(result), ...common(result)]
+  if (ingestion.direct && ingestion.mode === 'direct') return [...directMetrics(result), ...common(result)]
   const job = ingestion.job
   const ours = job !== undefined && !ingestion.waitedFor.some((earlier) => earlier.jobId === job.jobId)
   const started = ours && ingestion.outcome !== 'skipped'
@@ -45,7 +46,11 @@ export function metricsOf(result: RunResult): MetricDatum[] {
     { name: 'IngestionJobsFailed', value: jobFailed ? 1 : 0 },
     {
       name: 'DocumentsIndexed',
-      value: (stats?.numberOfNewDocumentsIndexed ?? 0) + (stats?.numberOfModifiedDocumentsIndexed ?? 0)
+      // With a job that retried a direct ingestion's failed documents, the documents indexed directly count too.
+      value:
+        (stats?.numberOfNewDocumentsIndexed ?? 0) +
+        (stats?.numberOfModifiedDocumentsIndexed ?? 0) +
+        (ingestion.direct?.indexed.length ?? 0)
     },
     { name: 'DocumentsFailed', value: failedDocuments }
   ]

@@ -9,9 +9,12 @@ import {
   type RunResult
 } from '../pipeline/result.js'
 
-/** The ingestion's status and statistics: a job's, or a direct ingestion's counts. */
+/**
+ * The ingestion's status and statistics: a direct ingestion's counts, or a job's (also the job that retried the
+ * documents a direct ingestion failed: its outcome is the phase's).
+ */
 function ingestionFigures(ingestion: IngestionPhase): { status: string | null; statistics: object | null } {
-  if (ingestion.direct) {
+  if (ingestion.direct && ingestion.mode === 'direct') {
     return {
       status: directStatus(ingestion.direct, ingestion.outcome),
       statistics: directStatistics(ingestion.direct)
@@ -61,9 +64,10 @@ export function resultDocument(result: RunResult): Record<string, unknown> {
       job_id: job?.jobId ?? null,
       status: figures.status,
       statistics: figures.statistics,
-      failure_reasons: ingestion.direct
-        ? ingestion.direct.failed.map((doc) => `${doc.uri}: ${doc.status}${doc.reason ? ` (${doc.reason})` : ''}`)
-        : (job?.failureReasons ?? [])
+      failure_reasons:
+        ingestion.direct && ingestion.mode === 'direct'
+          ? ingestion.direct.failed.map((doc) => `${doc.uri}: ${doc.status}${doc.reason ? ` (${doc.reason})` : ''}`)
+          : (job?.failureReasons ?? [])
     },
     total_duration_seconds: durationSeconds(result)
   }

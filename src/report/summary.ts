@@ -90,7 +90,11 @@ export function outcomeLine(result: RunResult): string {
       `synced ${sync.synced} incidents${mirrored} in ${sync.invocations} ${plural(sync.invocations, 'batch', 'batches')}`
     )
   }
-  if (ingestion.direct && (ingestion.outcome === 'completed' || ingestion.outcome === 'started')) {
+  if (
+    ingestion.direct &&
+    ingestion.mode === 'direct' &&
+    (ingestion.outcome === 'completed' || ingestion.outcome === 'started')
+  ) {
     const d = ingestion.direct
     parts.push(
       ingestion.outcome === 'started'
@@ -249,7 +253,9 @@ function addIngestionPhase(summary: SummaryWriter, result: RunResult): void {
   const verb =
     ingestion.outcome === 'skipped' ? 'Skipped' : ingestion.mode === 'direct' ? 'Ingested directly' : 'Started'
   if (ingestion.reason) paragraph(summary, `${verb}: ${ingestion.reason}.`)
-  if (ingestion.fallbackReason)
+  if (ingestion.fallbackReason && ingestion.direct)
+    paragraph(summary, `A full ingestion job after direct ingestion: ${ingestion.fallbackReason}.`)
+  else if (ingestion.fallbackReason)
     paragraph(summary, `A full ingestion job instead of direct ingestion: ${ingestion.fallbackReason}.`)
   if (ingestion.direct) addDirect(summary, ingestion.direct)
   const job = ingestion.job

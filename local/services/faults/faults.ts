@@ -88,7 +88,7 @@ class GateHandle extends ArmedHandle implements Gate {
 export class Faults {
   private operations: Armed<OperationFault>[] = []
   private jobs: JobFate[] = []
-  private documents = new Map<string, string>()
+  private documents = new Map<string, { reason: string; remaining: number }>()
   private lambda: Armed<LambdaFault>[] = []
   private foreign: ForeignJob[] = []
   private gates = new Set<GateHandle>()
@@ -217,9 +217,12 @@ export class Faults {
     return { started }
   }
 
-  /** Every ingestion job fails this document (S3 key) with `reason`, until `clear()`. */
-  failDocument(key: string, reason = 'Injected document failure.'): void {
-    this.documents.set(key, reason)
+  /**
+   * Ingestion fails this document (S3 key) with `reason`: every job and every direct ingestion of it until
+   * `clear()`, or only the next `times` of them (a passing failure).
+   */
+  failDocument(key: string, reason = 'Injected document failure.', options: { times?: number } = {}): void {
+    this.documents.set(key, { reason, remaining: options.times ?? Number.POSITIVE_INFINITY })
   }
 
   /**
@@ -372,7 +375,10 @@ export class Faults {
 
   /** @internal */
   documentFailure(key: string): string | undefined {
-    return this.documents.get(key)
+    const armed = this.documents.get(key)
+    if (armed === undefined || armed.remaining <= 0) return undefined
+    armed.remaining--
+    return armed.reason
   }
 
   /** @internal */
