@@ -1,7 +1,7 @@
 /**
  * Section 3: draining a backlog through the whole pipeline. The bundled action (as the runner runs it) against
  * the local stack with the reference Lambda, max_sync_batches high enough for one run to drain everything, then
- * its ingestion (a full job: more than 100 documents changed). Against the seed design's 50 incidents per hourly
+ * its ingestion (a full job: more than DIRECT_MAX_DOCUMENTS documents changed). Against the seed design's 50 incidents per hourly
  * run, and kb-sync's own default of 10 batches per hourly run.
  */
 import { runAction } from '../local/harness/action-runner.js'

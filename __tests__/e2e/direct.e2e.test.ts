@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import type { Stack, StackOptions } from '../../local/stack.js'
+import { DIRECT_MAX_DOCUMENTS } from '../../src/pipeline/documents.js'
 import {
   actionCalls,
   annotations,
@@ -229,20 +230,27 @@ describe('a full job instead, with the reason', () => {
     })
   })
 
-  it.concurrent('when more than 100 documents changed', async () => {
+  it.concurrent(`when more than ${DIRECT_MAX_DOCUMENTS} documents changed`, async () => {
     await withStack(FAST, async (stack) => {
       await primed(stack)
-      await stack.seedIncidents(105, { status: 'CLOSED' })
+      const count = DIRECT_MAX_DOCUMENTS + 5
+      await stack.seedIncidents(count, { status: 'CLOSED' })
       listingReference(stack)
 
       const run = await runKbSync(stack, { ingestion: 'direct', function_name: LISTING })
-      expect(run.outputs).toMatchObject({ status: 'completed', synced_count: '105', sync_batches: '3' })
+      expect(run.outputs).toMatchObject({
+        status: 'completed',
+        synced_count: String(count),
+        sync_batches: String(Math.ceil(count / 50))
+      })
       const fallback = resultOf(run).ingestion_phase.fallback_reason
-      expect(fallback).toBe('105 documents changed, more than direct ingestion takes (100); one scan is cheaper')
+      expect(fallback).toBe(
+        `${count} documents changed, more than direct ingestion takes (${DIRECT_MAX_DOCUMENTS}); one scan is cheaper`
+      )
       expect(run.summary).toContain(`A full ingestion job instead of direct ingestion: ${fallback}.`)
       expect(actionCalls(stack)).not.toContain('bedrock-agent:IngestKnowledgeBaseDocuments')
       const view = await inspect(stack)
-      expect(expectJobAsReported(run, view).statistics.numberOfNewDocumentsIndexed).toBe(105)
+      expect(expectJobAsReported(run, view).statistics.numberOfNewDocumentsIndexed).toBe(count)
       expectAllSearchable(view)
     })
   })
