@@ -93,23 +93,31 @@ function actionEnv(url: string, dir: string): Record<string, string> {
   }
 }
 
-/** Peak RSS of a script that makes one request (bare, or an SDK floor), through the same preload the full runs use. */
+/**
+ * Peak RSS of a script that makes one request (bare, or an SDK floor), through the same preload the full runs use:
+ * the median of `reps` runs, as one run's RSS varies by several MB.
+ */
 async function oneRequestRss(
   node: string,
   dir: string,
   script: string,
   url: string,
-  env: Record<string, string>
+  env: Record<string, string>,
+  reps: number
 ): Promise<number> {
   const preload = join(dir, 'rss.mjs')
   const out = join(dir, 'rss')
   writeFileSync(preload, RSS_PRELOAD)
-  const child = spawn(node, [`--import=${preload}`, script, url], {
-    env: { ...env, KB_SYNC_BENCH_RSS_FILE: out },
-    stdio: 'ignore'
-  })
-  await new Promise<void>((resolve) => child.on('close', () => resolve()))
-  return Number(readFileSync(out, 'utf8'))
+  const peaks: number[] = []
+  for (let rep = 0; rep < Math.max(1, reps); rep++) {
+    const child = spawn(node, [`--import=${preload}`, script, url], {
+      env: { ...env, KB_SYNC_BENCH_RSS_FILE: out },
+      stdio: 'ignore'
+    })
+    await new Promise<void>((resolve) => child.on('close', () => resolve()))
+    peaks.push(Number(readFileSync(out, 'utf8')))
+  }
+  return median(peaks)
 }
 
 /** Peak RSS of full runs: 50 closed incidents synced, ingested directly and waited for, the summary written. */
@@ -192,7 +200,7 @@ export async function startupSection(options: StartupOptions): Promise<SectionRe
         }
       }
       const bareMs = median(times.get('bare')!)
-      const bareBytes = await oneRequestRss(node.path, dir, bare, server.url, { PATH: env.PATH! })
+      const bareBytes = await oneRequestRss(node.path, dir, bare, server.url, { PATH: env.PATH! }, options.rssReps * 3)
       rows.push([
         nodeLabel,
         'bare `node` + one HTTP request',
@@ -210,7 +218,7 @@ export async function startupSection(options: StartupOptions): Promise<SectionRe
         const name = `${bundle.label}${bundle.commit ? ` (${bundle.commit})` : ''}`
         const size = `${fixed(bundle.bytes / 1024)} KiB`
         if (!bundle.action) {
-          const rss = await oneRequestRss(node.path, dir, bundle.entry, server.url, env)
+          const rss = await oneRequestRss(node.path, dir, bundle.entry, server.url, env, options.rssReps * 3)
           rows.push([nodeLabel, name, size, fixed(ms), ratio(r), megabytes(rss), ratio(rss / bareBytes), '', ''])
           data.push({
             node: nodeLabel,
@@ -307,7 +315,7 @@ export async function startupSection(options: StartupOptions): Promise<SectionRe
     id: 'startup',
     title: '1. Start-up and memory',
     method: [
-      `${options.reps} interleaved runs per script and node (after one warm-up round), median; ${options.rssReps} full runs per bundle and node for memory.`
+      `${options.reps} interleaved runs per script and node (after one warm-up round), median; for memory, ${options.rssReps} full runs per bundle and node (the worst), and the median of ${options.rssReps * 3} runs of each one-request script.`
     ],
     tables: [table],
     findings,
