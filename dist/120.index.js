@@ -111,12 +111,9 @@ function report(target, result) {
  * documents a direct ingestion failed: its outcome is the phase's).
  */
 function ingestionFigures(ingestion) {
-    if (ingestion.direct && ingestion.mode === 'direct') {
-        return {
-            status: (0,_pipeline_result_js__WEBPACK_IMPORTED_MODULE_0__/* .directStatus */ .W7)(ingestion.direct, ingestion.outcome),
-            statistics: (0,_pipeline_result_js__WEBPACK_IMPORTED_MODULE_0__/* .directStatistics */ .Hs)(ingestion.direct)
-        };
-    }
+    const direct = (0,_pipeline_result_js__WEBPACK_IMPORTED_MODULE_0__/* .decidingDirect */ .Z5)(ingestion);
+    if (direct)
+        return { status: (0,_pipeline_result_js__WEBPACK_IMPORTED_MODULE_0__/* .directStatus */ .W7)(direct, ingestion.outcome), statistics: (0,_pipeline_result_js__WEBPACK_IMPORTED_MODULE_0__/* .directStatistics */ .Hs)(direct) };
     return { status: ingestion.job?.status ?? null, statistics: ingestion.job?.statistics ?? null };
 }
 function durationSeconds(result) {
@@ -146,9 +143,7 @@ function resultDocument(result) {
             job_id: job?.jobId ?? null,
             status: figures.status,
             statistics: figures.statistics,
-            failure_reasons: ingestion.direct && ingestion.mode === 'direct'
-                ? ingestion.direct.failed.map((doc) => `${doc.uri}: ${doc.status}${doc.reason ? ` (${doc.reason})` : ''}`)
-                : (job?.failureReasons ?? [])
+            failure_reasons: (0,_pipeline_result_js__WEBPACK_IMPORTED_MODULE_0__/* .decidingDirect */ .Z5)(ingestion)?.failed.map(_pipeline_result_js__WEBPACK_IMPORTED_MODULE_0__/* .documentFailureText */ .Pf) ?? job?.failureReasons ?? []
         },
         total_duration_seconds: durationSeconds(result)
     };
@@ -325,10 +320,8 @@ function outcomeLine(result) {
         const mirrored = sync.updated + sync.removed > 0 ? ` (updated ${sync.updated}, removed ${sync.removed} documents)` : '';
         parts.push(`synced ${sync.synced} incidents${mirrored} in ${sync.invocations} ${plural(sync.invocations, 'batch', 'batches')}`);
     }
-    if (ingestion.direct &&
-        ingestion.mode === 'direct' &&
-        (ingestion.outcome === 'completed' || ingestion.outcome === 'started')) {
-        const d = ingestion.direct;
+    const d = (0,pipeline_result/* decidingDirect */.Z5)(ingestion);
+    if (d && (ingestion.outcome === 'completed' || ingestion.outcome === 'started')) {
         parts.push(ingestion.outcome === 'started'
             ? `sent ${d.indexed.length + d.deleted.length + d.failed.length + d.unfinished.length} documents to the knowledge base directly, not waited for`
             : `ingested documents directly (${d.indexed.length} indexed, ${d.deleted.length} deleted, ${d.failed.length} failed)`);
@@ -496,9 +489,7 @@ function addDirect(summary, direct) {
     ]);
     if (direct.failed.length > 0) {
         summary.addHeading('Failed documents', 4);
-        summary.addList(direct.failed
-            .slice(0, MAX_LIST)
-            .map((doc) => (0,src_text/* summaryText */.g5)(`${doc.uri}: ${doc.status}${doc.reason ? ` (${doc.reason})` : ''}`, MAX_TEXT)));
+        summary.addList(direct.failed.slice(0, MAX_LIST).map((doc) => (0,src_text/* summaryText */.g5)((0,pipeline_result/* documentFailureText */.Pf)(doc), MAX_TEXT)));
     }
 }
 function addJob(summary, job) {

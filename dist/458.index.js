@@ -718,7 +718,7 @@ function directBlocker(sync, newest) {
 }
 /** The documents a direct ingestion failed, each with Bedrock's reason. */
 function directFailure(outcome) {
-    const reasons = outcome.failed.map((doc) => `${doc.uri}: ${doc.status}${doc.reason ? ` (${doc.reason})` : ''}`);
+    const reasons = outcome.failed.map(result/* documentFailureText */.Pf);
     return `Direct ingestion: ${outcome.failed.length} documents failed: ${(0,src_text/* listSome */.XT)(reasons, rules/* LISTED_VALUES_LIMIT */.h5)}`;
 }
 /** Failed documents fail the phase, or only warn with fail_on_document_failures: false. */

@@ -140,15 +140,14 @@ async function assumeRole(request, signal) {
  */
 function tokenRequestFailure(audience, error) {
     const failed = `Could not get a GitHub OIDC token for audience '${audience}'`;
-    const status = error instanceof _github_oidc_js__WEBPACK_IMPORTED_MODULE_2__/* .TokenRequestError */ .Nj ? error.status : undefined;
     const text = (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error);
-    if (status === undefined && error instanceof _github_oidc_js__WEBPACK_IMPORTED_MODULE_2__/* .TokenRequestError */ .Nj && /not set$/.test(text)) {
+    const request = error instanceof _github_oidc_js__WEBPACK_IMPORTED_MODULE_2__/* .TokenRequestError */ .Nj ? error : undefined;
+    // The runner gave no token URL: the request could not be made at all.
+    const notMade = request !== undefined && request.status === undefined && /not set$/.test(text);
+    if (notMade || request?.status === 401 || request?.status === 403) {
         return `${failed}: ${text}. Check that the job has "permissions: id-token: write".`;
     }
-    if (status === 401 || status === 403) {
-        return `${failed}: ${text}. Check that the job has "permissions: id-token: write".`;
-    }
-    if (status !== undefined)
+    if (request?.status !== undefined)
         return `${failed}: ${text}. Try the run again later.`;
     return `${failed}: GitHub's token endpoint could not be reached (${text}). Check the runner's network.`;
 }

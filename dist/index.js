@@ -31347,7 +31347,14 @@ async function putMetrics(target, data, at, signal) {
 
 // EXTERNAL MODULE: ./src/budget.ts
 var budget = __nccwpck_require__(7562);
+// EXTERNAL MODULE: ./src/pipeline/result.ts
+var pipeline_result = __nccwpck_require__(3641);
 ;// CONCATENATED MODULE: ./src/pipeline/metrics.ts
+/**
+ * The run as CloudWatch metrics (docs/behaviour.md, "Metrics"): a pure function of the result, so what is
+ * published can never disagree with the outputs and the summary.
+ */
+
 const METRIC_NAMES = (/* unused pure expression or super */ null && ([
     'IngestionJobsStarted',
     'IngestionJobsCompleted',
@@ -31364,8 +31371,9 @@ const METRIC_NAMES = (/* unused pure expression or super */ null && ([
  */
 function metricsOf(result) {
     const { ingestion } = result;
-    if (ingestion.direct && ingestion.mode === 'direct')
-        return [...directMetrics(result), ...common(result)];
+    const direct = (0,pipeline_result/* decidingDirect */.Z5)(ingestion);
+    if (direct)
+        return [...directMetrics(direct, ingestion.outcome), ...common(result)];
     const job = ingestion.job;
     const ours = job !== undefined && !ingestion.waitedFor.some((earlier) => earlier.jobId === job.jobId);
     const started = ours && ingestion.outcome !== 'skipped';
@@ -31393,10 +31401,9 @@ function metricsOf(result) {
     return [...data, ...common(result)];
 }
 /** A direct ingestion counts as one ingestion, so the same alarms watch both modes. */
-function directMetrics(result) {
-    const direct = result.ingestion.direct;
+function directMetrics(direct, outcome) {
     const settled = direct.unfinished.length === 0;
-    const failed = direct.failed.length > 0 || (result.ingestion.outcome === 'failed' && !settled);
+    const failed = direct.failed.length > 0 || (outcome === 'failed' && !settled);
     return [
         { name: 'IngestionJobsStarted', value: 1 },
         { name: 'IngestionJobsCompleted', value: settled && !failed ? 1 : 0 },
@@ -31421,8 +31428,6 @@ function common(result) {
 
 // EXTERNAL MODULE: ./src/inputs.ts
 var inputs = __nccwpck_require__(8422);
-// EXTERNAL MODULE: ./src/pipeline/result.ts
-var pipeline_result = __nccwpck_require__(3641);
 // EXTERNAL MODULE: ./src/pipeline/rules.ts
 var rules = __nccwpck_require__(6517);
 // EXTERNAL MODULE: ./src/pipeline/backlog.ts + 1 modules
@@ -32086,8 +32091,10 @@ function jittered(step, random) {
 /* harmony export */   Hs: () => (/* binding */ directStatistics),
 /* harmony export */   Nq: () => (/* binding */ syncCountsKnown),
 /* harmony export */   O1: () => (/* binding */ STATISTIC_NAMES),
+/* harmony export */   Pf: () => (/* binding */ documentFailureText),
 /* harmony export */   W7: () => (/* binding */ directStatus),
 /* harmony export */   YP: () => (/* binding */ deriveStatus),
+/* harmony export */   Z5: () => (/* binding */ decidingDirect),
 /* harmony export */   nc: () => (/* binding */ emptyIngestionPhase),
 /* harmony export */   oZ: () => (/* binding */ emptySyncPhase),
 /* harmony export */   zP: () => (/* binding */ formatStatistics)
@@ -32162,6 +32169,17 @@ function deriveStatus(result) {
     const changed = result.sync.synced + result.sync.updated + result.sync.removed > 0;
     const syncDidWork = changed || (result.sync.ran && !result.sync.waited && result.sync.invocations > 0);
     return syncDidWork ? 'completed' : 'skipped';
+}
+/**
+ * The direct ingestion that decides the phase's figures: none when a full job retried its failed documents (the
+ * job's outcome is then the phase's) or when there was none.
+ */
+function decidingDirect(ingestion) {
+    return ingestion.mode === 'direct' ? ingestion.direct : undefined;
+}
+/** A failed document as the log, the summary and the outputs name it: its URI, Bedrock's status and reason. */
+function documentFailureText(doc) {
+    return `${doc.uri}: ${doc.status}${doc.reason ? ` (${doc.reason})` : ''}`;
 }
 function directStatistics(direct) {
     return {

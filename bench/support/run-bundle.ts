@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DEFAULT_INPUTS, parseOutputFile } from '../../local/harness/action-runner.js'
+import { parseOutputFile, stepEnvironment } from '../../local/harness/action-runner.js'
 
 export const RSS_PRELOAD = `import { writeFileSync } from 'node:fs'
 process.on('exit', () => {
@@ -34,32 +34,13 @@ export interface BundleRunOptions {
   timeoutMs?: number
 }
 
-let counter = 0
-
 export async function runBundle(options: BundleRunOptions): Promise<BundleRun> {
   const dir = mkdtempSync(join(tmpdir(), 'kb-sync-bench-run-'))
   try {
     const files = { output: join(dir, 'output'), summary: join(dir, 'summary'), rss: join(dir, 'rss') }
     writeFileSync(files.output, '')
     writeFileSync(files.summary, '')
-    const env: Record<string, string> = {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? dir,
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      ...options.env,
-      GITHUB_ACTIONS: 'true',
-      GITHUB_REPOSITORY: 'acme/incidents',
-      GITHUB_RUN_ID: String(7_000_000 + ++counter + Math.floor(Math.random() * 1e6)),
-      GITHUB_RUN_ATTEMPT: '1',
-      GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_JOB: 'kb-sync',
-      GITHUB_ACTION: 'kb',
-      GITHUB_OUTPUT: files.output,
-      GITHUB_STEP_SUMMARY: files.summary,
-      RUNNER_TEMP: dir
-    }
-    for (const [name, value] of Object.entries({ ...DEFAULT_INPUTS, ...options.inputs }))
-      env[`INPUT_${name.toUpperCase()}`] = value
+    const env = stepEnvironment({ inputs: options.inputs, env: options.env }, dir, files)
     if (options.measureRss) {
       const preload = join(dir, 'rss.mjs')
       writeFileSync(preload, RSS_PRELOAD)

@@ -55152,15 +55152,14 @@ async function assumeRole(request, signal) {
  */
 function tokenRequestFailure(audience, error) {
     const failed = `Could not get a GitHub OIDC token for audience '${audience}'`;
-    const status = error instanceof _github_oidc_js__WEBPACK_IMPORTED_MODULE_2__/* .TokenRequestError */ .Nj ? error.status : undefined;
     const text = (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error);
-    if (status === undefined && error instanceof _github_oidc_js__WEBPACK_IMPORTED_MODULE_2__/* .TokenRequestError */ .Nj && /not set$/.test(text)) {
+    const request = error instanceof _github_oidc_js__WEBPACK_IMPORTED_MODULE_2__/* .TokenRequestError */ .Nj ? error : undefined;
+    // The runner gave no token URL: the request could not be made at all.
+    const notMade = request !== undefined && request.status === undefined && /not set$/.test(text);
+    if (notMade || request?.status === 401 || request?.status === 403) {
         return `${failed}: ${text}. Check that the job has "permissions: id-token: write".`;
     }
-    if (status === 401 || status === 403) {
-        return `${failed}: ${text}. Check that the job has "permissions: id-token: write".`;
-    }
-    if (status !== undefined)
+    if (request?.status !== undefined)
         return `${failed}: ${text}. Try the run again later.`;
     return `${failed}: GitHub's token endpoint could not be reached (${text}). Check the runner's network.`;
 }
@@ -55496,7 +55495,14 @@ async function putMetrics(target, data, at, signal) {
 
 // EXTERNAL MODULE: ./src/budget.ts
 var budget = __nccwpck_require__(7562);
+// EXTERNAL MODULE: ./src/pipeline/result.ts
+var pipeline_result = __nccwpck_require__(3641);
 ;// CONCATENATED MODULE: ./src/pipeline/metrics.ts
+/**
+ * The run as CloudWatch metrics (docs/behaviour.md, "Metrics"): a pure function of the result, so what is
+ * published can never disagree with the outputs and the summary.
+ */
+
 const METRIC_NAMES = (/* unused pure expression or super */ null && ([
     'IngestionJobsStarted',
     'IngestionJobsCompleted',
@@ -55513,8 +55519,9 @@ const METRIC_NAMES = (/* unused pure expression or super */ null && ([
  */
 function metricsOf(result) {
     const { ingestion } = result;
-    if (ingestion.direct && ingestion.mode === 'direct')
-        return [...directMetrics(result), ...common(result)];
+    const direct = (0,pipeline_result/* decidingDirect */.Z5)(ingestion);
+    if (direct)
+        return [...directMetrics(direct, ingestion.outcome), ...common(result)];
     const job = ingestion.job;
     const ours = job !== undefined && !ingestion.waitedFor.some((earlier) => earlier.jobId === job.jobId);
     const started = ours && ingestion.outcome !== 'skipped';
@@ -55542,10 +55549,9 @@ function metricsOf(result) {
     return [...data, ...common(result)];
 }
 /** A direct ingestion counts as one ingestion, so the same alarms watch both modes. */
-function directMetrics(result) {
-    const direct = result.ingestion.direct;
+function directMetrics(direct, outcome) {
     const settled = direct.unfinished.length === 0;
-    const failed = direct.failed.length > 0 || (result.ingestion.outcome === 'failed' && !settled);
+    const failed = direct.failed.length > 0 || (outcome === 'failed' && !settled);
     return [
         { name: 'IngestionJobsStarted', value: 1 },
         { name: 'IngestionJobsCompleted', value: settled && !failed ? 1 : 0 },
@@ -55570,8 +55576,6 @@ function common(result) {
 
 // EXTERNAL MODULE: ./src/inputs.ts
 var inputs = __nccwpck_require__(8422);
-// EXTERNAL MODULE: ./src/pipeline/result.ts
-var pipeline_result = __nccwpck_require__(3641);
 // EXTERNAL MODULE: ./src/pipeline/rules.ts
 var rules = __nccwpck_require__(6517);
 // EXTERNAL MODULE: ./src/pipeline/backlog.ts + 1 modules
@@ -55998,12 +56002,9 @@ function credentialsMessage(error, signal) {
  * documents a direct ingestion failed: its outcome is the phase's).
  */
 function ingestionFigures(ingestion) {
-    if (ingestion.direct && ingestion.mode === 'direct') {
-        return {
-            status: (0,pipeline_result/* directStatus */.W7)(ingestion.direct, ingestion.outcome),
-            statistics: (0,pipeline_result/* directStatistics */.Hs)(ingestion.direct)
-        };
-    }
+    const direct = (0,pipeline_result/* decidingDirect */.Z5)(ingestion);
+    if (direct)
+        return { status: (0,pipeline_result/* directStatus */.W7)(direct, ingestion.outcome), statistics: (0,pipeline_result/* directStatistics */.Hs)(direct) };
     return { status: ingestion.job?.status ?? null, statistics: ingestion.job?.statistics ?? null };
 }
 function durationSeconds(result) {
@@ -56033,9 +56034,7 @@ function resultDocument(result) {
             job_id: job?.jobId ?? null,
             status: figures.status,
             statistics: figures.statistics,
-            failure_reasons: ingestion.direct && ingestion.mode === 'direct'
-                ? ingestion.direct.failed.map((doc) => `${doc.uri}: ${doc.status}${doc.reason ? ` (${doc.reason})` : ''}`)
-                : (job?.failureReasons ?? [])
+            failure_reasons: (0,pipeline_result/* decidingDirect */.Z5)(ingestion)?.failed.map(pipeline_result/* documentFailureText */.Pf) ?? job?.failureReasons ?? []
         },
         total_duration_seconds: durationSeconds(result)
     };
@@ -78593,10 +78592,8 @@ function outcomeLine(result) {
         const mirrored = sync.updated + sync.removed > 0 ? ` (updated ${sync.updated}, removed ${sync.removed} documents)` : '';
         parts.push(`synced ${sync.synced} incidents${mirrored} in ${sync.invocations} ${plural(sync.invocations, 'batch', 'batches')}`);
     }
-    if (ingestion.direct &&
-        ingestion.mode === 'direct' &&
-        (ingestion.outcome === 'completed' || ingestion.outcome === 'started')) {
-        const d = ingestion.direct;
+    const d = (0,pipeline_result/* decidingDirect */.Z5)(ingestion);
+    if (d && (ingestion.outcome === 'completed' || ingestion.outcome === 'started')) {
         parts.push(ingestion.outcome === 'started'
             ? `sent ${d.indexed.length + d.deleted.length + d.failed.length + d.unfinished.length} documents to the knowledge base directly, not waited for`
             : `ingested documents directly (${d.indexed.length} indexed, ${d.deleted.length} deleted, ${d.failed.length} failed)`);
@@ -78764,9 +78761,7 @@ function addDirect(summary, direct) {
     ]);
     if (direct.failed.length > 0) {
         summary.addHeading('Failed documents', 4);
-        summary.addList(direct.failed
-            .slice(0, MAX_LIST)
-            .map((doc) => summaryText(`${doc.uri}: ${doc.status}${doc.reason ? ` (${doc.reason})` : ''}`, MAX_TEXT)));
+        summary.addList(direct.failed.slice(0, MAX_LIST).map((doc) => summaryText(documentFailureText(doc), MAX_TEXT)));
     }
 }
 function addJob(summary, job) {
@@ -80817,7 +80812,7 @@ function directBlocker(sync, newest) {
 }
 /** The documents a direct ingestion failed, each with Bedrock's reason. */
 function directFailure(outcome) {
-    const reasons = outcome.failed.map((doc) => `${doc.uri}: ${doc.status}${doc.reason ? ` (${doc.reason})` : ''}`);
+    const reasons = outcome.failed.map(result/* documentFailureText */.Pf);
     return `Direct ingestion: ${outcome.failed.length} documents failed: ${(0,src_text/* listSome */.XT)(reasons, rules/* LISTED_VALUES_LIMIT */.h5)}`;
 }
 /** Failed documents fail the phase, or only warn with fail_on_document_failures: false. */
@@ -80879,8 +80874,10 @@ function reasons(job) {
 /* harmony export */   Hs: () => (/* binding */ directStatistics),
 /* harmony export */   Nq: () => (/* binding */ syncCountsKnown),
 /* harmony export */   O1: () => (/* binding */ STATISTIC_NAMES),
+/* harmony export */   Pf: () => (/* binding */ documentFailureText),
 /* harmony export */   W7: () => (/* binding */ directStatus),
 /* harmony export */   YP: () => (/* binding */ deriveStatus),
+/* harmony export */   Z5: () => (/* binding */ decidingDirect),
 /* harmony export */   nc: () => (/* binding */ emptyIngestionPhase),
 /* harmony export */   oZ: () => (/* binding */ emptySyncPhase),
 /* harmony export */   zP: () => (/* binding */ formatStatistics)
@@ -80955,6 +80952,17 @@ function deriveStatus(result) {
     const changed = result.sync.synced + result.sync.updated + result.sync.removed > 0;
     const syncDidWork = changed || (result.sync.ran && !result.sync.waited && result.sync.invocations > 0);
     return syncDidWork ? 'completed' : 'skipped';
+}
+/**
+ * The direct ingestion that decides the phase's figures: none when a full job retried its failed documents (the
+ * job's outcome is then the phase's) or when there was none.
+ */
+function decidingDirect(ingestion) {
+    return ingestion.mode === 'direct' ? ingestion.direct : undefined;
+}
+/** A failed document as the log, the summary and the outputs name it: its URI, Bedrock's status and reason. */
+function documentFailureText(doc) {
+    return `${doc.uri}: ${doc.status}${doc.reason ? ` (${doc.reason})` : ''}`;
 }
 function directStatistics(direct) {
     return {

@@ -63,8 +63,8 @@ export const DEFAULT_INPUTS: Record<string, string> = Object.fromEntries(
 let runCounter = 0
 
 /** The runner's environment for the step: the caller's, the run metadata, the files, the inputs. */
-function stepEnvironment(
-  options: RunOptions,
+export function stepEnvironment(
+  options: Pick<RunOptions, 'inputs' | 'env' | 'github'>,
   dir: string,
   files: { output: string; summary: string }
 ): Record<string, string> {

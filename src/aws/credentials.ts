@@ -179,15 +179,14 @@ export async function assumeRole(request: AssumeRoleRequest, signal: AbortSignal
  */
 function tokenRequestFailure(audience: string, error: unknown): string {
   const failed = `Could not get a GitHub OIDC token for audience '${audience}'`
-  const status = error instanceof TokenRequestError ? error.status : undefined
   const text = errorMessage(error)
-  if (status === undefined && error instanceof TokenRequestError && /not set$/.test(text)) {
+  const request = error instanceof TokenRequestError ? error : undefined
+  // The runner gave no token URL: the request could not be made at all.
+  const notMade = request !== undefined && request.status === undefined && /not set$/.test(text)
+  if (notMade || request?.status === 401 || request?.status === 403) {
     return `${failed}: ${text}. Check that the job has "permissions: id-token: write".`
   }
-  if (status === 401 || status === 403) {
-    return `${failed}: ${text}. Check that the job has "permissions: id-token: write".`
-  }
-  if (status !== undefined) return `${failed}: ${text}. Try the run again later.`
+  if (request?.status !== undefined) return `${failed}: ${text}. Try the run again later.`
   return `${failed}: GitHub's token endpoint could not be reached (${text}). Check the runner's network.`
 }
 

@@ -14,6 +14,7 @@ import type { PhaseContext } from './context.js'
 import { DIRECT_MAX_DOCUMENTS, Documents } from './documents.js'
 import { Jobs, snapshotOf } from './jobs.js'
 import {
+  documentFailureText,
   emptyIngestionPhase,
   formatStatistics,
   type DirectIngestion,
@@ -254,7 +255,7 @@ function directBlocker(sync: SyncPhase, newest: JobSnapshot | undefined): string
 
 /** The documents a direct ingestion failed, each with Bedrock's reason. */
 function directFailure(outcome: DirectIngestion): string {
-  const reasons = outcome.failed.map((doc) => `${doc.uri}: ${doc.status}${doc.reason ? ` (${doc.reason})` : ''}`)
+  const reasons = outcome.failed.map(documentFailureText)
   return `Direct ingestion: ${outcome.failed.length} documents failed: ${listSome(reasons, LISTED_VALUES_LIMIT)}`
 }
 

@@ -2,7 +2,7 @@
  * The run as CloudWatch metrics (docs/behaviour.md, "Metrics"): a pure function of the result, so what is
  * published can never disagree with the outputs and the summary.
  */
-import type { RunResult } from './result.js'
+import { decidingDirect, type DirectIngestion, type IngestionOutcome, type RunResult } from './result.js'
 
 export const METRIC_NAMES = [
   'IngestionJobsStarted',
@@ -27,7 +27,8 @@ export interface MetricDatum {
  */
 export function metricsOf(result: RunResult): MetricDatum[] {
   const { ingestion } = result
-  if (ingestion.direct && ingestion.mode === 'direct') return [...directMetrics(result), ...common(result)]
+  const direct = decidingDirect(ingestion)
+  if (direct) return [...directMetrics(direct, ingestion.outcome), ...common(result)]
   const job = ingestion.job
   const ours = job !== undefined && !ingestion.waitedFor.some((earlier) => earlier.jobId === job.jobId)
   const started = ours && ingestion.outcome !== 'skipped'
@@ -58,10 +59,9 @@ export function metricsOf(result: RunResult): MetricDatum[] {
 }
 
 /** A direct ingestion counts as one ingestion, so the same alarms watch both modes. */
-function directMetrics(result: RunResult): MetricDatum[] {
-  const direct = result.ingestion.direct!
+function directMetrics(direct: DirectIngestion, outcome: IngestionOutcome): MetricDatum[] {
   const settled = direct.unfinished.length === 0
-  const failed = direct.failed.length > 0 || (result.ingestion.outcome === 'failed' && !settled)
+  const failed = direct.failed.length > 0 || (outcome === 'failed' && !settled)
   return [
     { name: 'IngestionJobsStarted', value: 1 },
     { name: 'IngestionJobsCompleted', value: settled && !failed ? 1 : 0 },

@@ -231,6 +231,19 @@ export interface DirectStatistics {
   numberOfDocumentsFailed: number
 }
 
+/**
+ * The direct ingestion that decides the phase's figures: none when a full job retried its failed documents (the
+ * job's outcome is then the phase's) or when there was none.
+ */
+export function decidingDirect(ingestion: IngestionPhase): DirectIngestion | undefined {
+  return ingestion.mode === 'direct' ? ingestion.direct : undefined
+}
+
+/** A failed document as the log, the summary and the outputs name it: its URI, Bedrock's status and reason. */
+export function documentFailureText(doc: DocumentOutcome): string {
+  return `${doc.uri}: ${doc.status}${doc.reason ? ` (${doc.reason})` : ''}`
+}
+
 export function directStatistics(direct: DirectIngestion): DirectStatistics {
   return {
     numberOfDocumentsIndexed: direct.indexed.length,

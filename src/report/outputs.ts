@@ -2,8 +2,10 @@
  * The action's outputs (docs/behaviour.md, "Outputs") as a pure function of the result: always every output, '' when unknown.
  */
 import {
+  decidingDirect,
   directStatistics,
   directStatus,
+  documentFailureText,
   syncCountsKnown,
   type IngestionPhase,
   type RunResult
@@ -14,12 +16,8 @@ import {
  * documents a direct ingestion failed: its outcome is the phase's).
  */
 function ingestionFigures(ingestion: IngestionPhase): { status: string | null; statistics: object | null } {
-  if (ingestion.direct && ingestion.mode === 'direct') {
-    return {
-      status: directStatus(ingestion.direct, ingestion.outcome),
-      statistics: directStatistics(ingestion.direct)
-    }
-  }
+  const direct = decidingDirect(ingestion)
+  if (direct) return { status: directStatus(direct, ingestion.outcome), statistics: directStatistics(direct) }
   return { status: ingestion.job?.status ?? null, statistics: ingestion.job?.statistics ?? null }
 }
 
@@ -64,10 +62,7 @@ export function resultDocument(result: RunResult): Record<string, unknown> {
       job_id: job?.jobId ?? null,
       status: figures.status,
       statistics: figures.statistics,
-      failure_reasons:
-        ingestion.direct && ingestion.mode === 'direct'
-          ? ingestion.direct.failed.map((doc) => `${doc.uri}: ${doc.status}${doc.reason ? ` (${doc.reason})` : ''}`)
-          : (job?.failureReasons ?? [])
+      failure_reasons: decidingDirect(ingestion)?.failed.map(documentFailureText) ?? job?.failureReasons ?? []
     },
     total_duration_seconds: durationSeconds(result)
   }

@@ -5,7 +5,9 @@
  */
 import { followJobCommand, LISTED_VALUES_LIMIT } from '../pipeline/rules.js'
 import {
+  decidingDirect,
   directStatistics,
+  documentFailureText,
   formatStatistics,
   STATISTIC_NAMES,
   type DirectIngestion,
@@ -90,12 +92,8 @@ export function outcomeLine(result: RunResult): string {
       `synced ${sync.synced} incidents${mirrored} in ${sync.invocations} ${plural(sync.invocations, 'batch', 'batches')}`
     )
   }
-  if (
-    ingestion.direct &&
-    ingestion.mode === 'direct' &&
-    (ingestion.outcome === 'completed' || ingestion.outcome === 'started')
-  ) {
-    const d = ingestion.direct
+  const d = decidingDirect(ingestion)
+  if (d && (ingestion.outcome === 'completed' || ingestion.outcome === 'started')) {
     parts.push(
       ingestion.outcome === 'started'
         ? `sent ${d.indexed.length + d.deleted.length + d.failed.length + d.unfinished.length} documents to the knowledge base directly, not waited for`
@@ -273,11 +271,7 @@ function addDirect(summary: SummaryWriter, direct: DirectIngestion): void {
   ])
   if (direct.failed.length > 0) {
     summary.addHeading('Failed documents', 4)
-    summary.addList(
-      direct.failed
-        .slice(0, MAX_LIST)
-        .map((doc) => summaryText(`${doc.uri}: ${doc.status}${doc.reason ? ` (${doc.reason})` : ''}`, MAX_TEXT))
-    )
+    summary.addList(direct.failed.slice(0, MAX_LIST).map((doc) => summaryText(documentFailureText(doc), MAX_TEXT)))
   }
 }
 
